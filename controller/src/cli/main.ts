@@ -1,0 +1,47 @@
+/**
+ * The `crowdcue` command: one entry point, one file per sub-command under
+ * `commands/`. Sub-commands are loaded lazily so `crowdcue decode` does not pay
+ * for the server's start-up.
+ */
+export interface CliIO {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+export type CommandRun = (argv: string[], io: CliIO) => Promise<number>;
+
+interface CommandEntry {
+  summary: string;
+  load: () => Promise<{ run: CommandRun }>;
+}
+
+export const commands: Record<string, CommandEntry> = {
+  decode: { summary: 'decode ccl|ccb|xylo HEX...  print frames/packets as JSON', load: () => import('./commands/decode') },
+  conformance: { summary: 'conformance FILE  run a vectors file against the implementation', load: () => import('./commands/conformance') },
+};
+
+const stdio: CliIO = {
+  out: (line) => process.stdout.write(line + '\n'),
+  err: (line) => process.stderr.write(line + '\n'),
+};
+
+export function usage(): string {
+  const lines = ['usage: crowdcue <command> [options]', '', 'commands:'];
+  for (const [name, entry] of Object.entries(commands)) lines.push(`  ${name.padEnd(12)} ${entry.summary}`);
+  return lines.join('\n');
+}
+
+export async function main(argv: string[], io: CliIO = stdio): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name ? 0 : 2;
+  }
+  const entry = commands[name];
+  if (!entry) {
+    io.err(`crowdcue: unknown command '${name}'\n${usage()}`);
+    return 2;
+  }
+  const { run } = await entry.load();
+  return run(rest, io);
+}

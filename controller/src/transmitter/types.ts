@@ -1,0 +1,97 @@
+/**
+ * The seam between the show engine/planner and the transmitter drivers.
+ *
+ * Time base: every time here is controller monotonic time in milliseconds, i.e.
+ * the injected RxJS scheduler's `now()` (`performance.now()` in production,
+ * virtual time under TestScheduler). Drivers map it to device time themselves.
+ */
+import type { Observable } from 'rxjs';
+import type { NackReasonName } from '@crowdcue/protocol';
+
+/** Why a packet is on air; orders the queue and labels airtime reports. */
+export type PacketPurpose = 'blackout' | 'master' | 'cue' | 'busk' | 'parade' | 'sync' | 'refresh' | 'image' | 'wake';
+
+/** One logical CCB packet (one seq), planned for air. */
+export interface PlannedPacket {
+  /** CCB seq (1..255): the same on every transmitter and every repeat. */
+  seq: number;
+  /** The encoded CCB packet (at most rf_max bytes). */
+  rf: Uint8Array;
+  /** Zones its target meets ('ALL' for ALL or PIXELS targets): routes it to transmitters by coverage. */
+  zones: number[] | 'ALL';
+  /** Monotonic ms at which the first transmission should start; null = as soon as the channel is free. */
+  atMs: number | null;
+  /** Goes ahead of all non-priority work (blackout, master). */
+  priority: boolean;
+  /** Extra transmissions after the first (CCL SEND repeat). */
+  repeat: number;
+  /** ms between the end of one transmission and the start of the next. */
+  gapMs: number;
+  purpose: PacketPurpose;
+  /**
+   * Latest useful start (monotonic ms). A packet a driver cannot get on air by
+   * then is dropped and reported instead of sent late; undefined = always useful.
+   */
+  expiresAtMs?: number;
+}
+
+export type TransmitterState = 'connecting' | 'up' | 'down';
+
+/** What a device told us about itself (CCL INFO), or a driver's equivalent. */
+export interface TransmitterCapabilities {
+  name: string;
+  rfMax: number;
+  queueCap: number;
+  /** RF bits per second. */
+  bitrate: number;
+  /** Bytes added on air per packet (preamble, sync, length, radio CRC). */
+  overhead: number;
+  /** Whether the device can start a packet at an exact device time (CCL timed SEND). */
+  timedSend: boolean;
+}
+
+export interface TransmitterHealth {
+  id: string;
+  url: string;
+  state: TransmitterState;
+  capabilities?: TransmitterCapabilities;
+  /** device clock minus host clock, microseconds; undefined until synced. */
+  clockOffsetUs?: number;
+  /** half the best round trip, microseconds. */
+  clockUncertaintyUs?: number;
+  queueDepth: number;
+  /** Share of the last second the channel was busy, 0..100. */
+  airtimePct: number;
+  packetsSent: number;
+  nacks: Partial<Record<NackReasonName | 'UNKNOWN', number>>;
+  lateSends: number;
+  badFrames: number;
+  lastError?: string;
+}
+
+/** A packet as it went on air: the console's crowd view decodes these. */
+export interface OnAirPacket {
+  transmitterId: string;
+  rf: Uint8Array;
+  /** Monotonic ms the transmission started (as scheduled or as reported). */
+  startMs: number;
+  /** Monotonic ms the transmission ended (when bands act on it). */
+  endMs: number;
+}
+
+export interface Transmitter {
+  readonly id: string;
+  readonly url: string;
+  /** Zones this transmitter covers; 'ALL' = the whole venue. */
+  readonly coverage: number[] | 'ALL';
+  readonly health$: Observable<TransmitterHealth>;
+  readonly onAir$: Observable<OnAirPacket>;
+  /** Current capabilities; undefined until the device answered HELLO. */
+  capabilities(): TransmitterCapabilities | undefined;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Queue a packet; never throws for device trouble (that shows in health$). */
+  send(packet: PlannedPacket): void;
+  /** Drop every queued packet not yet on air (CCL FLUSH). */
+  flush(): void;
+}

@@ -1,0 +1,56 @@
+/**
+ * CCB: the RF payload every band in range receives (protocol spec section 2).
+ * Field names are camelCase versions of the spec's names; colours are [r, g, b].
+ */
+import type { DecodeError } from '../result';
+
+export type Rgb = [r: number, g: number, b: number];
+
+export const CCB_MAX_BYTES = 48;
+/** start_ms value meaning "at the moment of receipt". */
+export const START_ON_RECEIPT = 0xffffffff;
+export const NO_PIXEL = 0xffff;
+
+export type CcbTarget =
+  | { kind: 'ALL' }
+  /** Zones 0..63, sorted ascending, no duplicates (the u64 mask on air). */
+  | { kind: 'ZONES'; zones: number[] }
+  | { kind: 'PIXELS'; first: number; last: number };
+
+export type EffectShape = 'SQUARE' | 'SINE' | 'RAMP' | 'RAINBOW' | 'SPARKLE';
+export type EffectAxis = 'NONE' | 'LINEAR' | 'RADIAL' | 'ZONE';
+
+export type CcbCommand =
+  | { cmd: 'COLOR'; rgb: Rgb; fadeMs: number }
+  | {
+      cmd: 'EFFECT';
+      shape: EffectShape;
+      c1: Rgb;
+      c2: Rgb;
+      periodMs: number;
+      axis: EffectAxis;
+      dir: number;
+      spread: number;
+      startMs: number;
+    }
+  | { cmd: 'MASTER'; level: number }
+  | { cmd: 'SYNC'; clockMs: number }
+  | { cmd: 'PALETTE'; image: number; colors: Rgb[] }
+  /** runs: [len 1..255, palette index or 0xFF = leave unchanged] */
+  | { cmd: 'IMAGE'; image: number; first: number; runs: [len: number, index: number][] }
+  | { cmd: 'SHOW_IMAGE'; image: number; fadeMs: number; startMs: number }
+  | { cmd: 'WAKE' }
+  | { cmd: 'SLEEP' };
+
+export type CcbCommandName = CcbCommand['cmd'];
+
+export type CcbPacket = { site: number; seq: number; target: CcbTarget } & CcbCommand;
+
+/**
+ * A CCB decode error keeps the header it could read: a band records `seq` even
+ * for a malformed packet (spec 2.2), so it needs site and seq from a failure.
+ */
+export interface CcbDecodeError extends DecodeError {
+  site?: number;
+  seq?: number;
+}
