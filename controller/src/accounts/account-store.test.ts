@@ -1,0 +1,86 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AccountError, AccountStore, SESSION_TTL_MS } from './account-store';
+import { can } from './roles';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'crowdcue-accounts-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('AccountStore', () => {
+  it('creates an admin with a random password on first start only, and it works', async () => {
+    const store = new AccountStore(dir);
+    const first = await store.init();
+    expect(first.createdAdminPassword).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    expect(await store.login('admin', 'admin')).toBeUndefined();
+    const session = await store.login('admin', first.createdAdminPassword!);
+    expect(session?.account.role).toBe('admin');
+
+    const again = new AccountStore(dir);
+    expect((await again.init()).createdAdminPassword).toBeUndefined();
+    expect(again.authenticate(session!.token)?.account.username).toBe('admin');
+  });
+
+  it('never writes a password or a session token in clear', async () => {
+    const store = new AccountStore(dir);
+    const { createdAdminPassword } = await store.init();
+    const { token } = (await store.login('admin', createdAdminPassword!))!;
+    const onDisk = await readFile(join(dir, 'accounts.json'), 'utf8');
+    expect(onDisk).not.toContain(createdAdminPassword!);
+    expect(onDisk).not.toContain(token);
+    expect(store.list()[0]).not.toHaveProperty('passwordHash');
+  });
+
+  it('rejects bad accounts naming the field', async () => {
+    const store = new AccountStore(dir);
+    await store.init();
+    await expect(store.create({ username: 'x', role: 'operator', password: 'long-enough-1' })).rejects.toMatchObject({ field: 'username' });
+    await expect(store.create({ username: 'op', role: 'operator', password: 'short' })).rejects.toMatchObject({ field: 'password' });
+    await expect(store.create({ username: 'acme', role: 'brand', password: 'long-enough-1' })).rejects.toMatchObject({ field: 'brand' });
+    await expect(store.create({ username: 'ADMIN', role: 'operator', password: 'long-enough-1' })).rejects.toBeInstanceOf(AccountError);
+  });
+
+  it('expires sessions and logs out', async () => {
+    let now = 1_000_000;
+    const store = new AccountStore(dir, () => now);
+    await store.init();
+    await store.create({ username: 'op', role: 'operator', password: 'operator-pass' });
+    const { token } = (await store.login('op', 'operator-pass'))!;
+    expect(store.authenticate(token)?.account.role).toBe('operator');
+    now += SESSION_TTL_MS + 1;
+    expect(store.authenticate(token)).toBeUndefined();
+    now -= SESSION_TTL_MS;
+    await store.logout(token);
+    expect(store.authenticate(token)).toBeUndefined();
+  });
+
+  it('locks a console with a PIN and unlocks only with that PIN', async () => {
+    const store = new AccountStore(dir);
+    await store.init();
+    await store.create({ username: 'op', role: 'operator', password: 'operator-pass' });
+    const { token } = (await store.login('op', 'operator-pass'))!;
+    await expect(store.lock(token, '12')).rejects.toMatchObject({ field: 'pin' });
+    await store.lock(token, '4321');
+    expect(store.authenticate(token)?.locked).toBe(true);
+    expect(await store.unlock(token, '0000')).toBe(false);
+    expect(store.authenticate(token)?.locked).toBe(true);
+    expect(await store.unlock(token, '4321')).toBe(true);
+    expect(store.authenticate(token)?.locked).toBe(false);
+  });
+});
+
+describe('roles', () => {
+  it('keeps designers and brands off the live show', () => {
+    expect(can('operator', 'live:control')).toBe(true);
+    expect(can('designer', 'live:control')).toBe(false);
+    expect(can('designer', 'shows:write')).toBe(true);
+    expect(can('brand', 'shows:read')).toBe(false);
+    expect(can('admin', 'accounts:manage')).toBe(true);
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * Who may do what. The live show belongs to operators; designers edit and rehearse
+ * but cannot touch the live show; brands see only their own logo sequences.
+ */
+export const ROLES = ['admin', 'operator', 'designer', 'brand'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Permission =
+  | 'accounts:manage'
+  | 'live:control'
+  | 'live:view'
+  | 'shows:read'
+  | 'shows:write'
+  | 'transmitters:configure'
+  | 'brand:own'
+  | 'brand:approve';
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  admin: ['accounts:manage', 'live:control', 'live:view', 'shows:read', 'shows:write', 'transmitters:configure', 'brand:own', 'brand:approve'],
+  operator: ['live:control', 'live:view', 'shows:read', 'transmitters:configure', 'brand:approve'],
+  designer: ['live:view', 'shows:read', 'shows:write'],
+  brand: ['brand:own'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return GRANTS[role].includes(permission);
+}
