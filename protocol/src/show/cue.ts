@@ -1,0 +1,34 @@
+/**
+ * Cues and cue lists. A cue's timing: after GO it waits `delay`, fades to its
+ * looks over `fade` (a look's own `fade` wins for its zone), then holds for
+ * `hang`; the cue is then complete. `follow` (when not null) GOes the next cue
+ * that many ms after completion.
+ */
+import { z } from 'zod';
+import { IdSchema, MsSchema, NameSchema } from './common';
+import { LooksSchema } from './look';
+
+export const CueSchema = z.strictObject({
+  id: IdSchema,
+  /** The operator's cue number (1, 2, 2.5 ...); unique within its list. */
+  number: z.number().positive(),
+  label: z.string().max(200).default(''),
+  looks: LooksSchema.default({}),
+  delay: MsSchema.default(0),
+  fade: MsSchema.default(0),
+  /** ms after this cue completes before the next cue GOes by itself; null = wait for GO. */
+  follow: MsSchema.nullable().default(null),
+  /** ms the cue holds after its fade before it counts as complete. */
+  hang: MsSchema.default(0),
+  /** Id of a parade that starts with this cue (after its delay). */
+  parade: IdSchema.optional(),
+});
+
+export const CueListSchema = z.strictObject({
+  id: IdSchema,
+  name: NameSchema,
+  cues: z.array(CueSchema).default([]),
+});
+
+export type Cue = z.output<typeof CueSchema>;
+export type CueList = z.output<typeof CueListSchema>;

@@ -1,0 +1,17 @@
+/**
+ * The show-file model: zod schemas (one per part) and their parsed types.
+ * Read a file with `parseShow`; the schemas are for editors and servers.
+ */
+export * from './common';
+export * from './colour';
+export * from './look';
+export * from './cue';
+export * from './parade';
+export * from './venue';
+export * from './brand';
+export * from './transmitter';
+export * from './safety';
+export * from './references';
+export * from './show';
+export * from './format-issues';
+export * from './parse-show';

@@ -1,0 +1,39 @@
+/** The show file: everything a show needs to play, in one JSON document. */
+import { z } from 'zod';
+import { BrandSequenceSchema } from './brand';
+import { PalettesSchema } from './colour';
+import { IdSchema, NameSchema, U8Schema } from './common';
+import { CueListSchema } from './cue';
+import { ParadeSchema, TimelineEntrySchema } from './parade';
+import { checkShowReferences } from './references';
+import { SafetySettingsSchema } from './safety';
+import { TransmitterConfigSchema } from './transmitter';
+import { VenueSchema } from './venue';
+
+export const SHOW_VERSION = 1;
+
+/** The show's fields, without the cross-reference checks (used section by section). */
+export const showShape = {
+  version: z.literal(SHOW_VERSION),
+  id: IdSchema,
+  name: NameSchema,
+  /** The CCB `site` byte: bands of another show ignore this one. */
+  site: U8Schema,
+  venue: VenueSchema,
+  palettes: PalettesSchema.default({}),
+  cueLists: z.array(CueListSchema).default([]),
+  parades: z.array(ParadeSchema).default([]),
+  timeline: z.array(TimelineEntrySchema).default([]),
+  brandSequences: z.array(BrandSequenceSchema).default([]),
+  transmitters: z.array(TransmitterConfigSchema).default([]),
+  safety: SafetySettingsSchema.default({ maxFlashesPerSecond: 3 }),
+};
+
+export const ShowSchema = z.strictObject(showShape).superRefine((show, ctx) => {
+  for (const issue of checkShowReferences(show)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+});
+
+/** A parsed show: defaults filled, colours as [r, g, b]. */
+export type Show = z.output<typeof ShowSchema>;
+/** A show as written in a file (defaults optional, colours may be #rrggbb). */
+export type ShowInput = z.input<typeof ShowSchema>;
