@@ -1,0 +1,32 @@
+/**
+ * Serial ports through `serialport`. The binding is injectable so unit tests run
+ * against `@serialport/binding-mock` with no hardware.
+ */
+import type { Duplex } from 'node:stream';
+import { SerialPort, type SerialPortOpenOptions } from 'serialport';
+import type { AutoDetectTypes } from '@serialport/bindings-cpp';
+import type { BindingInterface, PortInfo } from '@serialport/bindings-interface';
+import type { Transport } from './transport';
+
+export type SerialBinding = BindingInterface;
+
+export function serialTransport(path: string, baudRate: number, binding?: SerialBinding): Transport {
+  return {
+    label: `${path} @ ${baudRate}`,
+    open: () =>
+      new Promise<Duplex>((resolve, reject) => {
+        // SerialPort spreads our options over its default binding, so an injected one wins.
+        const options = { path, baudRate, autoOpen: false, endOnClose: true, ...(binding ? { binding } : {}) };
+        const port = new SerialPort(options as SerialPortOpenOptions<AutoDetectTypes>);
+        port.open((err) => {
+          if (err) reject(new Error(`cannot open serial port ${path}: ${err.message}`));
+          else resolve(port);
+        });
+      }),
+  };
+}
+
+/** Serial ports the system (or an injected binding) can see. */
+export function listSerialPorts(binding?: SerialBinding): Promise<PortInfo[]> {
+  return binding ? binding.list() : SerialPort.list();
+}

@@ -1,0 +1,75 @@
+/**
+ * A transport opens a byte stream to a device. Every kind (serial port, TCP
+ * bridge, in-process simulator) ends up as a Node Duplex, so the drivers see one
+ * thing: a `ByteLink` that delivers bytes and says once that it is gone.
+ */
+import type { Duplex } from 'node:stream';
+
+export interface Transport {
+  /** Human label for logs, e.g. `/dev/ttyUSB0 @ 115200`. */
+  readonly label: string;
+  /** Open a fresh stream; rejects with an Error naming why (no such port, refused...). */
+  open(): Promise<Duplex>;
+}
+
+export interface ByteLinkHandlers {
+  data(bytes: Uint8Array): void;
+  /** Called once, when the stream ends, errors or is closed by us. */
+  closed(reason: string): void;
+}
+
+export class ByteLink {
+  private done = false;
+
+  constructor(
+    private readonly stream: Duplex,
+    private readonly handlers: ByteLinkHandlers,
+  ) {
+    stream.on('data', this.onData);
+    stream.on('error', this.onError);
+    stream.on('close', this.onClose);
+    stream.on('end', this.onEnd);
+  }
+
+  get isOpen(): boolean {
+    return !this.done;
+  }
+
+  /** Fire and forget: a dead stream shows up through `closed`, not here. */
+  write(bytes: Uint8Array): void {
+    if (this.done) return;
+    this.stream.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  }
+
+  async close(): Promise<void> {
+    if (this.done) return;
+    this.finish('closed by the controller');
+    await new Promise<void>((resolve) => {
+      if (this.stream.destroyed) return resolve();
+      this.stream.once('close', () => resolve());
+      this.stream.destroy();
+      // Some streams (serialport closing a vanished device) never emit close.
+      setTimeout(resolve, 200).unref();
+    });
+  }
+
+  private readonly onData = (chunk: Buffer | string): void => {
+    if (this.done) return;
+    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    this.handlers.data(bytes);
+  };
+
+  private readonly onError = (err: Error): void => this.finish(err.message);
+  private readonly onClose = (): void => this.finish('stream closed');
+  private readonly onEnd = (): void => this.finish('the other side closed the stream');
+
+  private finish(reason: string): void {
+    if (this.done) return;
+    this.done = true;
+    this.stream.off('data', this.onData);
+    // Keep an error listener: a late error on a dead stream must not crash the process.
+    this.stream.on('error', () => undefined);
+    this.handlers.closed(reason);
+    if (!this.stream.destroyed) this.stream.destroy();
+  }
+}
