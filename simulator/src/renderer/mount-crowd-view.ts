@@ -1,0 +1,301 @@
+/**
+ * The crowd view: mounts on a canvas (or creates one in a container) and draws
+ * every band of a crowd as a dot, live. Per frame it asks the crowd for its
+ * colours (the crowd's own colorsAt), uploads them and draws once; everything
+ * else (positions, pick grid, dot size) is prepared once per crowd.
+ * Framework-free, so the console's React component just wraps it.
+ */
+import { createCanvasPainter } from './canvas-painter';
+import type { CrowdLike, SeatLabel } from './crowd-like';
+import { RollingSamples, type Percentiles } from './frame-stats';
+import type { Painter, PainterKind, Rgb } from './painter';
+import { PickGrid } from './pick-grid';
+import { attachPointerControls } from './pointer-controls';
+import { Tooltip } from './tooltip';
+import { ViewTransform } from './view-transform';
+import { createWebglPainter } from './webgl-painter';
+
+export interface CrowdViewOptions {
+  crowd: CrowdLike;
+  /** Seat of band i, for the hover card. */
+  seatLabel?: (i: number) => SeatLabel | undefined;
+  /** Show time in ms for the live loop; default performance.now(). */
+  clock?: () => number;
+  /** 'auto' (default) uses WebGL2 where it exists, else Canvas 2D. */
+  renderer?: 'auto' | PainterKind;
+  background?: Rgb;
+  /** Shade of a band that is off (see DotStyle.unlit); [0, 0, 0] shows off bands as black. */
+  unlit?: Rgb;
+  /** Dot diameter as a share of the typical distance between neighbours. */
+  dotScale?: number;
+  /** Smallest dot radius in CSS pixels, so a zoomed-out stadium stays visible. */
+  minDotRadius?: number;
+  /** Pan, zoom and hover (default true). */
+  interactive?: boolean;
+}
+
+export interface CrowdViewStats {
+  /** Time between animation frames while the live loop runs. */
+  frameMs: Percentiles;
+  /** Script time per frame: colorsAt + upload + draw. */
+  scriptMs: Percentiles;
+  frames: number;
+}
+
+export interface CrowdView {
+  readonly canvas: HTMLCanvasElement;
+  /** Which painter draws: 'webgl2' or 'canvas2d'. */
+  readonly backend: PainterKind;
+  /** The GL renderer string (or "Canvas 2D"): tells a GPU from software GL. */
+  readonly rendererInfo: string;
+  readonly stats: CrowdViewStats;
+  readonly running: boolean;
+  setCrowd(crowd: CrowdLike, seatLabel?: (i: number) => SeatLabel | undefined): void;
+  /** Draws the crowd as it is at show time `atMs` (default: the clock). */
+  render(atMs?: number): void;
+  /** Starts the live loop (one render per animation frame at clock()). */
+  start(): void;
+  stop(): void;
+  /** Frames the whole venue. */
+  fit(): void;
+  /** The band under a client point (e.g. a mouse event's clientX/Y), or -1. */
+  bandAt(clientX: number, clientY: number): number;
+  /** Client point of band i's centre (for tests and overlays). */
+  clientPointOf(i: number): [number, number];
+  /** Stops, detaches listeners, frees GL objects; removes the canvas if the view created it. */
+  destroy(): void;
+}
+
+const DEFAULT_BACKGROUND: Rgb = [8, 9, 13];
+const DEFAULT_UNLIT: Rgb = [34, 36, 44];
+
+function makePainter(canvas: HTMLCanvasElement, wanted: CrowdViewOptions['renderer']): Painter {
+  if (wanted !== 'canvas2d') {
+    const gl = createWebglPainter(canvas);
+    if (gl) return gl;
+    if (wanted === 'webgl2') throw new Error('crowd view: WebGL2 was asked for but this browser does not offer it');
+  }
+  return createCanvasPainter(canvas);
+}
+
+export function mountCrowdView(target: HTMLCanvasElement | HTMLElement, options: CrowdViewOptions): CrowdView {
+  const ownsCanvas = !(target instanceof HTMLCanvasElement);
+  let canvas: HTMLCanvasElement;
+  if (target instanceof HTMLCanvasElement) {
+    canvas = target;
+  } else {
+    canvas = target.ownerDocument.createElement('canvas');
+    Object.assign(canvas.style, { display: 'block', width: '100%', height: '100%' });
+    target.appendChild(canvas);
+  }
+  const win = canvas.ownerDocument.defaultView ?? window;
+  const clock = options.clock ?? (() => performance.now());
+  const background = options.background ?? DEFAULT_BACKGROUND;
+  const unlit = options.unlit ?? DEFAULT_UNLIT;
+  const dotScale = options.dotScale ?? 0.8;
+  const minDotRadius = options.minDotRadius ?? 0.9;
+
+  let painter = makePainter(canvas, options.renderer);
+  const view = new ViewTransform();
+  const frameSamples = new RollingSamples();
+  const scriptSamples = new RollingSamples();
+  let frames = 0;
+
+  let crowd = options.crowd;
+  let seatLabel = options.seatLabel;
+  let colors = new Uint8Array(0);
+  let grid: PickGrid;
+  let spacing = 1;
+  let lastAtMs = 0;
+
+  // Canvas size in CSS pixels and the device pixel ratio it was sized for.
+  let cssW = 0;
+  let cssH = 0;
+  let dpr = 0;
+  let sizeDirty = true;
+
+  const measure = (): void => {
+    const w = canvas.clientWidth || canvas.width / (win.devicePixelRatio || 1);
+    const h = canvas.clientHeight || canvas.height / (win.devicePixelRatio || 1);
+    const ratio = win.devicePixelRatio || 1;
+    sizeDirty = false;
+    if (w === cssW && h === cssH && ratio === dpr) return;
+    cssW = w;
+    cssH = h;
+    dpr = ratio;
+    painter.resize(Math.max(1, Math.round(w * ratio)), Math.max(1, Math.round(h * ratio)));
+    view.setSize(w, h);
+    if (!view.userMoved) view.fit(grid.bounds, spacing * 2);
+  };
+
+  const adopt = (next: CrowdLike): void => {
+    crowd = next;
+    colors = new Uint8Array(Math.max(4, next.count * 4));
+    grid = new PickGrid(next.x, next.y, next.count);
+    spacing = grid.typicalSpacing();
+    painter.setPositions(next.x, next.y, next.count);
+    view.setSize(cssW || 1, cssH || 1);
+    view.fit(grid.bounds, spacing * 2);
+  };
+  adopt(crowd);
+
+  const resizeObserver = typeof ResizeObserver === 'function' ? new ResizeObserver(() => {
+    sizeDirty = true;
+    requestRender();
+  }) : null;
+  resizeObserver?.observe(canvas);
+
+  const tooltipParent = ownsCanvas ? (target as HTMLElement) : (canvas.parentElement ?? canvas.ownerDocument.body);
+  const tooltip = options.interactive === false ? null : new Tooltip(tooltipParent);
+  let hovered = -1;
+  let hoverClient: [number, number] = [0, 0];
+
+  const radiusCss = (): number => Math.max(minDotRadius, (spacing * dotScale * view.scale) / 2);
+
+  const showCard = (): void => {
+    if (!tooltip) return;
+    if (hovered < 0 || hovered >= crowd.count || colors[hovered * 4 + 3] === 0) {
+      tooltip.hide();
+      return;
+    }
+    const c = hovered * 4;
+    tooltip.show(
+      { index: hovered, seat: seatLabel?.(hovered), zone: crowd.zone[hovered], rgba: [colors[c], colors[c + 1], colors[c + 2], colors[c + 3]] },
+      hoverClient[0],
+      hoverClient[1],
+    );
+  };
+
+  const bandAt = (clientX: number, clientY: number): number => {
+    const r = canvas.getBoundingClientRect();
+    const [wx, wy] = view.toWorld(clientX - r.left, clientY - r.top);
+    // Within the dot, or a few pixels of it for tiny dots.
+    const reach = Math.max(radiusCss() + 2, 4) / view.scale;
+    return grid.nearest(wx, wy, reach, (i) => colors[i * 4 + 3] !== 0);
+  };
+
+  const render = (atMs: number = clock()): void => {
+    const t0 = performance.now();
+    lastAtMs = atMs;
+    if (sizeDirty || win.devicePixelRatio !== dpr) measure();
+    crowd.colorsAt(atMs, colors);
+    painter.draw(colors, view, dpr, { radiusPx: radiusCss() * dpr, background, unlit });
+    if (hovered >= 0) showCard();
+    scriptSamples.add(performance.now() - t0);
+  };
+
+  let running = false;
+  let rafId = 0;
+  let pendingId = 0;
+  let lastFrameTs = -1;
+
+  const frame = (ts: number): void => {
+    if (!running) return;
+    if (lastFrameTs >= 0) frameSamples.add(ts - lastFrameTs);
+    lastFrameTs = ts;
+    frames++;
+    render(clock());
+    rafId = win.requestAnimationFrame(frame);
+  };
+
+  function requestRender(): void {
+    if (running || pendingId) return;
+    pendingId = win.requestAnimationFrame(() => {
+      pendingId = 0;
+      if (!running) render(lastAtMs);
+    });
+  }
+
+  const detachPointer = options.interactive === false
+    ? () => {}
+    : attachPointerControls(canvas, view, {
+        changed: requestRender,
+        hover(clientX, clientY) {
+          hoverClient = [clientX, clientY];
+          hovered = bandAt(clientX, clientY);
+          showCard();
+        },
+        leave() {
+          hovered = -1;
+          tooltip?.hide();
+        },
+        fit() {
+          view.fit(grid.bounds, spacing * 2);
+          requestRender();
+        },
+      });
+
+  // A lost GL context (driver reset, too many contexts) comes back empty: rebuild the painter.
+  const onLost = (e: Event) => e.preventDefault();
+  const onRestored = () => {
+    painter = makePainter(canvas, 'webgl2');
+    painter.setPositions(crowd.x, crowd.y, crowd.count);
+    cssW = cssH = dpr = 0;
+    sizeDirty = true;
+    requestRender();
+  };
+  canvas.addEventListener('webglcontextlost', onLost);
+  canvas.addEventListener('webglcontextrestored', onRestored);
+
+  measure();
+
+  return {
+    canvas,
+    get backend() {
+      return painter.kind;
+    },
+    get rendererInfo() {
+      return painter.info;
+    },
+    get stats() {
+      return { frameMs: frameSamples.percentiles(), scriptMs: scriptSamples.percentiles(), frames };
+    },
+    get running() {
+      return running;
+    },
+    setCrowd(next, label) {
+      seatLabel = label ?? seatLabel;
+      hovered = -1;
+      tooltip?.hide();
+      adopt(next);
+      sizeDirty = true;
+      requestRender();
+    },
+    render,
+    start() {
+      if (running) return;
+      running = true;
+      lastFrameTs = -1;
+      frames = 0;
+      frameSamples.clear();
+      scriptSamples.clear();
+      rafId = win.requestAnimationFrame(frame);
+    },
+    stop() {
+      running = false;
+      win.cancelAnimationFrame(rafId);
+    },
+    fit() {
+      view.fit(grid.bounds, spacing * 2);
+      requestRender();
+    },
+    bandAt,
+    clientPointOf(i) {
+      const r = canvas.getBoundingClientRect();
+      const [px, py] = view.toCanvas(crowd.x[i], crowd.y[i]);
+      return [r.left + px, r.top + py];
+    },
+    destroy() {
+      running = false;
+      win.cancelAnimationFrame(rafId);
+      if (pendingId) win.cancelAnimationFrame(pendingId);
+      resizeObserver?.disconnect();
+      detachPointer();
+      canvas.removeEventListener('webglcontextlost', onLost);
+      canvas.removeEventListener('webglcontextrestored', onRestored);
+      tooltip?.destroy();
+      painter.destroy();
+      if (ownsCanvas) canvas.remove();
+    },
+  };
+}

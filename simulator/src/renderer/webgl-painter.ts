@@ -1,0 +1,160 @@
+/**
+ * WebGL2 painter: every band is one instance of a 4-corner quad, so the whole
+ * crowd is one drawArraysInstanced call. Positions are uploaded once per crowd;
+ * per frame only the RGBA colour buffer (4 bytes per band) goes up, as
+ * normalised unsigned bytes straight from the crowd's output array.
+ */
+import type { DotStyle, Painter } from './painter';
+import type { ViewTransform } from './view-transform';
+
+const VERTEX = `#version 300 es
+layout(location = 0) in vec2 a_corner;
+layout(location = 1) in vec2 a_pos;
+layout(location = 2) in vec4 a_color;
+uniform vec4 u_view;
+uniform vec2 u_radius;
+uniform vec3 u_unlit;
+out vec2 v_corner;
+out vec3 v_rgb;
+void main() {
+  v_corner = a_corner;
+  if (a_color.a == 0.0) {
+    // Empty seat: push the quad outside the clip volume.
+    v_rgb = vec3(0.0);
+    gl_Position = vec4(0.0, 0.0, 2.0, 1.0);
+    return;
+  }
+  float lit = max(a_color.r, max(a_color.g, a_color.b));
+  v_rgb = min(a_color.rgb + u_unlit * (1.0 - lit), vec3(1.0));
+  gl_Position = vec4(a_pos * u_view.xy + u_view.zw + a_corner * u_radius, 0.0, 1.0);
+}`;
+
+const FRAGMENT = `#version 300 es
+precision mediump float;
+in vec2 v_corner;
+in vec3 v_rgb;
+uniform float u_edge;
+out vec4 outColor;
+void main() {
+  float a = 1.0 - smoothstep(1.0 - u_edge, 1.0, length(v_corner));
+  if (a <= 0.0) discard;
+  outColor = vec4(v_rgb * a, a);
+}`;
+
+function compile(gl: WebGL2RenderingContext, type: number, source: string): WebGLShader {
+  const shader = gl.createShader(type);
+  if (!shader) throw new Error('crowd view: could not create a WebGL shader');
+  gl.shaderSource(shader, source);
+  gl.compileShader(shader);
+  if (!gl.getShaderParameter(shader, gl.COMPILE_STATUS)) {
+    throw new Error(`crowd view: shader did not compile: ${gl.getShaderInfoLog(shader) ?? ''}`);
+  }
+  return shader;
+}
+
+function link(gl: WebGL2RenderingContext): WebGLProgram {
+  const program = gl.createProgram();
+  const vs = compile(gl, gl.VERTEX_SHADER, VERTEX);
+  const fs = compile(gl, gl.FRAGMENT_SHADER, FRAGMENT);
+  gl.attachShader(program, vs);
+  gl.attachShader(program, fs);
+  gl.linkProgram(program);
+  gl.deleteShader(vs);
+  gl.deleteShader(fs);
+  if (!gl.getProgramParameter(program, gl.LINK_STATUS)) {
+    throw new Error(`crowd view: shader program did not link: ${gl.getProgramInfoLog(program) ?? ''}`);
+  }
+  return program;
+}
+
+function rendererString(gl: WebGL2RenderingContext): string {
+  const debug = gl.getExtension('WEBGL_debug_renderer_info');
+  const name = debug ? gl.getParameter(debug.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER);
+  return `WebGL2: ${String(name)}`;
+}
+
+/** A WebGL2 painter on `canvas`, or null where WebGL2 is not available. */
+export function createWebglPainter(canvas: HTMLCanvasElement): Painter | null {
+  const gl = canvas.getContext('webgl2', { alpha: false, antialias: false, depth: false, stencil: false, premultipliedAlpha: true });
+  if (!gl) return null;
+  const program = link(gl);
+  const uView = gl.getUniformLocation(program, 'u_view');
+  const uRadius = gl.getUniformLocation(program, 'u_radius');
+  const uUnlit = gl.getUniformLocation(program, 'u_unlit');
+  const uEdge = gl.getUniformLocation(program, 'u_edge');
+
+  const vao = gl.createVertexArray();
+  gl.bindVertexArray(vao);
+  const cornerBuf = gl.createBuffer();
+  gl.bindBuffer(gl.ARRAY_BUFFER, cornerBuf);
+  gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([-1, -1, 1, -1, -1, 1, 1, 1]), gl.STATIC_DRAW);
+  gl.enableVertexAttribArray(0);
+  gl.vertexAttribPointer(0, 2, gl.FLOAT, false, 0, 0);
+
+  const posBuf = gl.createBuffer();
+  gl.bindBuffer(gl.ARRAY_BUFFER, posBuf);
+  gl.enableVertexAttribArray(1);
+  gl.vertexAttribPointer(1, 2, gl.FLOAT, false, 0, 0);
+  gl.vertexAttribDivisor(1, 1);
+
+  const colorBuf = gl.createBuffer();
+  gl.bindBuffer(gl.ARRAY_BUFFER, colorBuf);
+  gl.enableVertexAttribArray(2);
+  gl.vertexAttribPointer(2, 4, gl.UNSIGNED_BYTE, true, 0, 0);
+  gl.vertexAttribDivisor(2, 1);
+  gl.bindVertexArray(null);
+
+  let count = 0;
+  const affine = new Float32Array(4);
+  const info = rendererString(gl);
+
+  return {
+    kind: 'webgl2',
+    info,
+    setPositions(x, y, n) {
+      count = n;
+      const pos = new Float32Array(2 * n);
+      for (let i = 0; i < n; i++) {
+        pos[2 * i] = x[i];
+        pos[2 * i + 1] = y[i];
+      }
+      gl.bindBuffer(gl.ARRAY_BUFFER, posBuf);
+      gl.bufferData(gl.ARRAY_BUFFER, pos, gl.STATIC_DRAW);
+      gl.bindBuffer(gl.ARRAY_BUFFER, colorBuf);
+      gl.bufferData(gl.ARRAY_BUFFER, Math.max(4, 4 * n), gl.DYNAMIC_DRAW);
+    },
+    draw(colors, view: ViewTransform, _dpr, style: DotStyle) {
+      const [br, bg, bb] = style.background;
+      gl.viewport(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight);
+      gl.clearColor(br / 255, bg / 255, bb / 255, 1);
+      gl.clear(gl.COLOR_BUFFER_BIT);
+      if (count === 0) return;
+      gl.useProgram(program);
+      gl.bindVertexArray(vao);
+      gl.bindBuffer(gl.ARRAY_BUFFER, colorBuf);
+      gl.bufferSubData(gl.ARRAY_BUFFER, 0, colors, 0, 4 * count);
+      gl.uniform4fv(uView, view.clipAffine(affine));
+      const w = gl.drawingBufferWidth;
+      const h = gl.drawingBufferHeight;
+      gl.uniform2f(uRadius, (2 * style.radiusPx) / w, (2 * style.radiusPx) / h);
+      gl.uniform3f(uUnlit, style.unlit[0] / 255, style.unlit[1] / 255, style.unlit[2] / 255);
+      // About one device pixel of soft edge, whatever the dot size.
+      gl.uniform1f(uEdge, Math.min(1, 1.25 / Math.max(style.radiusPx, 1e-3)));
+      gl.enable(gl.BLEND);
+      gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+      gl.drawArraysInstanced(gl.TRIANGLE_STRIP, 0, 4, count);
+      gl.bindVertexArray(null);
+    },
+    resize(width, height) {
+      canvas.width = width;
+      canvas.height = height;
+    },
+    destroy() {
+      gl.deleteBuffer(cornerBuf);
+      gl.deleteBuffer(posBuf);
+      gl.deleteBuffer(colorBuf);
+      gl.deleteVertexArray(vao);
+      gl.deleteProgram(program);
+    },
+  };
+}
