@@ -4,8 +4,8 @@
  */
 import type { Duplex } from 'node:stream';
 import { SerialPort, type SerialPortOpenOptions } from 'serialport';
-import type { AutoDetectTypes } from '@serialport/bindings-cpp';
-import type { BindingInterface, PortInfo } from '@serialport/bindings-interface';
+// bindings-cpp re-exports the binding interface types (its own package has no ESM types).
+import type { AutoDetectTypes, BindingInterface, PortInfo } from '@serialport/bindings-cpp';
 import type { Transport } from './transport';
 
 export type SerialBinding = BindingInterface;
