@@ -4,11 +4,28 @@
  */
 import type { Duplex } from 'node:stream';
 import { SerialPort, type SerialPortOpenOptions } from 'serialport';
-// bindings-cpp re-exports the binding interface types (its own package has no ESM types).
-import type { AutoDetectTypes, BindingInterface, PortInfo } from '@serialport/bindings-cpp';
+import type { AutoDetectTypes } from '@serialport/bindings-cpp';
 import type { Transport } from './transport';
 
-export type SerialBinding = BindingInterface;
+/** What a port listing tells us (serialport's PortInfo). */
+export interface SerialPortInfo {
+  path: string;
+  manufacturer?: string;
+  serialNumber?: string;
+  pnpId?: string;
+  locationId?: string;
+  productId?: string;
+  vendorId?: string;
+}
+
+/**
+ * A serialport binding (bindings-cpp, binding-mock...). Declared structurally:
+ * @serialport/bindings-interface ships no types TypeScript can resolve under ESM.
+ */
+export interface SerialBinding {
+  list(): Promise<SerialPortInfo[]>;
+  open(options: never): Promise<unknown>;
+}
 
 export function serialTransport(path: string, baudRate: number, binding?: SerialBinding): Transport {
   return {
@@ -27,6 +44,6 @@ export function serialTransport(path: string, baudRate: number, binding?: Serial
 }
 
 /** Serial ports the system (or an injected binding) can see. */
-export function listSerialPorts(binding?: SerialBinding): Promise<PortInfo[]> {
+export function listSerialPorts(binding?: SerialBinding): Promise<SerialPortInfo[]> {
   return binding ? binding.list() : SerialPort.list();
 }
