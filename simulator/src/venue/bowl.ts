@@ -1,0 +1,69 @@
+/**
+ * Seats of a bowl: tiers of sections around an oval, rows stepping outward,
+ * seats along each row. Shared by the stadium and the arena.
+ */
+import type { UnnumberedSeat } from './finish-venue';
+
+export interface BowlLayout {
+  /** Half-axes of the oval the first row faces (the pitch edge), metres. */
+  innerA: number;
+  innerB: number;
+  tiers: number;
+  /** Sections per tier. */
+  sections: number;
+  rowsPerSection: number;
+  seatsPerRow: number;
+  /** Arc the bowl leaves open (for a stage), degrees, centred on the +x end. */
+  openArcDeg: number;
+  /** Zones the bowl is split into around the oval, numbered from `firstZone`. */
+  zones: number;
+  firstZone: number;
+}
+
+const ROW_DEPTH_M = 0.85;
+const TIER_GAP_M = 3;
+const FRONT_GAP_M = 2;
+/** Share of a section's arc left for the aisle on each side. */
+const AISLE = 0.04;
+
+export function bowlSeats(b: BowlLayout): UnnumberedSeat[] {
+  const seats: UnnumberedSeat[] = [];
+  const open = (b.openArcDeg * Math.PI) / 180;
+  const arc = 2 * Math.PI - open;
+  const sectionArc = arc / b.sections;
+  const tierDepth = b.rowsPerSection * ROW_DEPTH_M + TIER_GAP_M;
+  for (let t = 0; t < b.tiers; t++) {
+    for (let s = 0; s < b.sections; s++) {
+      const section = `${t + 1}${String(s + 1).padStart(2, '0')}`;
+      // Sections go round by angle, so one zone is one slice of the bowl on every tier: a wave round the bowl is a zone chase.
+      const zone = b.firstZone + Math.floor((s * b.zones) / b.sections);
+      const from = open / 2 + s * sectionArc + sectionArc * AISLE;
+      const width = sectionArc * (1 - 2 * AISLE);
+      for (let r = 0; r < b.rowsPerSection; r++) {
+        const d = FRONT_GAP_M + t * tierDepth + r * ROW_DEPTH_M;
+        for (let k = 0; k < b.seatsPerRow; k++) {
+          const th = from + ((k + 0.5) / b.seatsPerRow) * width;
+          seats.push({
+            section,
+            row: String(r + 1),
+            seat: String(k + 1),
+            x: round2((b.innerA + d) * Math.cos(th)),
+            y: round2((b.innerB + d) * Math.sin(th)),
+            zone,
+          });
+        }
+      }
+    }
+  }
+  return seats;
+}
+
+export function round2(v: number): number {
+  return Math.round(v * 100) / 100;
+}
+
+/** Rows and seats per row for roughly `perSection` seats, a little wider than deep. */
+export function sectionShape(perSection: number): { rows: number; seatsPerRow: number } {
+  const rows = Math.max(1, Math.round(Math.sqrt(perSection * 0.8)));
+  return { rows, seatsPerRow: Math.max(1, Math.round(perSection / rows)) };
+}
