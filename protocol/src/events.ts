@@ -1,0 +1,199 @@
+/**
+ * socket.io events between the controller and its consoles. Every command
+ * carries one payload object and an ack; the server checks the payload with
+ * `commandSchemas` (a hostile or stale console gets a reason, never a crash).
+ * Payloads are plain JSON so they survive any transport.
+ */
+import { z } from 'zod';
+import { IdSchema, MsSchema, U8Schema, ZoneIdSchema } from './show/common';
+import { CueSchema } from './show/cue';
+import { formatIssues, type ShowError } from './show/format-issues';
+import { LookSchema, type Look } from './show/look';
+
+const Empty = z.strictObject({});
+const Zones = z.array(ZoneIdSchema).min(1).max(64);
+
+export const commandSchemas = {
+  /** GO the next cue (of `cueList`, default the show's first list). */
+  go: z.strictObject({ cueList: IdSchema.optional() }),
+  back: z.strictObject({ cueList: IdSchema.optional() }),
+  pause: Empty,
+  resume: Empty,
+  stop: Empty,
+  goto: z.strictObject({ cue: IdSchema, cueList: IdSchema.optional() }),
+  blackout: z.strictObject({ on: z.boolean() }),
+  /** Master level 0..255, as bands scale by it (spec 2.4). */
+  master: z.strictObject({ level: U8Schema }),
+  /** A live override: these zones show `look` until released. */
+  busk: z.strictObject({ zones: Zones, look: LookSchema }),
+  /** Release busked zones; no `zones` = release every override. */
+  release: z.strictObject({ zones: Zones.optional() }),
+  /** Make a stored show the live one (stops what plays). */
+  load: z.strictObject({ show: IdSchema }),
+  /** Start receiving live state; `packets` adds the on-air packet stream (crowd view). */
+  subscribe: z.strictObject({ show: IdSchema.optional(), packets: z.boolean().default(false) }),
+  unsubscribe: Empty,
+  /** Add or replace one cue of a stored show; `revision` is the show revision the edit is based on. */
+  editCue: z.strictObject({ show: IdSchema, revision: z.number().int().min(0), cueList: IdSchema, cue: CueSchema }),
+  /** Rehearse a parade in this console's crowd view only, from `fromMs` into the parade. */
+  preview: z.strictObject({ show: IdSchema, parade: IdSchema, fromMs: MsSchema.default(0) }),
+  stopPreview: Empty,
+};
+
+export type CommandName = keyof typeof commandSchemas;
+export const COMMAND_NAMES = Object.keys(commandSchemas) as CommandName[];
+/** What a console sends (colours may be #rrggbb, defaults optional). */
+export type CommandInput<K extends CommandName> = z.input<(typeof commandSchemas)[K]>;
+/** What the server works with after `parseCommand`. */
+export type CommandPayload<K extends CommandName> = z.output<(typeof commandSchemas)[K]>;
+
+/** The permission (controller's role grants) each command needs. */
+export const COMMAND_PERMISSION: Readonly<Record<CommandName, 'live:control' | 'live:view' | 'shows:write'>> = {
+  go: 'live:control',
+  back: 'live:control',
+  pause: 'live:control',
+  resume: 'live:control',
+  stop: 'live:control',
+  goto: 'live:control',
+  blackout: 'live:control',
+  master: 'live:control',
+  busk: 'live:control',
+  release: 'live:control',
+  load: 'live:control',
+  subscribe: 'live:view',
+  unsubscribe: 'live:view',
+  editCue: 'shows:write',
+  preview: 'live:view',
+  stopPreview: 'live:view',
+};
+
+export type CommandAck =
+  | { ok: true; /** New show revision, after an edit. */ revision?: number }
+  | { ok: false; error: string; /** Each bad field, for payload errors. */ errors?: ShowError[]; /** The edit was based on an old revision. */ conflict?: boolean };
+export type AckCallback = (res: CommandAck) => void;
+
+export type ClientToServerEvents = {
+  [K in CommandName]: (payload: CommandInput<K>, ack: AckCallback) => void;
+};
+
+/** Checks a command payload from the wire; `error` names every bad field. */
+export function parseCommand<K extends CommandName>(
+  name: K,
+  payload: unknown,
+): { ok: true; value: CommandPayload<K> } | { ok: false; error: string; errors: ShowError[] } {
+  if (!Object.prototype.hasOwnProperty.call(commandSchemas, name)) {
+    return { ok: false, error: `unknown command ${JSON.stringify(name)}`, errors: [] };
+  }
+  const r = (commandSchemas[name] as z.ZodType).safeParse(payload, { reportInput: true });
+  if (r.success) return { ok: true, value: r.data as CommandPayload<K> };
+  const errors = formatIssues(r.error.issues);
+  return { ok: false, error: `bad ${name}: ${errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ')}`, errors };
+}
+
+// ---- server to client ----
+
+export interface CueRef {
+  cueList: string;
+  id: string;
+  number: number;
+  label: string;
+}
+
+/** Where a zone's look comes from; busk wins over parade, parade over cue. */
+export type LookSource = 'cue' | 'parade' | 'busk' | 'brand';
+
+export interface ZoneState {
+  zone: number;
+  look: Look | null;
+  source: LookSource | null;
+}
+
+export interface LiveState {
+  /** The live show, or null when none is loaded. */
+  show: string | null;
+  /** Show time, ms. */
+  positionMs: number;
+  /** Server wall clock (epoch ms) when `positionMs` was read, so a console can extrapolate. */
+  serverTime: number;
+  running: boolean;
+  paused: boolean;
+  current: CueRef | null;
+  next: CueRef | null;
+  /** 0..1 through the current cue's delay + fade; 1 when complete. */
+  cueProgress: number;
+  zones: ZoneState[];
+  /** 0..255 */
+  master: number;
+  blackout: boolean;
+  /** Parades playing now. */
+  parades: { id: string; startedAtMs: number }[];
+}
+
+/** A transmitter as the console sees it (same fields as the controller's TransmitterHealth). */
+export interface TransmitterHealthInfo {
+  id: string;
+  url: string;
+  state: 'connecting' | 'up' | 'down';
+  capabilities?: { name: string; rfMax: number; queueCap: number; bitrate: number; overhead: number; timedSend: boolean };
+  clockOffsetUs?: number;
+  clockUncertaintyUs?: number;
+  queueDepth: number;
+  /** Share of the last second the channel was busy, 0..100. */
+  airtimePct: number;
+  packetsSent: number;
+  nacks: Partial<Record<string, number>>;
+  lateSends: number;
+  badFrames: number;
+  lastError?: string;
+  dropped?: number;
+  reconnects?: number;
+  deviceErrors?: Record<string, number>;
+}
+
+export interface AirtimeReport {
+  /** Window the figures cover, ms. */
+  windowMs: number;
+  transmitters: { id: string; busyMs: number; pct: number; queued: number }[];
+  /** Cues that could not be on air by their time, and by how much. */
+  late: { cue: string; byMs: number }[];
+}
+
+export interface LatenessReport {
+  /** Deadlines measured. */
+  samples: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  /** Deadlines that fired early (should stay 0). */
+  early: number;
+}
+
+/** A packet as it went on air, for the crowd view (times in show ms). */
+export interface OnAirPacketInfo {
+  /** The RF bytes, lower-case hex (JSON-safe) or raw bytes (socket.io binary). */
+  rf: string | Uint8Array;
+  startMs: number;
+  endMs: number;
+  transmitterId: string;
+  format?: 'ccb' | 'xyloband';
+}
+
+export interface ServerToClientEvents {
+  state: (state: LiveState) => void;
+  health: (transmitters: TransmitterHealthInfo[]) => void;
+  airtime: (report: AirtimeReport) => void;
+  lateness: (report: LatenessReport) => void;
+  packets: (batch: OnAirPacketInfo[]) => void;
+  warning: (w: { message: string; code?: string; atMs?: number }) => void;
+  /** A stored show changed (another console saved it). */
+  showChanged: (change: { show: string; revision: number; by?: string }) => void;
+}
+
+export type InterServerEvents = Record<string, never>;
+
+export interface SocketData {
+  user?: { id: string; name: string; role: 'admin' | 'operator' | 'designer' | 'brand' };
+  /** Show whose state this socket receives. */
+  show?: string;
+  packets?: boolean;
+}
