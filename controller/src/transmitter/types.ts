@@ -67,6 +67,12 @@ export interface TransmitterHealth {
   lateSends: number;
   badFrames: number;
   lastError?: string;
+  /** Packets dropped unsent because they could no longer be useful (expiresAtMs passed, device down). */
+  dropped?: number;
+  /** Times the link came back after being lost. */
+  reconnects?: number;
+  /** Text lines or counters the device reported as trouble (e.g. XyloSender's `Packet send failed!`), by message. */
+  deviceErrors?: Record<string, number>;
 }
 
 /** A packet as it went on air: the console's crowd view decodes these. */
@@ -77,7 +83,20 @@ export interface OnAirPacket {
   startMs: number;
   /** Monotonic ms the transmission ended (when bands act on it). */
   endMs: number;
+  /** What `rf` is: a CCB packet (default) or a raw Xyloband packet. */
+  format?: 'ccb' | 'xyloband';
+  /** CCB seq of the logical packet, when it is one. */
+  seq?: number;
 }
+
+/** Things worth telling the operator (and the planner) about a transmitter. */
+export type TransmitterEvent =
+  /** The link is up; `reconnect` = it had been lost: bands keep no state worth trusting, re-send the look. */
+  | { type: 'up'; transmitterId: string; atMs: number; reconnect: boolean }
+  | { type: 'down'; transmitterId: string; atMs: number; reason: string }
+  /** A packet that never went on air (expired, refused, flushed). */
+  | { type: 'dropped'; transmitterId: string; atMs: number; seq: number; purpose: PacketPurpose; reason: string }
+  | { type: 'log'; transmitterId: string; atMs: number; level: 'info' | 'warn' | 'error'; message: string };
 
 export interface Transmitter {
   readonly id: string;
@@ -92,6 +111,11 @@ export interface Transmitter {
   stop(): Promise<void>;
   /** Queue a packet; never throws for device trouble (that shows in health$). */
   send(packet: PlannedPacket): void;
-  /** Drop every queued packet not yet on air (CCL FLUSH). */
-  flush(): void;
+  /**
+   * Drop queued packets not yet on air (CCL FLUSH). With `obsolete`, only the
+   * packets it picks are dropped; the rest stay queued (re-sent after the FLUSH).
+   */
+  flush(obsolete?: (packet: PlannedPacket) => boolean): void;
+  /** Link, drop and log events; drivers of this package always provide it. */
+  readonly events$?: Observable<TransmitterEvent>;
 }
