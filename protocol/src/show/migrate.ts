@@ -15,25 +15,32 @@ export const SHOW_MIGRATIONS: Readonly<Record<number, ShowMigration>> = {};
 
 export type MigrateResult = { ok: true; value: JsonObject; from: number } | { ok: false; errors: ShowError[] };
 
-export function migrateShow(json: unknown, migrations: Readonly<Record<number, ShowMigration>> = SHOW_MIGRATIONS): MigrateResult {
+export interface MigrateOptions {
+  migrations?: Readonly<Record<number, ShowMigration>>;
+  /** The version to reach; SHOW_VERSION unless testing a chain. */
+  current?: number;
+}
+
+export function migrateShow(json: unknown, opts: MigrateOptions = {}): MigrateResult {
+  const { migrations = SHOW_MIGRATIONS, current = SHOW_VERSION } = opts;
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
     return { ok: false, errors: [{ path: '', message: 'a show file must be a JSON object' }] };
   }
   const version = (json as JsonObject).version;
   if (version === undefined) {
-    return { ok: false, errors: [{ path: 'version', message: `is required (current version is ${SHOW_VERSION})` }] };
+    return { ok: false, errors: [{ path: 'version', message: `is required (current version is ${current})` }] };
   }
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return { ok: false, errors: [{ path: 'version', message: `unknown show file version ${JSON.stringify(version)}` }] };
   }
-  if (version > SHOW_VERSION) {
+  if (version > current) {
     return {
       ok: false,
-      errors: [{ path: 'version', message: `show file version ${version} is newer than this CrowdCue reads (${SHOW_VERSION}); update CrowdCue` }],
+      errors: [{ path: 'version', message: `show file version ${version} is newer than this CrowdCue reads (${current}); update CrowdCue` }],
     };
   }
   let show = json as JsonObject;
-  for (let v = version; v < SHOW_VERSION; v++) {
+  for (let v = version; v < current; v++) {
     const step = migrations[v];
     if (!step) return { ok: false, errors: [{ path: 'version', message: `no migration from show file version ${v}` }] };
     show = { ...step(show), version: v + 1 };

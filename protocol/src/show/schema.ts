@@ -15,3 +15,4 @@ export * from './references';
 export * from './show';
 export * from './format-issues';
 export * from './parse-show';
+export * from './json-schema';

@@ -14,6 +14,8 @@ export const SHOW_VERSION = 1;
 
 /** The show's fields, without the cross-reference checks (used section by section). */
 export const showShape = {
+  /** Editors' pointer to the JSON Schema (show.schema.json); ignored. */
+  $schema: z.string().optional(),
   version: z.literal(SHOW_VERSION),
   id: IdSchema,
   name: NameSchema,
