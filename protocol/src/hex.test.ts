@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fromHex, parseHex, toHex } from './hex';
+import { fromHex, hexJsonReplacer, parseHex, toHex } from './hex';
 
 describe('hex', () => {
   it('writes lower-case pairs', () => {
@@ -30,5 +30,12 @@ describe('hex', () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
       expect(fromHex(toHex(bytes))).toEqual(bytes);
     }));
+  });
+});
+
+describe('hexJsonReplacer', () => {
+  it('prints byte strings as hex and bigints as decimal', () => {
+    const json = JSON.stringify({ rf: Uint8Array.of(1, 255), nested: [{ data: new Uint8Array() }], mask: 2n ** 40n, n: 1 }, hexJsonReplacer);
+    expect(JSON.parse(json)).toEqual({ rf: '01ff', nested: [{ data: '' }], mask: '1099511627776', n: 1 });
   });
 });

@@ -43,3 +43,13 @@ export function fromHex(hex: string): Uint8Array {
   if (!parsed.ok) throw new RangeError(parsed.error.message);
   return parsed.value;
 }
+
+/**
+ * JSON.stringify replacer that shows byte strings as hex (and bigints as
+ * decimal strings), so decoded frames and packets print readably.
+ */
+export function hexJsonReplacer(_key: string, value: unknown): unknown {
+  if (value instanceof Uint8Array) return toHex(value);
+  if (typeof value === 'bigint') return value.toString();
+  return value;
+}
