@@ -1,0 +1,49 @@
+/**
+ * The controller's HTTP server: one fastify instance, every concern a plugin.
+ * Route schemas are zod (shared with the console and the CLI through
+ * fastify-type-provider-zod), published as OpenAPI at /docs.
+ */
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AccountStore } from '../accounts/account-store';
+import type { ShowStore } from '../storage/show-store';
+import { errorHandler } from './errors';
+import authPlugin from './plugins/auth';
+import showsPlugin, { type ShowsOptions } from './plugins/shows';
+
+export interface AppOptions {
+  accounts: AccountStore;
+  shows: ShowStore;
+  logger?: FastifyServerOptions['logger'];
+  /** Largest request body, bytes (show files and logo uploads). */
+  bodyLimit?: number;
+  loginAttemptsPerMinute?: number;
+  onShowChange?: ShowsOptions['onChange'];
+  /** Registers the routes that need the live show (transmitters, venues, realtime). */
+  extend?: (app: FastifyInstance) => Promise<void>;
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? 8 * 1024 * 1024 });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((req, res) =>
+    res.code(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${req.method} ${req.url.split('?')[0]}` }),
+  );
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'CrowdCue controller API', description: 'Shows, venues, transmitters and the live show.', version: '1.0.0' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  await app.register(authPlugin, { accounts: opts.accounts, loginAttemptsPerMinute: opts.loginAttemptsPerMinute });
+  await app.register(showsPlugin, { shows: opts.shows, onChange: opts.onShowChange });
+  if (opts.extend) await opts.extend(app);
+  return app;
+}

@@ -1,0 +1,89 @@
+/**
+ * Every bad request gets the same JSON shape: status code, a sentence, and the
+ * path of each bad field, so the console can show an error where it belongs.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { formatPath } from '@crowdcue/protocol';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AccountError } from '../accounts/account-store';
+import { ShowConflictError, ShowNotFoundError, ShowValidationError } from '../storage/show-store';
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export interface ApiError {
+  statusCode: number;
+  error: string;
+  message: string;
+  fields?: FieldError[];
+  /** On a 409: what is stored now, so the client can merge. */
+  current?: unknown;
+}
+
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+    readonly fields?: FieldError[],
+  ) {
+    super(message);
+  }
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  423: 'Locked',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+
+function reply(res: FastifyReply, body: ApiError): FastifyReply {
+  return res.code(body.statusCode).type('application/json').send(body);
+}
+
+export function errorHandler(err: FastifyError, req: FastifyRequest, res: FastifyReply): FastifyReply {
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const where = err.validationContext ?? 'body';
+    const fields = err.validation.map((v) => {
+      const segments = v.instancePath.split('/').filter(Boolean).map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg));
+      return { path: formatPath([where, ...segments]), message: v.message ?? 'invalid' };
+    });
+    return reply(res, { statusCode: 400, error: STATUS_TEXT[400], message: fields.map((f) => `${f.path}: ${f.message}`).join('; '), fields });
+  }
+  if (err instanceof ShowValidationError) {
+    return reply(res, { statusCode: 400, error: STATUS_TEXT[400], message: err.message, fields: err.errors });
+  }
+  if (err instanceof ShowConflictError) {
+    return reply(res, { statusCode: 409, error: STATUS_TEXT[409], message: err.message, current: err.current });
+  }
+  if (err instanceof ShowNotFoundError) {
+    return reply(res, { statusCode: 404, error: STATUS_TEXT[404], message: err.message });
+  }
+  if (err instanceof AccountError) {
+    const field = (err as AccountError).field;
+    return reply(res, {
+      statusCode: 400,
+      error: STATUS_TEXT[400],
+      message: err.message,
+      ...(field ? { fields: [{ path: field, message: err.message }] } : {}),
+    });
+  }
+  if (err instanceof HttpError) {
+    return reply(res, { statusCode: err.statusCode, error: STATUS_TEXT[err.statusCode] ?? 'Error', message: err.message, ...(err.fields ? { fields: err.fields } : {}) });
+  }
+  const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
+  if (status >= 500) req.log.error({ err }, 'request failed');
+  return reply(res, {
+    statusCode: status,
+    error: STATUS_TEXT[status] ?? 'Error',
+    message: status >= 500 ? 'internal error; see the controller log' : err.message,
+  });
+}

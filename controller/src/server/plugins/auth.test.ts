@@ -1,0 +1,82 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildApp } from '../app';
+import { SESSION_COOKIE } from './auth';
+import { createTestApp, type TestApp } from '../test-app';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await createTestApp();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+describe('login and sessions', () => {
+  it('logs in with the printed admin password and sets an http-only session cookie', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/login', payload: { username: 'admin', password: t.adminPassword } });
+    expect(res.statusCode).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE)!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Strict');
+    const me = await t.app.inject({ method: 'GET', url: '/api/me', cookies: { [SESSION_COOKIE]: cookie.value } });
+    expect(me.json()).toMatchObject({ account: { username: 'admin', role: 'admin' }, locked: false });
+  });
+
+  it('refuses a wrong password and a missing session', async () => {
+    const bad = await t.app.inject({ method: 'POST', url: '/api/login', payload: { username: 'admin', password: 'nope' } });
+    expect(bad.statusCode).toBe(401);
+    expect(bad.json()).toMatchObject({ statusCode: 401, message: 'wrong username or password' });
+    expect((await t.app.inject({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
+  });
+
+  it('names each bad field of a malformed body', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/login', payload: { username: '', password: 5 } });
+    expect(res.statusCode).toBe(400);
+    const paths = res.json().fields.map((f: { path: string }) => f.path);
+    expect(paths).toEqual(expect.arrayContaining(['body.username', 'body.password']));
+  });
+
+  it('rate-limits login attempts', async () => {
+    const limited = await buildApp({ accounts: t.accounts, shows: t.shows, loginAttemptsPerMinute: 3 });
+    const codes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      codes.push((await limited.inject({ method: 'POST', url: '/api/login', payload: { username: 'admin', password: 'guess' } })).statusCode);
+    }
+    await limited.close();
+    expect(codes.slice(0, 3)).toEqual([401, 401, 401]);
+    expect(codes.slice(3)).toEqual([429, 429]);
+  });
+
+  it('a locked console refuses everything but unlock', async () => {
+    const op = await t.as('operator');
+    expect((await op({ method: 'POST', url: '/api/lock', payload: { pin: '2468' } })).statusCode).toBe(200);
+    expect((await op({ method: 'GET', url: '/api/shows' })).statusCode).toBe(423);
+    expect((await op({ method: 'GET', url: '/api/me' })).json().locked).toBe(true);
+    expect((await op({ method: 'POST', url: '/api/unlock', payload: { pin: '1111' } })).statusCode).toBe(401);
+    expect((await op({ method: 'POST', url: '/api/unlock', payload: { pin: '2468' } })).statusCode).toBe(200);
+    expect((await op({ method: 'GET', url: '/api/shows' })).statusCode).toBe(200);
+  });
+});
+
+describe('accounts', () => {
+  it('only an admin manages accounts', async () => {
+    const admin = await t.as('admin');
+    const op = await t.as('operator');
+    expect((await op({ method: 'GET', url: '/api/accounts' })).statusCode).toBe(403);
+    const created = await admin({ method: 'POST', url: '/api/accounts', payload: { username: 'lx-desk', role: 'designer', password: 'designer-pass' } });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).not.toHaveProperty('passwordHash');
+    const list = (await admin({ method: 'GET', url: '/api/accounts' })).json();
+    expect(list.map((a: { username: string }) => a.username)).toContain('lx-desk');
+    const dup = await admin({ method: 'POST', url: '/api/accounts', payload: { username: 'LX-desk', role: 'designer', password: 'designer-pass' } });
+    expect(dup.statusCode).toBe(400);
+    expect(dup.json().fields[0].path).toBe('username');
+    expect((await admin({ method: 'DELETE', url: `/api/accounts/${created.json().id}` })).statusCode).toBe(200);
+  });
+
+  it('serves the OpenAPI docs', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/docs/json' });
+    expect(res.statusCode).toBe(200);
+    expect(Object.keys(res.json().paths)).toEqual(expect.arrayContaining(['/api/login', '/api/shows', '/api/shows/{id}']));
+  });
+});

@@ -1,0 +1,83 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import example from '../../../protocol/test-data/example-show.json' with { type: 'json' };
+import { ShowConflictError, ShowNotFoundError, ShowStore, ShowValidationError } from './show-store';
+
+let dir: string;
+let store: ShowStore;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'crowdcue-shows-'));
+  store = new ShowStore(dir);
+  await store.init();
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const show = (over: Record<string, unknown> = {}) => ({ ...structuredClone(example), ...over });
+
+describe('ShowStore', () => {
+  it('creates, reads, lists and bumps revisions on save', async () => {
+    const first = await store.save(show(), 'ana');
+    expect(first.revision).toBe(1);
+    const second = await store.save(show({ name: 'Renamed' }), 'ben', { expectedRevision: 1 });
+    expect(second.revision).toBe(2);
+    expect((await store.get(example.id)).show.name).toBe('Renamed');
+    expect(await store.list()).toEqual([expect.objectContaining({ id: example.id, name: 'Renamed', revision: 2, savedBy: 'ben' })]);
+  });
+
+  it('refuses a stale save with the current version, never overwriting', async () => {
+    await store.save(show(), 'ana');
+    await store.save(show({ name: 'Ana edit' }), 'ana', { expectedRevision: 1 });
+    const stale = store.save(show({ name: 'Ben edit' }), 'ben', { expectedRevision: 1 });
+    await expect(stale).rejects.toBeInstanceOf(ShowConflictError);
+    await expect(stale).rejects.toMatchObject({ current: { revision: 2, savedBy: 'ana' } });
+    expect((await store.get(example.id)).show.name).toBe('Ana edit');
+  });
+
+  it('serialises concurrent saves of one show: exactly one of two racing edits wins', async () => {
+    await store.save(show(), 'ana');
+    const results = await Promise.allSettled([
+      store.save(show({ name: 'A' }), 'ana', { expectedRevision: 1 }),
+      store.save(show({ name: 'B' }), 'ben', { expectedRevision: 1 }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'rejected' && r.reason instanceof ShowConflictError)).toHaveLength(1);
+  });
+
+  it('writes nothing for an invalid show and lists every error by path', async () => {
+    await store.save(show(), 'ana');
+    const bad = show({ name: 'Broken', site: 300 });
+    (bad.cueLists as Array<{ cues: Array<Record<string, unknown>> }>)[0].cues[0].fade = -5;
+    const err = await store.save(bad, 'ana', { expectedRevision: 1 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ShowValidationError);
+    const paths = (err as ShowValidationError).errors.map((e) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(['site', 'cueLists[0].cues[0].fade']));
+    const stored = await store.get(example.id);
+    expect(stored.revision).toBe(1);
+    expect(stored.show.name).toBe(example.name);
+  });
+
+  it('keeps the previous version as a backup and survives a reload', async () => {
+    await store.save(show(), 'ana');
+    await store.save(show({ name: 'Second' }), 'ana', { expectedRevision: 1 });
+    const backup = JSON.parse(await readFile(join(dir, 'shows', `${example.id}.json.bak`), 'utf8'));
+    expect(backup.revision).toBe(1);
+    const reopened = new ShowStore(dir);
+    await reopened.init();
+    expect((await reopened.get(example.id)).revision).toBe(2);
+  });
+
+  it('reports a corrupt file by name instead of crashing the listing', async () => {
+    await store.save(show(), 'ana');
+    await writeFile(join(dir, 'shows', 'broken.json'), '{ nope');
+    await expect(store.get('broken')).rejects.toThrow(/broken\.json: not valid JSON/);
+    expect((await store.list()).map((s) => s.id)).toEqual([example.id]);
+  });
+
+  it('does not reach outside the shows folder', async () => {
+    await expect(store.get('../accounts')).rejects.toBeInstanceOf(ShowNotFoundError);
+  });
+});
