@@ -15,3 +15,5 @@ export { realDeviceClock, ManualDeviceClock, type DeviceClock, type RealClockOpt
 export { wrapUs, wrapDeltaUs, unwrapAtUs } from './device-time';
 export { AirPlanner, type SendRequest, type SubmitResult } from './air-planner';
 export { duplexPair } from './duplex-pair';
+export { hasSocat, openPtyPair, type PtyPair } from './pty-pair';
+export { TestHost } from './test-host';

@@ -228,8 +228,9 @@ describe('VirtualTransmitter link', () => {
   it('keeps queue and clock across a reconnect, and a closed host side detaches', async () => {
     const { host, device, clock, aired } = setup();
     await host.request(untimed(1, { repeat: 3, gapMs: 50 }));
+    const detached = new Promise<string>((resolve) => device.onEvent((e) => e.kind === 'detached' && resolve(e.reason)));
     host.stream.destroy();
-    await new Promise((r) => setTimeout(r, 10));
+    expect(await detached).toBe('stream closed');
     expect(device.connected).toBe(false);
     const host2 = new TestHost(device.connect('again'));
     expect((await host2.request({ type: 'TIME' })).type).toBe('CLOCK');
