@@ -19,9 +19,19 @@ export interface CrowdViewOptions {
   crowd: CrowdLike;
   /** Seat of band i, for the hover card. */
   seatLabel?: (i: number) => SeatLabel | undefined;
+  /**
+   * Where to draw band i, in any units (e.g. the venue's metres). Default: the
+   * band's own x, y (0..255, each axis scaled on its own, so a wide venue looks
+   * square and close seats can share a position).
+   */
+  positions?: BandPositions;
   /** Show time in ms for the live loop; default performance.now(). */
   clock?: () => number;
-  /** 'auto' (default) uses WebGL2 where it exists, else Canvas 2D. */
+  /**
+   * 'auto' (default): WebGL2 on a GPU; Canvas 2D where WebGL2 is missing or only
+   * emulated in software (SwiftShader, llvmpipe), where the script rasteriser is
+   * many times faster. 'webgl2' or 'canvas2d' force one.
+   */
   renderer?: 'auto' | PainterKind;
   background?: Rgb;
   /** Shade of a band that is off (see DotStyle.unlit); [0, 0, 0] shows off bands as black. */
@@ -32,6 +42,17 @@ export interface CrowdViewOptions {
   minDotRadius?: number;
   /** Pan, zoom and hover (default true). */
   interactive?: boolean;
+}
+
+export interface BandPositions {
+  x: ArrayLike<number>;
+  y: ArrayLike<number>;
+}
+
+/** What goes with a crowd besides its bands. */
+export interface CrowdExtras {
+  seatLabel?: (i: number) => SeatLabel | undefined;
+  positions?: BandPositions;
 }
 
 export interface CrowdViewStats {
@@ -50,7 +71,8 @@ export interface CrowdView {
   readonly rendererInfo: string;
   readonly stats: CrowdViewStats;
   readonly running: boolean;
-  setCrowd(crowd: CrowdLike, seatLabel?: (i: number) => SeatLabel | undefined): void;
+  /** Shows another crowd (extras not given are dropped, not carried over). */
+  setCrowd(crowd: CrowdLike, extras?: CrowdExtras): void;
   /** Draws the crowd as it is at show time `atMs` (default: the clock). */
   render(atMs?: number): void;
   /** Starts the live loop (one render per animation frame at clock()). */
@@ -69,8 +91,21 @@ export interface CrowdView {
 const DEFAULT_BACKGROUND: Rgb = [8, 9, 13];
 const DEFAULT_UNLIT: Rgb = [34, 36, 44];
 
+let softwareGl: boolean | undefined;
+
+/** Whether this browser's WebGL2 is a CPU emulation; probed once on a scratch canvas. */
+function webglIsSoftware(doc: Document): boolean {
+  if (softwareGl !== undefined) return softwareGl;
+  const gl = doc.createElement('canvas').getContext('webgl2');
+  if (!gl) return (softwareGl = false);
+  const debug = gl.getExtension('WEBGL_debug_renderer_info');
+  const name = String(debug ? gl.getParameter(debug.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  return (softwareGl = /swiftshader|llvmpipe|softpipe|software/i.test(name));
+}
+
 function makePainter(canvas: HTMLCanvasElement, wanted: CrowdViewOptions['renderer']): Painter {
-  if (wanted !== 'canvas2d') {
+  if (wanted === 'webgl2' || (wanted !== 'canvas2d' && !webglIsSoftware(canvas.ownerDocument))) {
     const gl = createWebglPainter(canvas);
     if (gl) return gl;
     if (wanted === 'webgl2') throw new Error('crowd view: WebGL2 was asked for but this browser does not offer it');
@@ -103,6 +138,7 @@ export function mountCrowdView(target: HTMLCanvasElement | HTMLElement, options:
 
   let crowd = options.crowd;
   let seatLabel = options.seatLabel;
+  let positions: BandPositions = options.positions ?? crowd;
   let colors = new Uint8Array(0);
   let grid: PickGrid;
   let spacing = 1;
@@ -128,16 +164,20 @@ export function mountCrowdView(target: HTMLCanvasElement | HTMLElement, options:
     if (!view.userMoved) view.fit(grid.bounds, spacing * 2);
   };
 
-  const adopt = (next: CrowdLike): void => {
+  const adopt = (next: CrowdLike, at: BandPositions): void => {
+    if (at.x.length < next.count || at.y.length < next.count) {
+      throw new RangeError(`crowd view: positions cover ${Math.min(at.x.length, at.y.length)} bands, the crowd has ${next.count}`);
+    }
     crowd = next;
+    positions = at;
     colors = new Uint8Array(Math.max(4, next.count * 4));
-    grid = new PickGrid(next.x, next.y, next.count);
+    grid = new PickGrid(at.x, at.y, next.count);
     spacing = grid.typicalSpacing();
-    painter.setPositions(next.x, next.y, next.count);
+    painter.setPositions(at.x, at.y, next.count);
     view.setSize(cssW || 1, cssH || 1);
     view.fit(grid.bounds, spacing * 2);
   };
-  adopt(crowd);
+  adopt(crowd, positions);
 
   const resizeObserver = typeof ResizeObserver === 'function' ? new ResizeObserver(() => {
     sizeDirty = true;
@@ -229,7 +269,7 @@ export function mountCrowdView(target: HTMLCanvasElement | HTMLElement, options:
   const onLost = (e: Event) => e.preventDefault();
   const onRestored = () => {
     painter = makePainter(canvas, 'webgl2');
-    painter.setPositions(crowd.x, crowd.y, crowd.count);
+    painter.setPositions(positions.x, positions.y, crowd.count);
     cssW = cssH = dpr = 0;
     sizeDirty = true;
     requestRender();
@@ -253,11 +293,11 @@ export function mountCrowdView(target: HTMLCanvasElement | HTMLElement, options:
     get running() {
       return running;
     },
-    setCrowd(next, label) {
-      seatLabel = label ?? seatLabel;
+    setCrowd(next, extras = {}) {
       hovered = -1;
       tooltip?.hide();
-      adopt(next);
+      adopt(next, extras.positions ?? next);
+      seatLabel = extras.seatLabel;
       sizeDirty = true;
       requestRender();
     },
@@ -282,7 +322,7 @@ export function mountCrowdView(target: HTMLCanvasElement | HTMLElement, options:
     bandAt,
     clientPointOf(i) {
       const r = canvas.getBoundingClientRect();
-      const [px, py] = view.toCanvas(crowd.x[i], crowd.y[i]);
+      const [px, py] = view.toCanvas(positions.x[i], positions.y[i]);
       return [r.left + px, r.top + py];
     },
     destroy() {

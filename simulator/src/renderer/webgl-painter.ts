@@ -1,42 +1,48 @@
 /**
- * WebGL2 painter: every band is one instance of a 4-corner quad, so the whole
- * crowd is one drawArraysInstanced call. Positions are uploaded once per crowd;
- * per frame only the RGBA colour buffer (4 bytes per band) goes up, as
- * normalised unsigned bytes straight from the crowd's output array.
+ * WebGL2 painter: the whole crowd is one gl.POINTS draw, one vertex per band
+ * with its position and colour as attributes; the fragment shader rounds each
+ * point into a soft dot. Positions are uploaded once per crowd; per frame only
+ * the RGBA colour buffer (4 bytes per band) goes up, as normalised unsigned
+ * bytes straight from the crowd's output array.
+ *
+ * Points, not instanced quads: both are one draw call, but software GL
+ * (SwiftShader, what headless Chromium falls back to) is some 30 times slower
+ * with instancing, and on a GPU the two cost the same. The price is a cap on
+ * dot size (ALIASED_POINT_SIZE_RANGE, usually >= 256 px), reached only when
+ * zoomed in on a handful of seats.
  */
 import type { DotStyle, Painter } from './painter';
 import type { ViewTransform } from './view-transform';
 
 const VERTEX = `#version 300 es
-layout(location = 0) in vec2 a_corner;
-layout(location = 1) in vec2 a_pos;
-layout(location = 2) in vec4 a_color;
+layout(location = 0) in vec2 a_pos;
+layout(location = 1) in vec4 a_color;
 uniform vec4 u_view;
-uniform vec2 u_radius;
+uniform float u_size;
 uniform vec3 u_unlit;
-out vec2 v_corner;
 out vec3 v_rgb;
 void main() {
-  v_corner = a_corner;
   if (a_color.a == 0.0) {
-    // Empty seat: push the quad outside the clip volume.
+    // Empty seat: no point at all.
     v_rgb = vec3(0.0);
-    gl_Position = vec4(0.0, 0.0, 2.0, 1.0);
+    gl_PointSize = 0.0;
+    gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
     return;
   }
   float lit = max(a_color.r, max(a_color.g, a_color.b));
   v_rgb = min(a_color.rgb + u_unlit * (1.0 - lit), vec3(1.0));
-  gl_Position = vec4(a_pos * u_view.xy + u_view.zw + a_corner * u_radius, 0.0, 1.0);
+  gl_PointSize = u_size;
+  gl_Position = vec4(a_pos * u_view.xy + u_view.zw, 0.0, 1.0);
 }`;
 
 const FRAGMENT = `#version 300 es
 precision mediump float;
-in vec2 v_corner;
 in vec3 v_rgb;
 uniform float u_edge;
 out vec4 outColor;
 void main() {
-  float a = 1.0 - smoothstep(1.0 - u_edge, 1.0, length(v_corner));
+  float d = length(gl_PointCoord * 2.0 - 1.0);
+  float a = 1.0 - smoothstep(1.0 - u_edge, 1.0, d);
   if (a <= 0.0) discard;
   outColor = vec4(v_rgb * a, a);
 }`;
@@ -79,29 +85,22 @@ export function createWebglPainter(canvas: HTMLCanvasElement): Painter | null {
   if (!gl) return null;
   const program = link(gl);
   const uView = gl.getUniformLocation(program, 'u_view');
-  const uRadius = gl.getUniformLocation(program, 'u_radius');
+  const uSize = gl.getUniformLocation(program, 'u_size');
   const uUnlit = gl.getUniformLocation(program, 'u_unlit');
   const uEdge = gl.getUniformLocation(program, 'u_edge');
+  const sizeRange = gl.getParameter(gl.ALIASED_POINT_SIZE_RANGE) as Float32Array;
+  const maxPointSize = Math.max(1, sizeRange[1]);
 
   const vao = gl.createVertexArray();
   gl.bindVertexArray(vao);
-  const cornerBuf = gl.createBuffer();
-  gl.bindBuffer(gl.ARRAY_BUFFER, cornerBuf);
-  gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([-1, -1, 1, -1, -1, 1, 1, 1]), gl.STATIC_DRAW);
-  gl.enableVertexAttribArray(0);
-  gl.vertexAttribPointer(0, 2, gl.FLOAT, false, 0, 0);
-
   const posBuf = gl.createBuffer();
   gl.bindBuffer(gl.ARRAY_BUFFER, posBuf);
-  gl.enableVertexAttribArray(1);
-  gl.vertexAttribPointer(1, 2, gl.FLOAT, false, 0, 0);
-  gl.vertexAttribDivisor(1, 1);
-
+  gl.enableVertexAttribArray(0);
+  gl.vertexAttribPointer(0, 2, gl.FLOAT, false, 0, 0);
   const colorBuf = gl.createBuffer();
   gl.bindBuffer(gl.ARRAY_BUFFER, colorBuf);
-  gl.enableVertexAttribArray(2);
-  gl.vertexAttribPointer(2, 4, gl.UNSIGNED_BYTE, true, 0, 0);
-  gl.vertexAttribDivisor(2, 1);
+  gl.enableVertexAttribArray(1);
+  gl.vertexAttribPointer(1, 4, gl.UNSIGNED_BYTE, true, 0, 0);
   gl.bindVertexArray(null);
 
   let count = 0;
@@ -134,15 +133,15 @@ export function createWebglPainter(canvas: HTMLCanvasElement): Painter | null {
       gl.bindBuffer(gl.ARRAY_BUFFER, colorBuf);
       gl.bufferSubData(gl.ARRAY_BUFFER, 0, colors, 0, 4 * count);
       gl.uniform4fv(uView, view.clipAffine(affine));
-      const w = gl.drawingBufferWidth;
-      const h = gl.drawingBufferHeight;
-      gl.uniform2f(uRadius, (2 * style.radiusPx) / w, (2 * style.radiusPx) / h);
+      // The point spans the dot plus half a pixel of soft edge each side.
+      const size = Math.min(maxPointSize, 2 * style.radiusPx + 1);
+      gl.uniform1f(uSize, size);
       gl.uniform3f(uUnlit, style.unlit[0] / 255, style.unlit[1] / 255, style.unlit[2] / 255);
       // About one device pixel of soft edge, whatever the dot size.
-      gl.uniform1f(uEdge, Math.min(1, 1.25 / Math.max(style.radiusPx, 1e-3)));
+      gl.uniform1f(uEdge, Math.min(1, 2 / size));
       gl.enable(gl.BLEND);
       gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
-      gl.drawArraysInstanced(gl.TRIANGLE_STRIP, 0, 4, count);
+      gl.drawArrays(gl.POINTS, 0, count);
       gl.bindVertexArray(null);
     },
     resize(width, height) {
@@ -150,7 +149,6 @@ export function createWebglPainter(canvas: HTMLCanvasElement): Painter | null {
       canvas.height = height;
     },
     destroy() {
-      gl.deleteBuffer(cornerBuf);
       gl.deleteBuffer(posBuf);
       gl.deleteBuffer(colorBuf);
       gl.deleteVertexArray(vao);
