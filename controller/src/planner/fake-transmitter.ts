@@ -1,0 +1,41 @@
+/**
+ * A transmitter that only records what it is given: for planner tests and
+ * benchmarks that count packets and airtime without a device.
+ */
+import { EMPTY, type Observable } from 'rxjs';
+import type { OnAirPacket, PlannedPacket, Transmitter, TransmitterCapabilities, TransmitterHealth } from '../transmitter/types';
+
+export class RecordingTransmitter implements Transmitter {
+  readonly url: string;
+  readonly health$: Observable<TransmitterHealth> = EMPTY;
+  readonly onAir$: Observable<OnAirPacket> = EMPTY;
+  readonly sent: PlannedPacket[] = [];
+  flushes = 0;
+
+  constructor(
+    readonly id: string,
+    readonly coverage: number[] | 'ALL' = 'ALL',
+    private readonly caps: TransmitterCapabilities | undefined = {
+      name: 'recording',
+      rfMax: 48,
+      queueCap: 64,
+      bitrate: 38_400,
+      overhead: 10,
+      timedSend: true,
+    },
+  ) {
+    this.url = `recording:${id}`;
+  }
+
+  capabilities(): TransmitterCapabilities | undefined {
+    return this.caps;
+  }
+  async start(): Promise<void> {}
+  async stop(): Promise<void> {}
+  send(packet: PlannedPacket): void {
+    this.sent.push(packet);
+  }
+  flush(): void {
+    this.flushes++;
+  }
+}

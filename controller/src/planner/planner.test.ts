@@ -1,0 +1,276 @@
+import { describe, expect, it } from 'vitest';
+import { TestScheduler } from 'rxjs/testing';
+import { ParadeSchema, airtimeUs, decodeCcb, type CcbPacket, type Rgb } from '@crowdcue/protocol';
+import { compileParade } from '../parade/compile-parade';
+import type { PlannedPacket } from '../transmitter/types';
+import { RecordingTransmitter } from './fake-transmitter';
+import { type LateCue, Planner, type PlannedSend, type PlannerOptions } from './planner';
+import type { PlanLook } from './plan-look';
+
+const ZONES = Array.from({ length: 12 }, (_, i) => i);
+
+function setup(opts: Partial<PlannerOptions> = {}, txs = [new RecordingTransmitter('a')]) {
+  const scheduler = new TestScheduler(() => {});
+  const planner = new Planner({ scheduler, site: 7, venueZones: ZONES, transmitters: txs, epochMs: 0, ...opts });
+  const sends: PlannedSend[] = [];
+  const late: LateCue[] = [];
+  planner.planned$.subscribe((s) => sends.push(s));
+  planner.late$.subscribe((l) => late.push(l));
+  const advanceTo = (ms: number) => {
+    scheduler.schedule(() => {}, ms - scheduler.now());
+    scheduler.maxFrames = ms;
+    scheduler.flush();
+  };
+  return { scheduler, planner, sends, late, txs, advanceTo };
+}
+
+const color = (rgb: Rgb, fadeMs = 0): PlanLook => ({ kind: 'color', rgb, fadeMs });
+const decode = (p: PlannedPacket): CcbPacket => {
+  const r = decodeCcb(p.rf);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+};
+const air = (len: number) => airtimeUs(len, 38_400, 10) / 1000;
+
+describe('planner: zone merging', () => {
+  it('sends zones that share a look as one ZONES mask, one packet per look', () => {
+    const { planner, sends, advanceTo } = setup();
+    planner.setLooks(ZONES.slice(0, 6).map((zone) => ({ zone, look: color(zone % 2 ? [255, 0, 0] : [0, 0, 255]) })));
+    advanceTo(100);
+    const ccbs = sends.map((s) => s.ccb);
+    expect(ccbs).toHaveLength(2);
+    expect(ccbs.map((c) => c.target)).toEqual(
+      expect.arrayContaining([
+        { kind: 'ZONES', zones: [0, 2, 4] },
+        { kind: 'ZONES', zones: [1, 3, 5] },
+      ]),
+    );
+  });
+
+  it('uses ALL when every zone of the venue shares the look', () => {
+    const { planner, sends, advanceTo } = setup();
+    planner.setLooks(ZONES.map((zone) => ({ zone, look: color([10, 20, 30], 500) })));
+    advanceTo(100);
+    expect(sends).toHaveLength(1);
+    expect(sends[0].ccb).toMatchObject({ target: { kind: 'ALL' }, cmd: 'COLOR', rgb: [10, 20, 30], fadeMs: 500 });
+    expect(sends[0].packet.zones).toBe('ALL');
+  });
+});
+
+describe('planner: timing', () => {
+  it('times a colour to land (end of its first transmission) at its cue time', () => {
+    const { planner, sends, advanceTo } = setup();
+    planner.setLooks([{ zone: 3, look: color([1, 2, 3]) }], { atMs: 2000, cue: 'q1' });
+    advanceTo(1500);
+    expect(sends).toHaveLength(0); // handed over only shortly before
+    advanceTo(3000);
+    expect(sends).toHaveLength(1);
+    expect(sends[0].packet.atMs).toBeCloseTo(2000 - air(17), 6);
+    expect(sends[0].landMs).toBeCloseTo(2000, 6);
+    expect(sends[0].packet.atMs! - 2000).toBeLessThan(0);
+  });
+
+  it('sends SYNC about once a second with the band time at the end of its transmission', () => {
+    const { planner, sends, advanceTo } = setup({ epochMs: -5000 });
+    planner.start();
+    advanceTo(3500);
+    const syncs = sends.filter((s) => s.ccb.cmd === 'SYNC');
+    expect(syncs.length).toBe(4);
+    for (const s of syncs) {
+      if (s.ccb.cmd !== 'SYNC') continue;
+      expect(s.ccb.clockMs).toBe(Math.round(s.startMs + air(8) + 5000));
+      expect(s.packet.atMs).toBe(s.startMs);
+      expect(s.packet.expiresAtMs).toBeGreaterThan(s.startMs);
+    }
+    const gaps = syncs.slice(1).map((s, i) => s.startMs - syncs[i].startMs);
+    for (const g of gaps) expect(g).toBeCloseTo(1000, 0);
+  });
+});
+
+describe('planner: priorities', () => {
+  it('puts blackout and master ahead of cue work ahead of sync and refresh', () => {
+    const { planner, sends, advanceTo } = setup({ refreshIntervalMs: 1000 });
+    planner.setLooks(ZONES.map((zone) => ({ zone, look: color([zone * 20, 0, 0]) })), { atMs: 1000 });
+    planner.setMaster(128);
+    planner.start();
+    advanceTo(1500);
+    const order = sends.map((s) => s.packet.purpose);
+    // master goes at once; then, at 1000 ms, the cue's packets beat the sync and the refresh due with them
+    expect(order[0]).toBe('master');
+    const at1000 = sends.filter((s) => s.startMs >= 900).sort((a, b) => a.startMs - b.startMs).map((s) => s.packet.purpose);
+    const lastCue = at1000.lastIndexOf('cue');
+    expect(at1000.indexOf('sync')).toBeGreaterThan(lastCue);
+    expect(at1000.indexOf('refresh')).toBeGreaterThan(lastCue);
+    expect(sends.find((s) => s.packet.purpose === 'master')?.packet).toMatchObject({ priority: true, atMs: null });
+  });
+
+  it('blackout flushes, puts MASTER 0 first and books queued cue packets again', () => {
+    const tx = new RecordingTransmitter('a');
+    const { planner, sends, advanceTo } = setup({}, [tx]);
+    planner.setLooks(ZONES.map((zone) => ({ zone, look: color([zone, zone, zone]) })), { atMs: 500 });
+    advanceTo(420); // handed over, not yet on air
+    const queued = sends.filter((s) => s.packet.purpose === 'cue').length;
+    expect(queued).toBeGreaterThan(0);
+    planner.setBlackout(true);
+    expect(tx.flushes).toBe(1);
+    const after = sends.slice(queued);
+    expect(after[0].packet).toMatchObject({ purpose: 'blackout', priority: true, atMs: null });
+    expect(after[0].ccb).toMatchObject({ cmd: 'MASTER', level: 0 });
+    const again = after.filter((s) => s.packet.purpose === 'cue');
+    expect(again.map((s) => s.packet.seq).sort()).toEqual(sends.slice(0, queued).map((s) => s.packet.seq).sort());
+    planner.setMaster(200); // held while blacked out
+    planner.setBlackout(false);
+    expect(sends.at(-1)?.ccb).toMatchObject({ cmd: 'MASTER', level: 200 });
+  });
+});
+
+describe('planner: refresh', () => {
+  it('re-sends each zone look at low priority with what is left of its fade', () => {
+    const { planner, sends, advanceTo } = setup({ refreshIntervalMs: 3000, syncIntervalMs: 100_000 });
+    planner.start();
+    planner.setLooks(ZONES.map((zone) => ({ zone, look: color([0, 255, 0], 5000) })));
+    advanceTo(3100);
+    const refresh = sends.filter((s) => s.packet.purpose === 'refresh');
+    expect(refresh).toHaveLength(1);
+    expect(refresh[0].packet.priority).toBe(false);
+    expect(refresh[0].ccb).toMatchObject({ cmd: 'COLOR', target: { kind: 'ALL' }, rgb: [0, 255, 0] });
+    const left = sends[0].landMs + 5000 - refresh[0].landMs;
+    if (refresh[0].ccb.cmd === 'COLOR') expect(Math.abs(refresh[0].ccb.fadeMs - left)).toBeLessThanOrEqual(0.5);
+  });
+
+  it('does not refresh zones whose effect is still waiting to start', () => {
+    const { planner, sends, advanceTo } = setup({ refreshIntervalMs: 900, syncIntervalMs: 100_000 });
+    planner.start();
+    planner.setLooks([{ zone: 0, look: color([9, 9, 9]) }, { zone: 1, look: color([9, 9, 9]) }]);
+    const p = ParadeSchema.parse({
+      id: 'p',
+      name: 'P',
+      duration: 10_000,
+      tracks: [{ id: 't', target: { zones: [1] }, steps: [{ id: 's', at: 2000, duration: 1000, kind: 'PULSE', colors: ['#ffffff'] }] }],
+    });
+    const c = compileParade(p, { venueZones: ZONES });
+    if (!c.ok) throw new Error('compile');
+    planner.runParade(c.value, 0);
+    advanceTo(1950);
+    const refresh = sends.filter((s) => s.packet.purpose === 'refresh' && s.startMs > 1700);
+    expect(refresh.map((s) => s.ccb.target)).toEqual([{ kind: 'ZONES', zones: [0] }]);
+  });
+});
+
+describe('planner: seq', () => {
+  it('gives each logical packet one seq, 1..255 wrapping, never 0, the same on every transmitter', () => {
+    const a = new RecordingTransmitter('a');
+    const b = new RecordingTransmitter('b', [0, 1]);
+    const { planner, advanceTo } = setup({}, [a, b]);
+    for (let i = 0; i < 300; i++) planner.setLooks([{ zone: i % 2, look: color([i % 256, 0, 0]) }], { atMs: 100 + i * 20 });
+    advanceTo(10_000);
+    const seqs = a.sent.map((p) => p.seq);
+    expect(seqs).toHaveLength(300);
+    expect(seqs.slice(0, 3)).toEqual([1, 2, 3]);
+    expect(seqs[254]).toBe(255);
+    expect(seqs[255]).toBe(1);
+    expect(seqs).not.toContain(0);
+    expect(b.sent.map((p) => p.seq)).toEqual(seqs);
+  });
+});
+
+describe('planner: routing and airtime', () => {
+  it('routes a packet only to transmitters whose coverage meets its zones', () => {
+    const north = new RecordingTransmitter('north', [0, 1, 2]);
+    const south = new RecordingTransmitter('south', [6, 7]);
+    const { planner, advanceTo } = setup({}, [north, south]);
+    planner.setLooks([{ zone: 1, look: color([1, 1, 1]) }]);
+    planner.setLooks([{ zone: 7, look: color([2, 2, 2]) }]);
+    planner.setLooks(ZONES.map((zone) => ({ zone, look: color([3, 3, 3]) })));
+    advanceTo(1000);
+    expect(north.sent.map((p) => decode(p).cmd === 'COLOR' && (decode(p) as { rgb: Rgb }).rgb[0])).toEqual([1, 3]);
+    expect(south.sent.map((p) => (decode(p) as { rgb: Rgb }).rgb[0])).toEqual([2, 3]);
+  });
+
+  it('accounts airtime per transmitter and never books two packets on air at once', () => {
+    const slow = new RecordingTransmitter('slow', 'ALL', { name: 's', rfMax: 48, queueCap: 64, bitrate: 9600, overhead: 12, timedSend: true });
+    const { planner, sends, advanceTo } = setup({}, [slow]);
+    planner.setLooks(ZONES.map((zone) => ({ zone, look: color([zone, 0, 0]) })));
+    advanceTo(2000);
+    const stats = planner.stats();
+    const expected = sends.reduce((sum, s) => sum + (airtimeUs(s.packet.rf.length, 9600, 12) / 1000) * (1 + s.packet.repeat), 0);
+    expect(stats.transmitters[0].airMs).toBeCloseTo(expected, 6);
+    expect(stats.transmitters[0].transmissions).toBe(sends.length * 2);
+    const spans = sends.map((s) => [s.startMs, s.startMs + (airtimeUs(s.packet.rf.length, 9600, 12) / 1000) * 2 + 2]).sort((x, y) => x[0] - y[0]);
+    for (let i = 1; i < spans.length; i++) expect(spans[i][0]).toBeGreaterThanOrEqual(spans[i - 1][1]);
+  });
+});
+
+describe('planner: late cues', () => {
+  it('reports a 64-zone cue that cannot all be on air by its time, and by how much', () => {
+    const zones = Array.from({ length: 64 }, (_, i) => i);
+    const { planner, late, advanceTo } = setup({ venueZones: zones });
+    planner.setLooks(zones.map((zone) => ({ zone, look: color([zone * 4, 255 - zone * 4, 0]) })), { atMs: 1000, cue: 'cue 7' });
+    advanceTo(3000);
+    expect(late).toHaveLength(1);
+    expect(late[0].cue).toBe('cue 7');
+    const hold = 2 * air(17) + 2 + 1;
+    expect(late[0].lateByMs).toBeCloseTo(63 * hold, 3);
+  });
+
+  it('does not report a cue that lands on time', () => {
+    const { planner, late, advanceTo } = setup();
+    planner.setLooks([{ zone: 1, look: color([5, 5, 5]) }], { atMs: 1000, cue: 'on time' });
+    planner.setLooks([{ zone: 2, look: color([5, 5, 6]) }], { cue: 'now' });
+    advanceTo(3000);
+    expect(late).toEqual([]);
+  });
+});
+
+describe('planner: parades', () => {
+  const parade = ParadeSchema.parse({
+    id: 'p',
+    name: 'P',
+    duration: 6000,
+    tracks: [
+      {
+        id: 't',
+        target: { all: true },
+        steps: [
+          { id: 'wave', at: 1000, duration: 2000, kind: 'WAVE', colors: ['#0000ff'], speed: 1500 },
+          { id: 'strobe', at: 3000, duration: 1000, kind: 'PULSE', colors: ['#ffffff'], speed: 500 },
+        ],
+      },
+    ],
+  });
+
+  it('sends each step ahead with its absolute band start, never before the step before it started, and restores at the end', () => {
+    const { planner, sends, advanceTo } = setup({ epochMs: 0 });
+    planner.setLooks(ZONES.map((zone) => ({ zone, look: color([20, 0, 0]) })));
+    const c = compileParade(parade, { venueZones: ZONES });
+    if (!c.ok) throw new Error('compile');
+    planner.runParade(c.value, 10_000);
+    advanceTo(20_000);
+    const effects = sends.filter((s) => s.ccb.cmd === 'EFFECT');
+    expect(effects).toHaveLength(2);
+    const [wave, pulse] = effects;
+    expect(wave.ccb).toMatchObject({ cmd: 'EFFECT', shape: 'SINE', axis: 'LINEAR', startMs: 11_000, target: { kind: 'ALL' } });
+    expect(wave.landMs).toBeLessThan(11_000);
+    expect(pulse.ccb).toMatchObject({ cmd: 'EFFECT', shape: 'SINE', axis: 'NONE', startMs: 13_000 });
+    expect(pulse.startMs).toBeGreaterThanOrEqual(11_000);
+    expect(pulse.landMs).toBeLessThan(13_000);
+    const back = sends.filter((s) => s.startMs > 13_500 && s.ccb.cmd === 'COLOR');
+    expect(back).toHaveLength(1);
+    expect(back[0].ccb).toMatchObject({ rgb: [20, 0, 0], target: { kind: 'ALL' } });
+    expect(back[0].landMs).toBeCloseTo(14_000, 6);
+  });
+
+  it('keeps a parade on its zones when a cue changes them underneath, then shows the cue', () => {
+    const { planner, sends, advanceTo } = setup({ epochMs: 0 });
+    const c = compileParade(parade, { venueZones: ZONES });
+    if (!c.ok) throw new Error('compile');
+    planner.runParade(c.value, 0);
+    advanceTo(1500);
+    const before = sends.length;
+    planner.setLooks(ZONES.map((zone) => ({ zone, look: color([0, 99, 0]) })), { cue: 'under' });
+    advanceTo(3500);
+    expect(sends.slice(before).some((s) => s.ccb.cmd === 'COLOR')).toBe(false);
+    advanceTo(6000);
+    expect(sends.at(-1)?.ccb).toMatchObject({ cmd: 'COLOR', rgb: [0, 99, 0] });
+  });
+});

@@ -1,0 +1,775 @@
+/**
+ * The planner: looks, parades, master and blackout in; CCB packets out, each
+ * booked on its transmitters' channels at an exact time.
+ *
+ * - Zones that share a command share one packet (ZONES mask, ALL for every zone).
+ * - A colour is timed to land (end of its first transmission) at its time;
+ *   an effect that starts later goes on air up to `effectLeadMs` ahead, so
+ *   every band starts it on the same band millisecond.
+ * - A band keeps one waiting layer, so work on the same zones goes on air in
+ *   the order it is meant to land, and never before a waiting effect started.
+ * - Order on a busy channel: blackout, master, cue/busk/parade, sync, refresh.
+ * - SYNC about once a second, its clock the band time at the END of its
+ *   transmission; each zone's look is refreshed every few seconds at low
+ *   priority within an airtime budget, so bands that wake or walk in catch up.
+ * - Blackout is MASTER 0 at PRIORITY after a FLUSH: queued refresh and master
+ *   packets are obsolete and dropped; queued cue and parade packets are booked
+ *   again, so the show carries on in the dark and comes back in step.
+ * - A cue that cannot be on air by its time is reported on `late$` with how late.
+ */
+import { Subject, type SchedulerLike, type Subscription } from 'rxjs';
+import { type CcbCommand, type CcbPacket, type CcbTarget, ccbLength, encodeCcb } from '@crowdcue/protocol';
+import type { PacketPurpose, PlannedPacket, Transmitter, TransmitterCapabilities } from '../transmitter/types';
+import type { CompiledParade } from '../parade/compile-parade';
+import { AirtimeLedger, type PurposeUse } from './airtime-ledger';
+import { BandClock } from './band-clock';
+import { type PlanLook, planLookCommand, planLookFromStep } from './plan-look';
+import { reaches } from './routing';
+import { SeqCounter } from './seq-counter';
+import { groupZones } from './zone-groups';
+
+export interface PlannerOptions {
+  scheduler: SchedulerLike;
+  /** The show's CCB site byte. */
+  site: number;
+  /** Zone ids of the venue. */
+  venueZones: readonly number[];
+  transmitters: readonly Transmitter[];
+  syncIntervalMs?: number;
+  refreshIntervalMs?: number;
+  /** How long before its start a timed packet is handed to the transmitter. */
+  commitAheadMs?: number;
+  /** Earliest start for a packet that is due now (time to reach the device). */
+  asapMarginMs?: number;
+  /** How long before its start an effect goes on air. */
+  effectLeadMs?: number;
+  /** At most one MASTER packet this often (a moving fader is coalesced). */
+  masterMinIntervalMs?: number;
+  /** Extra transmissions per packet, by purpose. */
+  repeats?: Partial<Record<PacketPurpose, number>>;
+  gapMs?: number;
+  /** Refresh only goes to a transmitter busy less than this share (%) of the last second. */
+  refreshBudgetPct?: number;
+  /** A cue later than this (ms) is reported on late$. */
+  lateToleranceMs?: number;
+  /** Radio figures used until a transmitter has told its own. */
+  assumedRadio?: TransmitterCapabilities;
+  /** Controller ms that band time 0 stands for; default: now. */
+  epochMs?: number;
+}
+
+export const ASSUMED_RADIO: TransmitterCapabilities = {
+  name: 'assumed',
+  rfMax: 48,
+  queueCap: 32,
+  bitrate: 38_400,
+  overhead: 10,
+  timedSend: true,
+};
+
+export const DEFAULT_REPEATS: Readonly<Record<PacketPurpose, number>> = {
+  blackout: 2,
+  master: 1,
+  cue: 1,
+  busk: 1,
+  parade: 1,
+  sync: 0,
+  refresh: 0,
+  image: 1,
+  wake: 0,
+};
+
+const RANK: Readonly<Record<PacketPurpose, number>> = {
+  blackout: 0,
+  master: 1,
+  cue: 2,
+  busk: 2,
+  parade: 2,
+  image: 2,
+  wake: 2,
+  sync: 3,
+  refresh: 4,
+};
+
+/** A cue (or parade step) that could not be on air by its time. */
+export interface LateCue {
+  cue: string;
+  /** How much later than its time its last packet landed (end of first transmission). */
+  lateByMs: number;
+  /** When it was meant to land, controller ms. */
+  atMs: number;
+  purpose: PacketPurpose;
+}
+
+/** A packet as the planner handed it to one transmitter. */
+export interface PlannedSend {
+  transmitterId: string;
+  packet: PlannedPacket;
+  ccb: CcbPacket;
+  /** Planned start of the first transmission (controller ms). */
+  startMs: number;
+  /** Planned end of the first transmission, when bands act on it. */
+  landMs: number;
+}
+
+export interface ZoneLook {
+  zone: number;
+  look: PlanLook;
+}
+
+export interface TransmitterUse {
+  id: string;
+  /** SENDs handed over. */
+  packets: number;
+  /** RF transmissions, repeats included. */
+  transmissions: number;
+  airMs: number;
+  byPurpose: Partial<Record<PacketPurpose, PurposeUse>>;
+}
+
+export interface PlannerStats {
+  /** Logical packets (one seq each). */
+  logicalPackets: number;
+  byPurpose: Partial<Record<PacketPurpose, number>>;
+  transmitters: TransmitterUse[];
+  lateCues: number;
+  worstLateMs: number;
+}
+
+interface Spec {
+  target: CcbTarget;
+  /** Content zones (for routing and layer keeping); 'ALL' = every zone or a seat range. */
+  zones: number[] | 'ALL';
+  command: CcbCommand | ((startMs: number, airMs: number) => CcbCommand);
+  /** The look it puts on its zones, recorded for refresh. */
+  look?: PlanLook;
+  /** Zones the look is recorded on (a seat range records none). */
+  lookZones?: number[];
+}
+
+interface Work {
+  id: number;
+  rank: number;
+  purpose: PacketPurpose;
+  /** When bands should act on it, controller ms. */
+  landAtMs: number;
+  /** An effect starting at landAtMs may go on air early. */
+  sendAhead: boolean;
+  /** No fixed time: as soon as the channel allows. */
+  asap: boolean;
+  priority: boolean;
+  /** Zones whose bands it changes (orders work on the same bands); null = none. */
+  zones: number[] | 'ALL' | null;
+  commitAtMs: number;
+  group?: LateGroup;
+  /** Built when committed, from the state at that moment. */
+  resolve: () => Spec[];
+  /** When a SYNC-like packet stops being right (ms after its start). */
+  expiresAfterMs?: number;
+  /** The parade run it belongs to. */
+  run?: number;
+}
+
+interface LateGroup {
+  label: string;
+  purpose: PacketPurpose;
+  atMs: number;
+  outstanding: number;
+  worst: number;
+}
+
+interface Layer {
+  run: number;
+  zones: number[];
+  pixels?: { first: number; last: number };
+  fromMs: number;
+  untilMs: number;
+  look: PlanLook;
+}
+
+interface SentRecord {
+  tx: Transmitter;
+  packet: PlannedPacket;
+  ccb: CcbPacket;
+  startMs: number;
+  holdMs: number;
+  landMs: number;
+}
+
+export class Planner {
+  readonly clock: BandClock;
+  private readonly scheduler: SchedulerLike;
+  private readonly opts: Required<Omit<PlannerOptions, 'scheduler' | 'transmitters' | 'venueZones' | 'site' | 'epochMs' | 'repeats'>>;
+  private readonly repeats: Record<PacketPurpose, number>;
+  private readonly venueZones: number[];
+  private readonly transmitters: readonly Transmitter[];
+  private readonly ledgers = new Map<string, AirtimeLedger>();
+  private readonly seq = new SeqCounter();
+  private readonly site: number;
+
+  private pending: Work[] = [];
+  private nextWorkId = 1;
+  private readonly base = new Map<number, PlanLook>();
+  private layers: Layer[] = [];
+  private nextRun = 1;
+  /** Per zone: the look bands were last given, and when it landed. */
+  private readonly shown = new Map<number, { look: PlanLook; landMs: number }>();
+  /** Per zone: the next packet on these bands may not start before this (last landing, or a waiting effect's start). */
+  private readonly fence = new Map<number, number>();
+  /** Seat-range looks suspend refresh until this time. */
+  private pixelFenceMs = -Infinity;
+  private sent: SentRecord[] = [];
+
+  private master = 255;
+  private blackout = false;
+  private lastMasterCommitMs = -Infinity;
+  private running = false;
+  private nextSyncMs = 0;
+  private nextRefreshMs = 0;
+  private wakeAt = Infinity;
+  private wakeSub: Subscription | undefined;
+
+  private logical = 0;
+  private readonly logicalByPurpose: Partial<Record<PacketPurpose, number>> = {};
+  private lateCount = 0;
+  private worstLate = 0;
+
+  private readonly plannedSubject = new Subject<PlannedSend>();
+  private readonly lateSubject = new Subject<LateCue>();
+  /** Every packet as handed to a transmitter. */
+  readonly planned$ = this.plannedSubject.asObservable();
+  /** Cues and parade steps that land after their time (beyond `lateToleranceMs`). */
+  readonly late$ = this.lateSubject.asObservable();
+
+  constructor(options: PlannerOptions) {
+    this.scheduler = options.scheduler;
+    this.site = options.site;
+    this.venueZones = [...options.venueZones].sort((a, b) => a - b);
+    this.transmitters = options.transmitters;
+    this.opts = {
+      syncIntervalMs: options.syncIntervalMs ?? 1000,
+      refreshIntervalMs: options.refreshIntervalMs ?? 3000,
+      commitAheadMs: options.commitAheadMs ?? 100,
+      asapMarginMs: options.asapMarginMs ?? 5,
+      effectLeadMs: options.effectLeadMs ?? 300,
+      masterMinIntervalMs: options.masterMinIntervalMs ?? 40,
+      gapMs: options.gapMs ?? 2,
+      refreshBudgetPct: options.refreshBudgetPct ?? 50,
+      lateToleranceMs: options.lateToleranceMs ?? 1,
+      assumedRadio: options.assumedRadio ?? ASSUMED_RADIO,
+    };
+    this.repeats = { ...DEFAULT_REPEATS, ...options.repeats };
+    this.clock = new BandClock(options.epochMs ?? this.scheduler.now());
+    for (const tx of this.transmitters) {
+      this.ledgers.set(tx.id, new AirtimeLedger(() => tx.capabilities() ?? this.opts.assumedRadio));
+    }
+  }
+
+  // ---- inputs ---------------------------------------------------------------
+
+  /** Starts SYNC beacons (the first at once) and refresh. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    const now = this.now();
+    this.nextSyncMs = now;
+    this.nextRefreshMs = now + this.opts.refreshIntervalMs;
+    this.wake(now);
+  }
+
+  stop(): void {
+    this.running = false;
+    this.wakeSub?.unsubscribe();
+    this.wakeSub = undefined;
+    this.wakeAt = Infinity;
+  }
+
+  /**
+   * New looks for some zones (a cue, a busk). `atMs` is when bands should
+   * show them (default now: then they are due as soon as one packet can be on air).
+   */
+  setLooks(changes: readonly ZoneLook[], opts: { atMs?: number; cue?: string; purpose?: 'cue' | 'busk' } = {}): void {
+    if (changes.length === 0) return;
+    const now = this.now();
+    const purpose = opts.purpose ?? 'cue';
+    const landAt = Math.max(opts.atMs ?? now, this.soonestLandMs(now));
+    const looks = new Map<number, PlanLook>();
+    for (const c of changes) {
+      this.base.set(c.zone, c.look);
+      looks.set(c.zone, c.look);
+    }
+    const zones = [...looks.keys()].sort((a, b) => a - b);
+    const group = opts.cue !== undefined ? this.lateGroup(opts.cue, purpose, landAt) : undefined;
+    this.enqueue({
+      purpose,
+      landAtMs: landAt,
+      sendAhead: false,
+      asap: false,
+      priority: false,
+      zones,
+      group,
+      resolve: () => {
+        const open = [...looks].filter(([z]) => !this.underParade(z, landAt));
+        return groupZones(open, this.venueZones).map((g) => this.lookSpec(g.target, g.zones, g.look));
+      },
+    });
+  }
+
+  /** The zones' base looks (what a parade returns them to). */
+  baseLook(zone: number): PlanLook | undefined {
+    return this.base.get(zone);
+  }
+
+  /**
+   * Plays a compiled parade from `startMs` (controller ms). Each step's
+   * packets go on air ahead of its start; when a step ends its zones go back
+   * to whatever is under it. Returns a handle for `stopParade`.
+   */
+  runParade(parade: CompiledParade, startMs: number, opts: { label?: string } = {}): number {
+    const run = this.nextRun++;
+    const now = this.now();
+    for (const step of parade.steps) {
+      const fromMs = startMs + step.atMs;
+      const untilMs = startMs + step.endMs;
+      const zones = step.zones === 'ALL' ? [...this.venueZones] : [...step.zones];
+      const layer: Layer = { run, zones, pixels: step.pixels, fromMs, untilMs, look: planLookFromStep(step.look, fromMs) };
+      this.layers.push(layer);
+      const label = opts.label ? `${opts.label} ${step.label}` : step.label;
+      const group = this.lateGroup(label, 'parade', Math.max(fromMs, this.soonestLandMs(now)));
+      for (const send of step.sends) {
+        const landAt = Math.max(startMs + send.atMs, this.soonestLandMs(now));
+        const look = planLookFromStep(send.look, startMs + send.atMs);
+        const lookZones = send.target.kind === 'PIXELS' ? [] : send.zones === 'ALL' ? [...this.venueZones] : send.zones;
+        this.enqueue({
+          purpose: 'parade',
+          landAtMs: landAt,
+          sendAhead: look.kind === 'effect' && look.startMs >= landAt,
+          asap: false,
+          priority: false,
+          zones: send.zones,
+          group,
+          run,
+          resolve: () => [{ ...this.lookSpec(send.target, send.zones, look), lookZones }],
+        });
+      }
+      // No way back needed when the next step takes over the same bands at once.
+      const followed = parade.steps.some(
+        (next) =>
+          next !== step &&
+          next.atMs === step.endMs &&
+          (step.pixels ? next.pixels !== undefined && next.pixels.first <= step.pixels.first && next.pixels.last >= step.pixels.last : next.zones === 'ALL' || zones.every((z) => (next.zones as number[]).includes(z))),
+      );
+      if (followed) continue;
+      this.enqueue({
+        purpose: 'parade',
+        landAtMs: untilMs,
+        sendAhead: false,
+        asap: false,
+        priority: false,
+        zones: step.pixels ? 'ALL' : zones,
+        run,
+        resolve: () => this.restoreSpecs(layer),
+      });
+    }
+    return run;
+  }
+
+  /** Stops a parade (or every parade): its waiting packets are dropped and its zones go back to their base looks. */
+  stopParade(run?: number): void {
+    const ending = this.layers.filter((l) => run === undefined || l.run === run);
+    if (ending.length === 0) return;
+    this.layers = this.layers.filter((l) => !ending.includes(l));
+    this.pending = this.pending.filter((w) => {
+      const drop = w.run !== undefined && (run === undefined || w.run === run);
+      if (drop) this.settle(w, undefined);
+      return !drop;
+    });
+    const zones = new Set<number>();
+    for (const l of ending) for (const z of l.pixels ? this.venueZones : l.zones) zones.add(z);
+    const now = this.now();
+    const landAt = this.soonestLandMs(now);
+    this.enqueue({
+      purpose: 'parade',
+      landAtMs: landAt,
+      sendAhead: false,
+      asap: false,
+      priority: false,
+      zones: [...zones],
+      resolve: () => {
+        const looks: Array<[number, PlanLook]> = [];
+        for (const z of zones) {
+          const look = this.effectiveLook(z, landAt);
+          if (look) looks.push([z, look]);
+        }
+        return groupZones(looks, this.venueZones).map((g) => this.lookSpec(g.target, g.zones, g.look));
+      },
+    });
+  }
+
+  /** Master level 0..255, sent at PRIORITY (coalesced while a fader moves). */
+  setMaster(level: number): void {
+    this.master = Math.max(0, Math.min(255, Math.round(level)));
+    if (this.blackout) return;
+    if (this.pending.some((w) => w.purpose === 'master')) return;
+    const now = this.now();
+    const at = Math.max(now, this.lastMasterCommitMs + this.opts.masterMinIntervalMs);
+    this.enqueue({
+      purpose: 'master',
+      landAtMs: at,
+      sendAhead: false,
+      asap: true,
+      priority: true,
+      zones: null,
+      commitAtMs: at,
+      resolve: () => [this.masterSpec(this.blackout ? 0 : this.master)],
+    });
+  }
+
+  /**
+   * Blackout on: FLUSH every transmitter, MASTER 0 first on air; queued cue
+   * and parade packets are booked again behind it, refresh and master ones
+   * are obsolete. Off: MASTER back to the master level, first on air.
+   */
+  setBlackout(on: boolean): void {
+    if (on === this.blackout) return;
+    this.blackout = on;
+    const now = this.now();
+    this.pending = this.pending.filter((w) => w.purpose !== 'master' && w.purpose !== 'refresh' && w.purpose !== 'blackout');
+    if (on) {
+      for (const tx of this.transmitters) {
+        tx.flush();
+        this.ledgers.get(tx.id)?.dropAfter(now);
+      }
+    }
+    const survivors = on ? this.sent.filter((s) => s.startMs > now) : [];
+    if (on) this.sent = this.sent.filter((s) => s.startMs <= now);
+    this.commit({
+      id: this.nextWorkId++,
+      rank: RANK.blackout,
+      purpose: 'blackout',
+      landAtMs: now,
+      sendAhead: false,
+      asap: true,
+      priority: true,
+      zones: null,
+      commitAtMs: now,
+      resolve: () => [this.masterSpec(on ? 0 : this.master)],
+    });
+    for (const s of survivors) {
+      if (s.packet.purpose === 'refresh' || s.packet.purpose === 'master' || s.packet.purpose === 'sync') continue;
+      const ledger = this.ledgers.get(s.tx.id);
+      if (!ledger) continue;
+      const start = ledger.findSlot(Math.max(s.startMs, now + this.opts.asapMarginMs), s.holdMs);
+      const packet: PlannedPacket = { ...s.packet, atMs: s.packet.atMs === null ? null : start };
+      this.dispatch(s.tx, ledger, packet, s.ccb, start, s.holdMs, s.landMs - s.startMs);
+    }
+    this.wake(now);
+  }
+
+  // ---- outputs --------------------------------------------------------------
+
+  stats(): PlannerStats {
+    return {
+      logicalPackets: this.logical,
+      byPurpose: { ...this.logicalByPurpose },
+      transmitters: this.transmitters.map((tx) => {
+        const ledger = this.ledgers.get(tx.id) as AirtimeLedger;
+        let packets = 0;
+        let transmissions = 0;
+        const byPurpose: Partial<Record<PacketPurpose, PurposeUse>> = {};
+        for (const [purpose, u] of ledger.use) {
+          packets += u.packets;
+          transmissions += u.transmissions;
+          byPurpose[purpose] = { ...u };
+        }
+        return { id: tx.id, packets, transmissions, airMs: ledger.totalAirMs(), byPurpose };
+      }),
+      lateCues: this.lateCount,
+      worstLateMs: this.worstLate,
+    };
+  }
+
+  /** Share (0..100) of the last second each transmitter's channel is booked on air. */
+  airtimePct(transmitterId: string, windowMs = 1000): number {
+    const now = this.now();
+    return this.ledgers.get(transmitterId)?.busyPct(now - windowMs, now) ?? 0;
+  }
+
+  /** Work not yet handed to a transmitter. */
+  pendingCount(): number {
+    return this.pending.length;
+  }
+
+  // ---- internals ------------------------------------------------------------
+
+  private now(): number {
+    return this.scheduler.now();
+  }
+
+  /** The soonest a packet due now can land: the margin plus one short packet's airtime. */
+  private soonestLandMs(now: number): number {
+    let air = 0;
+    for (const ledger of this.ledgers.values()) air = Math.max(air, ledger.airMs(17));
+    return now + this.opts.asapMarginMs + air;
+  }
+
+  private lateGroup(label: string, purpose: PacketPurpose, atMs: number): LateGroup {
+    return { label, purpose, atMs, outstanding: 0, worst: -Infinity };
+  }
+
+  private enqueue(w: Omit<Work, 'id' | 'rank' | 'commitAtMs'> & { commitAtMs?: number }): void {
+    const ahead = w.sendAhead ? this.opts.effectLeadMs : 30;
+    const commitAtMs = w.commitAtMs ?? w.landAtMs - ahead - this.opts.commitAheadMs;
+    const work = { ...w, id: this.nextWorkId++, rank: RANK[w.purpose], commitAtMs } as Work;
+    if (work.group) work.group.outstanding++;
+    this.pending.push(work);
+    this.wake(commitAtMs);
+  }
+
+  private wake(atMs: number): void {
+    const now = this.now();
+    const at = Math.max(now, atMs);
+    if (this.wakeSub && at >= this.wakeAt) return;
+    this.wakeSub?.unsubscribe();
+    this.wakeAt = at;
+    this.wakeSub = this.scheduler.schedule(() => {
+      this.wakeSub = undefined;
+      this.wakeAt = Infinity;
+      this.tick();
+    }, at - now);
+  }
+
+  private tick(): void {
+    const now = this.now();
+    if (this.running) {
+      if (now >= this.nextSyncMs) {
+        while (this.nextSyncMs <= now) this.nextSyncMs += this.opts.syncIntervalMs;
+        this.enqueue({
+          purpose: 'sync',
+          landAtMs: now,
+          sendAhead: false,
+          asap: true,
+          priority: false,
+          zones: null,
+          commitAtMs: now,
+          expiresAfterMs: 1,
+          resolve: () => [{ target: { kind: 'ALL' }, zones: 'ALL', command: (start, air) => ({ cmd: 'SYNC', clockMs: this.clock.toBand(start + air) }) }],
+        });
+      }
+      if (now >= this.nextRefreshMs) {
+        while (this.nextRefreshMs <= now) this.nextRefreshMs += this.opts.refreshIntervalMs;
+        this.enqueue({
+          purpose: 'refresh',
+          landAtMs: now,
+          sendAhead: false,
+          asap: true,
+          priority: false,
+          zones: null,
+          commitAtMs: now,
+          expiresAfterMs: this.opts.refreshIntervalMs,
+          resolve: () => this.refreshSpecs(),
+        });
+      }
+    }
+
+    // Work on the same bands goes in landing order: a later one waits while an earlier one is not due.
+    const blocked = new Set<number>();
+    let blockedAll = false;
+    const ready: Work[] = [];
+    const byLanding = [...this.pending].sort((a, b) => a.landAtMs - b.landAtMs || a.id - b.id);
+    for (const w of byLanding) {
+      const due = w.commitAtMs <= now;
+      let touches = false;
+      if (w.zones === 'ALL') touches = blockedAll || blocked.size > 0;
+      else if (w.zones !== null) touches = blockedAll || w.zones.some((z) => blocked.has(z));
+      if (due && !touches) {
+        ready.push(w);
+        continue;
+      }
+      if (w.zones === 'ALL') blockedAll = true;
+      else if (w.zones) for (const z of w.zones) blocked.add(z);
+    }
+    ready.sort((a, b) => a.rank - b.rank || a.landAtMs - b.landAtMs || a.id - b.id);
+    const readyIds = new Set(ready.map((w) => w.id));
+    this.pending = this.pending.filter((w) => !readyIds.has(w.id));
+    for (const w of ready) this.commit(w);
+
+    this.prune(now);
+    // Work still due here waits on earlier work on the same bands, which wakes us when it is due.
+    let next = Infinity;
+    for (const w of this.pending) if (w.commitAtMs > now) next = Math.min(next, w.commitAtMs);
+    if (this.running) next = Math.min(next, this.nextSyncMs, this.nextRefreshMs);
+    if (next < Infinity) this.wake(next);
+  }
+
+  private commit(w: Work): void {
+    const now = this.now();
+    if (w.purpose === 'master' || w.purpose === 'blackout') this.lastMasterCommitMs = now;
+    let worstLand = -Infinity;
+    for (const spec of w.resolve()) {
+      const land = this.commitSpec(w, spec, now);
+      if (land !== undefined) worstLand = Math.max(worstLand, land);
+    }
+    this.settle(w, worstLand > -Infinity ? worstLand : undefined);
+  }
+
+  /** Hands one logical packet to every transmitter that reaches its zones; returns its latest landing. */
+  private commitSpec(w: Work, spec: Spec, now: number): number | undefined {
+    const routes = this.transmitters.filter((tx) => {
+      if (!reaches(tx.coverage, spec.zones)) return false;
+      if (w.purpose !== 'refresh') return true;
+      return (this.ledgers.get(tx.id)?.busyPct(now - 1000, now) ?? 0) < this.opts.refreshBudgetPct;
+    });
+    if (routes.length === 0) return undefined;
+    const seq = this.seq.next();
+    this.logical++;
+    this.logicalByPurpose[w.purpose] = (this.logicalByPurpose[w.purpose] ?? 0) + 1;
+    const contentZones = spec.look ? (spec.lookZones ?? (spec.zones === 'ALL' ? this.venueZones : spec.zones)) : [];
+    const fenceZones = spec.look ? (spec.target.kind === 'PIXELS' || spec.zones === 'ALL' ? this.venueZones : spec.zones) : [];
+    let fence = -Infinity;
+    for (const z of fenceZones) fence = Math.max(fence, this.fence.get(z) ?? -Infinity);
+
+    const repeat = this.repeats[w.purpose];
+    let firstLand = Infinity;
+    let lastLand = -Infinity;
+    for (const tx of routes) {
+      const ledger = this.ledgers.get(tx.id) as AirtimeLedger;
+      const probe = typeof spec.command === 'function' ? spec.command(now, 0) : spec.command;
+      const len = ccbLength({ site: this.site, seq, target: spec.target, ...probe } as CcbPacket);
+      const air = ledger.airMs(len);
+      const hold = ledger.holdMs(len, repeat, this.opts.gapMs);
+      const preferred = w.asap ? now : w.sendAhead ? w.landAtMs - this.opts.effectLeadMs : w.landAtMs - air;
+      const start = ledger.findSlot(Math.max(preferred, now + (w.priority ? 0 : this.opts.asapMarginMs), fence), hold);
+      const command = typeof spec.command === 'function' ? spec.command(start, air) : spec.command;
+      const ccb = { site: this.site, seq, target: spec.target, ...command } as CcbPacket;
+      const packet: PlannedPacket = {
+        seq,
+        rf: encodeCcb(ccb),
+        zones: spec.target.kind === 'ZONES' ? spec.target.zones : 'ALL',
+        atMs: w.priority ? null : start,
+        priority: w.priority,
+        repeat,
+        gapMs: this.opts.gapMs,
+        purpose: w.purpose,
+        ...(w.expiresAfterMs !== undefined ? { expiresAtMs: start + w.expiresAfterMs } : {}),
+      };
+      this.dispatch(tx, ledger, packet, ccb, start, hold, air);
+      firstLand = Math.min(firstLand, start + air);
+      lastLand = Math.max(lastLand, start + air);
+    }
+
+    if (spec.look) {
+      const look = spec.look;
+      const waitUntil = look.kind === 'effect' ? Math.max(lastLand, look.startMs) : lastLand;
+      for (const z of fenceZones) this.fence.set(z, Math.max(this.fence.get(z) ?? -Infinity, waitUntil));
+      for (const z of contentZones) this.shown.set(z, { look, landMs: firstLand });
+      if (spec.target.kind === 'PIXELS') this.pixelFenceMs = Math.max(this.pixelFenceMs, waitUntil);
+    }
+    return lastLand;
+  }
+
+  private dispatch(tx: Transmitter, ledger: AirtimeLedger, packet: PlannedPacket, ccb: CcbPacket, start: number, hold: number, air: number): void {
+    ledger.book({ startMs: start, endMs: start + hold, airMs: air * (1 + packet.repeat), purpose: packet.purpose }, 1 + packet.repeat);
+    this.sent.push({ tx, packet, ccb, startMs: start, holdMs: hold, landMs: start + air });
+    tx.send(packet);
+    this.plannedSubject.next({ transmitterId: tx.id, packet, ccb, startMs: start, landMs: start + air });
+  }
+
+  private settle(w: Work, landMs: number | undefined): void {
+    const g = w.group;
+    if (!g) return;
+    if (landMs !== undefined) g.worst = Math.max(g.worst, landMs - w.landAtMs);
+    g.outstanding--;
+    if (g.outstanding === 0 && g.worst > this.opts.lateToleranceMs) {
+      this.lateCount++;
+      this.worstLate = Math.max(this.worstLate, g.worst);
+      this.lateSubject.next({ cue: g.label, lateByMs: g.worst, atMs: g.atMs, purpose: g.purpose });
+    }
+  }
+
+  private lookSpec(target: CcbTarget, zones: number[] | 'ALL', look: PlanLook): Spec {
+    return {
+      target,
+      zones: target.kind === 'ALL' ? 'ALL' : zones,
+      command: planLookCommand(look, this.clock),
+      look,
+      lookZones: target.kind === 'PIXELS' ? [] : zones === 'ALL' ? [...this.venueZones] : zones,
+    };
+  }
+
+  private masterSpec(level: number): Spec {
+    return { target: { kind: 'ALL' }, zones: 'ALL', command: { cmd: 'MASTER', level } };
+  }
+
+  /** A parade layer on the zone now, or about to start with its packet possibly already out. */
+  private underParade(zone: number, atMs: number): boolean {
+    const soon = atMs + this.opts.effectLeadMs + this.opts.commitAheadMs;
+    return this.layers.some((l) => l.untilMs > atMs && l.fromMs <= soon && (l.pixels !== undefined || l.zones.includes(zone)));
+  }
+
+  /** What a zone should show at `t`: the latest-started parade layer on it, else its base look. */
+  private effectiveLook(zone: number, t: number): PlanLook | undefined {
+    let best: Layer | undefined;
+    for (const l of this.layers) {
+      if (l.pixels || !l.zones.includes(zone)) continue;
+      if (l.fromMs <= t && t < l.untilMs && (!best || l.fromMs >= best.fromMs)) best = l;
+    }
+    return best ? best.look : this.base.get(zone);
+  }
+
+  /** When a step ends: its zones go back to the layer under it or their base look. */
+  private restoreSpecs(layer: Layer): Spec[] {
+    const t = layer.untilMs;
+    const next = (zone: number | undefined) =>
+      this.layers.find((l) => l.fromMs === t && (zone === undefined ? !!l.pixels === !!layer.pixels : !l.pixels && l.zones.includes(zone)));
+    if (layer.pixels && next(undefined)) return [];
+    const zones = layer.pixels ? this.venueZones : layer.zones;
+    const looks: Array<[number, PlanLook]> = [];
+    for (const z of zones) {
+      if (next(z)) continue;
+      const look = this.effectiveLook(z, t);
+      if (look) looks.push([z, look]);
+    }
+    return groupZones(looks, this.venueZones).map((g) => this.lookSpec(g.target, g.zones, g.look));
+  }
+
+  /** Refresh: every quiet zone's look again (colour with what is left of its fade), and the master. */
+  private refreshSpecs(): Spec[] {
+    const now = this.now();
+    const specs: Spec[] = [];
+    const busy = new Set<number>();
+    for (const w of this.pending) {
+      if (w.rank !== RANK.cue || w.zones === null) continue;
+      if (w.zones === 'ALL') this.venueZones.forEach((z) => busy.add(z));
+      else w.zones.forEach((z) => busy.add(z));
+    }
+    const seatsQuiet = this.pixelFenceMs <= now && !this.layers.some((l) => l.pixels && l.fromMs <= now + this.opts.refreshIntervalMs);
+    if (seatsQuiet) {
+      const looks: Array<[number, PlanLook]> = [];
+      const landMs = new Map<number, number>();
+      for (const z of this.venueZones) {
+        const shown = this.shown.get(z);
+        if (!shown || busy.has(z) || (this.fence.get(z) ?? -Infinity) > now) continue;
+        looks.push([z, shown.look]);
+        landMs.set(z, shown.landMs);
+      }
+      for (const g of groupZones(looks, this.venueZones)) {
+        const spec = this.lookSpec(g.target, g.zones, g.look);
+        const fadeFromMs = Math.max(...g.zones.map((z) => landMs.get(z) ?? -Infinity));
+        spec.command = (start, air) => planLookCommand(g.look, this.clock, { landMs: start + air, fadeFromMs });
+        // A refresh puts back what is already there: record nothing, fence nothing.
+        delete spec.look;
+        specs.push(spec);
+      }
+    }
+    const level = this.blackout ? 0 : this.master;
+    if (level !== 255) specs.push(this.masterSpec(level));
+    return specs;
+  }
+
+  private prune(now: number): void {
+    this.sent = this.sent.filter((s) => s.startMs + s.holdMs > now - 10);
+    this.layers = this.layers.filter((l) => l.untilMs > now - 1000);
+    for (const ledger of this.ledgers.values()) ledger.prune(now - 2000);
+  }
+}
