@@ -3,9 +3,11 @@
  * microseconds (a double, exact to 2^53) so that arithmetic never wraps; the
  * wire only ever sees it folded to the u32 that CCL carries.
  */
+import { wrapDiffUs } from '@crowdcue/protocol';
+
 export const U32 = 0x1_0000_0000;
 
-/** The u32 a device clock reading shows on the wire. */
+/** The u32 a device clock reading shows on the wire (a clock shows whole microseconds elapsed). */
 export function wrapUs(us: number): number {
   return ((Math.floor(us) % U32) + U32) % U32;
 }
@@ -15,7 +17,7 @@ export function wrapUs(us: number): number {
  * difference. Up to 2^31 - 1 us ahead is the future; anything else is the past.
  */
 export function wrapDeltaUs(atUs: number, nowUs: number): number {
-  return ((atUs - wrapUs(nowUs)) | 0);
+  return wrapDiffUs(atUs, wrapUs(nowUs));
 }
 
 /** The unbounded device time a wire `at_us` stands for, as seen at `nowUs`. */
