@@ -1,6 +1,7 @@
 import vectors from '@crowdcue/protocol/vectors.json';
 import { describe, expect, it } from 'vitest';
-import { runBandScenario, type BandScenario } from './run-band-scenario';
+import type { BandScenario } from '@crowdcue/protocol';
+import { runBandScenario } from './run-band-scenario';
 
 const scenarios = (vectors as unknown as { band: BandScenario[] }).band;
 

@@ -3,15 +3,9 @@
  * each packet at its `at_ms`, reads the output at each expected time. Both band
  * models can run it: the reference `Band`, and a one-band `Crowd`.
  */
-import { fromHex, type Rgb } from '@crowdcue/protocol';
+import { fromHex, type BandScenario, type Rgb } from '@crowdcue/protocol';
 import { Band, type BandIdentity } from '../band/band';
 import { Crowd } from '../crowd/crowd';
-
-export interface BandScenario {
-  band: BandIdentity;
-  packets: Array<{ at_ms: number; bytes: string }>;
-  expect: Array<{ at_ms: number; rgb: Rgb }>;
-}
 
 export interface BandScenarioResult {
   atMs: number;
@@ -26,6 +20,7 @@ export interface BandScenarioOptions {
 
 type Event = { at: number; order: number } & ({ kind: 'packet'; bytes: Uint8Array } | { kind: 'expect'; rgb: Rgb });
 
+/** Implements protocol's `BandScenarioRunner` (the `crowdcue conformance` band section). */
 export function runBandScenario(scenario: BandScenario, opts: BandScenarioOptions = {}): BandScenarioResult[] {
   const model = opts.model === 'crowd' ? crowdModel(scenario.band) : bandModel(scenario.band);
   const events: Event[] = [
