@@ -61,10 +61,10 @@ export class AirtimeLedger {
     this.use.set(booking.purpose, u);
   }
 
-  /** Forgets bookings that start after `ms` (a FLUSH dropped them); returns them. */
-  dropAfter(ms: number): Booking[] {
-    const dropped = this.bookings.filter((b) => b.startMs > ms);
-    this.bookings = this.bookings.filter((b) => b.startMs <= ms);
+  /** Forgets bookings that start after `ms` (a FLUSH dropped them), optionally only those picked; returns them. */
+  dropAfter(ms: number, pick: (b: Booking) => boolean = () => true): Booking[] {
+    const dropped = this.bookings.filter((b) => b.startMs > ms && pick(b));
+    this.bookings = this.bookings.filter((b) => !dropped.includes(b));
     for (const b of dropped) {
       const u = this.use.get(b.purpose);
       if (u) {

@@ -10,7 +10,8 @@ export class RecordingTransmitter implements Transmitter {
   readonly health$: Observable<TransmitterHealth> = EMPTY;
   readonly onAir$: Observable<OnAirPacket> = EMPTY;
   readonly sent: PlannedPacket[] = [];
-  flushes = 0;
+  /** Each FLUSH's choice of what to drop (undefined = everything). */
+  readonly flushes: Array<((packet: PlannedPacket) => boolean) | undefined> = [];
 
   constructor(
     readonly id: string,
@@ -35,7 +36,7 @@ export class RecordingTransmitter implements Transmitter {
   send(packet: PlannedPacket): void {
     this.sent.push(packet);
   }
-  flush(): void {
-    this.flushes++;
+  flush(obsolete?: (packet: PlannedPacket) => boolean): void {
+    this.flushes.push(obsolete);
   }
 }

@@ -104,21 +104,29 @@ describe('planner: priorities', () => {
     expect(sends.find((s) => s.packet.purpose === 'master')?.packet).toMatchObject({ priority: true, atMs: null });
   });
 
-  it('blackout flushes, puts MASTER 0 first and books queued cue packets again', () => {
+  it('blackout flushes obsolete work, puts MASTER 0 first and keeps queued cue packets', () => {
     const tx = new RecordingTransmitter('a');
     const { planner, sends, advanceTo } = setup({}, [tx]);
     planner.setLooks(ZONES.map((zone) => ({ zone, look: color([zone, zone, zone]) })), { atMs: 500 });
     advanceTo(420); // handed over, not yet on air
-    const queued = sends.filter((s) => s.packet.purpose === 'cue').length;
+    const queued = sends.length;
     expect(queued).toBeGreaterThan(0);
     planner.setBlackout(true);
-    expect(tx.flushes).toBe(1);
+    expect(tx.flushes).toHaveLength(1);
+    const obsolete = tx.flushes[0];
+    expect(obsolete).toBeDefined();
+    const p = sends[0].packet;
+    expect(obsolete!({ ...p, purpose: 'refresh' })).toBe(true);
+    expect(obsolete!({ ...p, purpose: 'master' })).toBe(true);
+    expect(obsolete!({ ...p, purpose: 'cue' })).toBe(false);
+    expect(obsolete!({ ...p, purpose: 'parade' })).toBe(false);
     const after = sends.slice(queued);
+    expect(after).toHaveLength(1);
     expect(after[0].packet).toMatchObject({ purpose: 'blackout', priority: true, atMs: null });
     expect(after[0].ccb).toMatchObject({ cmd: 'MASTER', level: 0 });
-    const again = after.filter((s) => s.packet.purpose === 'cue');
-    expect(again.map((s) => s.packet.seq).sort()).toEqual(sends.slice(0, queued).map((s) => s.packet.seq).sort());
     planner.setMaster(200); // held while blacked out
+    advanceTo(600);
+    expect(sends.at(-1)?.packet.purpose).toBe('blackout');
     planner.setBlackout(false);
     expect(sends.at(-1)?.ccb).toMatchObject({ cmd: 'MASTER', level: 200 });
   });

@@ -12,9 +12,9 @@
  * - SYNC about once a second, its clock the band time at the END of its
  *   transmission; each zone's look is refreshed every few seconds at low
  *   priority within an airtime budget, so bands that wake or walk in catch up.
- * - Blackout is MASTER 0 at PRIORITY after a FLUSH: queued refresh and master
- *   packets are obsolete and dropped; queued cue and parade packets are booked
- *   again, so the show carries on in the dark and comes back in step.
+ * - Blackout is MASTER 0 at PRIORITY after a FLUSH of obsolete work (queued
+ *   refresh, master and sync packets); queued cue and parade packets stay, so
+ *   the show carries on in the dark and comes back in step.
  * - A cue that cannot be on air by its time is reported on `late$` with how late.
  */
 import { Subject, type SchedulerLike, type Subscription } from 'rxjs';
@@ -78,6 +78,10 @@ export const DEFAULT_REPEATS: Readonly<Record<PacketPurpose, number>> = {
   image: 1,
   wake: 0,
 };
+
+/** What a blackout's FLUSH drops: a queued master or refresh would undo the blackout; a late SYNC is wrong. */
+const OBSOLETE_AT_BLACKOUT: ReadonlySet<PacketPurpose> = new Set(['master', 'refresh', 'sync', 'blackout']);
+const obsoleteAtBlackout = (p: PlannedPacket): boolean => OBSOLETE_AT_BLACKOUT.has(p.purpose);
 
 const RANK: Readonly<Record<PacketPurpose, number>> = {
   blackout: 0,
@@ -187,15 +191,6 @@ interface Layer {
   look: PlanLook;
 }
 
-interface SentRecord {
-  tx: Transmitter;
-  packet: PlannedPacket;
-  ccb: CcbPacket;
-  startMs: number;
-  holdMs: number;
-  landMs: number;
-}
-
 export class Planner {
   readonly clock: BandClock;
   private readonly scheduler: SchedulerLike;
@@ -218,7 +213,6 @@ export class Planner {
   private readonly fence = new Map<number, number>();
   /** Seat-range looks suspend refresh until this time. */
   private pixelFenceMs = -Infinity;
-  private sent: SentRecord[] = [];
 
   private master = 255;
   private blackout = false;
@@ -228,6 +222,7 @@ export class Planner {
   private nextRefreshMs = 0;
   private wakeAt = Infinity;
   private wakeSub: Subscription | undefined;
+  private readonly eventSubs: Subscription[] = [];
 
   private logical = 0;
   private readonly logicalByPurpose: Partial<Record<PacketPurpose, number>> = {};
@@ -274,11 +269,24 @@ export class Planner {
     const now = this.now();
     this.nextSyncMs = now;
     this.nextRefreshMs = now + this.opts.refreshIntervalMs;
+    // A transmitter that comes back after losing its link: its bands may have missed
+    // anything, so SYNC and refresh at once rather than within the next few seconds.
+    for (const tx of this.transmitters) {
+      const sub = tx.events$?.subscribe((e) => {
+        if (e.type !== 'up' || !e.reconnect || !this.running) return;
+        const t = this.now();
+        this.nextSyncMs = Math.min(this.nextSyncMs, t);
+        this.nextRefreshMs = Math.min(this.nextRefreshMs, t);
+        this.wake(t);
+      });
+      if (sub) this.eventSubs.push(sub);
+    }
     this.wake(now);
   }
 
   stop(): void {
     this.running = false;
+    for (const sub of this.eventSubs.splice(0)) sub.unsubscribe();
     this.wakeSub?.unsubscribe();
     this.wakeSub = undefined;
     this.wakeAt = Infinity;
@@ -426,9 +434,10 @@ export class Planner {
   }
 
   /**
-   * Blackout on: FLUSH every transmitter, MASTER 0 first on air; queued cue
-   * and parade packets are booked again behind it, refresh and master ones
-   * are obsolete. Off: MASTER back to the master level, first on air.
+   * Blackout on: FLUSH every transmitter of its queued master, refresh and
+   * sync packets (they would undo it or be wrong), then MASTER 0 at PRIORITY,
+   * first on air; queued cue and parade packets stay, so the show carries on
+   * in the dark. Off: MASTER back to the master level, first on air.
    */
   setBlackout(on: boolean): void {
     if (on === this.blackout) return;
@@ -436,13 +445,13 @@ export class Planner {
     const now = this.now();
     this.pending = this.pending.filter((w) => w.purpose !== 'master' && w.purpose !== 'refresh' && w.purpose !== 'blackout');
     if (on) {
+      // The driver keeps (and sends again) what the FLUSH should spare; the ledger forgets the rest.
       for (const tx of this.transmitters) {
-        tx.flush();
-        this.ledgers.get(tx.id)?.dropAfter(now);
+        tx.flush(obsoleteAtBlackout);
+        const ledger = this.ledgers.get(tx.id);
+        ledger?.dropAfter(now, (b) => OBSOLETE_AT_BLACKOUT.has(b.purpose));
       }
     }
-    const survivors = on ? this.sent.filter((s) => s.startMs > now) : [];
-    if (on) this.sent = this.sent.filter((s) => s.startMs <= now);
     this.commit({
       id: this.nextWorkId++,
       rank: RANK.blackout,
@@ -455,14 +464,6 @@ export class Planner {
       commitAtMs: now,
       resolve: () => [this.masterSpec(on ? 0 : this.master)],
     });
-    for (const s of survivors) {
-      if (s.packet.purpose === 'refresh' || s.packet.purpose === 'master' || s.packet.purpose === 'sync') continue;
-      const ledger = this.ledgers.get(s.tx.id);
-      if (!ledger) continue;
-      const start = ledger.findSlot(Math.max(s.startMs, now + this.opts.asapMarginMs), s.holdMs);
-      const packet: PlannedPacket = { ...s.packet, atMs: s.packet.atMs === null ? null : start };
-      this.dispatch(s.tx, ledger, packet, s.ccb, start, s.holdMs, s.landMs - s.startMs);
-    }
     this.wake(now);
   }
 
@@ -670,7 +671,6 @@ export class Planner {
 
   private dispatch(tx: Transmitter, ledger: AirtimeLedger, packet: PlannedPacket, ccb: CcbPacket, start: number, hold: number, air: number): void {
     ledger.book({ startMs: start, endMs: start + hold, airMs: air * (1 + packet.repeat), purpose: packet.purpose }, 1 + packet.repeat);
-    this.sent.push({ tx, packet, ccb, startMs: start, holdMs: hold, landMs: start + air });
     tx.send(packet);
     this.plannedSubject.next({ transmitterId: tx.id, packet, ccb, startMs: start, landMs: start + air });
   }
@@ -768,7 +768,6 @@ export class Planner {
   }
 
   private prune(now: number): void {
-    this.sent = this.sent.filter((s) => s.startMs + s.holdMs > now - 10);
     this.layers = this.layers.filter((l) => l.untilMs > now - 1000);
     for (const ledger of this.ledgers.values()) ledger.prune(now - 2000);
   }
