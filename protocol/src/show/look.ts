@@ -59,3 +59,8 @@ export function lookKeyZone(key: string): number | 'all' | null {
   if (!LOOK_KEY.test(key)) return null;
   return key === 'all' ? 'all' : Number(key.slice(4));
 }
+
+/** The look a zone takes from a cue: its own key wins over `all`. */
+export function lookForZone(looks: Looks, zone: number): Look | undefined {
+  return looks[lookKey(zone)] ?? looks.all;
+}
