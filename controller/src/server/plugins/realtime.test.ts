@@ -1,0 +1,140 @@
+import type { ClientToServerEvents, CommandAck, LiveState, OnAirPacketInfo, ServerToClientEvents } from '@crowdcue/protocol';
+import { Subject } from 'rxjs';
+import { io as connect, type Socket } from 'socket.io-client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LiveRuntime } from '../../live/live-runtime';
+import { createTestApp, type TestApp } from '../test-app';
+import { SESSION_COOKIE } from './auth';
+import realtimePlugin from './realtime';
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const idle: LiveState = {
+  show: 'demo', positionMs: 0, serverTime: 0, running: false, paused: false, current: null, next: null,
+  cueProgress: 0, zones: [], master: 255, blackout: false, parades: [],
+};
+
+function fakeRuntime() {
+  const state$ = new Subject<LiveState>();
+  const packets$ = new Subject<OnAirPacketInfo>();
+  const calls: Array<{ name: string; payload: unknown; by: string }> = [];
+  const runtime: LiveRuntime = {
+    state$, packets$,
+    health$: new Subject(), airtime$: new Subject(), lateness$: new Subject(), warnings$: new Subject(),
+    snapshot: () => idle,
+    async command(name, payload, by) {
+      calls.push({ name, payload, by: by.username });
+      return { ok: true };
+    },
+  };
+  return { runtime, state$, packets$, calls };
+}
+
+let t: TestApp;
+let fake: ReturnType<typeof fakeRuntime>;
+let url: string;
+const clients: Client[] = [];
+
+beforeEach(async () => {
+  fake = fakeRuntime();
+  t = await createTestApp({ extend: async (app) => { await app.register(realtimePlugin, { runtime: fake.runtime, packetBatchMs: 5 }); } });
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = t.app.server.address() as { port: number };
+  url = `http://127.0.0.1:${addr.port}`;
+});
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.close();
+  await t.close();
+});
+
+async function cookieFor(role: 'admin' | 'operator' | 'designer' | 'brand'): Promise<string> {
+  const inject = await t.as(role);
+  const res = await inject({ method: 'GET', url: '/api/me' });
+  expect(res.statusCode).toBe(200);
+  // The inject helper carries the cookie; read it back from a fresh login for a real socket.
+  const username = role === 'admin' ? 'admin' : `${role}-user`;
+  const password = role === 'admin' ? t.adminPassword : `${username}-password`;
+  const login = await t.app.inject({ method: 'POST', url: '/api/login', payload: { username, password } });
+  return `${SESSION_COOKIE}=${login.cookies.find((c) => c.name === SESSION_COOKIE)!.value}`;
+}
+
+function open(cookie?: string): Client {
+  const c: Client = connect(url, { transports: ['websocket'], extraHeaders: cookie ? { cookie } : {}, reconnection: false, forceNew: true });
+  clients.push(c);
+  return c;
+}
+
+const connected = (c: Client) =>
+  new Promise<void>((resolve, reject) => {
+    if (c.connected) return resolve();
+    c.once('connect', () => resolve());
+    c.once('connect_error', (e) => reject(e));
+  });
+
+const send = (c: Client, name: string, payload: unknown) =>
+  new Promise<CommandAck>((resolve) => (c.emit as (n: string, p: unknown, ack: (r: CommandAck) => void) => void)(name, payload, resolve));
+
+describe('realtime', () => {
+  it('refuses a socket without a session, and a brand account', async () => {
+    await expect(connected(open())).rejects.toThrow(/log in first/);
+    await expect(connected(open(await cookieFor('brand')))).rejects.toThrow(/brand account has no live console/);
+  });
+
+  it('carries out an operator command and refuses it from a designer', async () => {
+    const op = open(await cookieFor('operator'));
+    await connected(op);
+    expect(await send(op, 'go', {})).toEqual({ ok: true });
+    expect(fake.calls).toEqual([{ name: 'go', payload: {}, by: 'operator-user' }]);
+
+    const designer = open(await cookieFor('designer'));
+    await connected(designer);
+    const refused = await send(designer, 'blackout', { on: true });
+    expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/designer account may not blackout/) });
+    expect(fake.calls).toHaveLength(1);
+  });
+
+  it('answers a hostile payload with the bad fields, and nothing reaches the show', async () => {
+    const op = open(await cookieFor('operator'));
+    await connected(op);
+    const bad = await send(op, 'master', { level: 999, extra: 'x' });
+    expect(bad.ok).toBe(false);
+    expect(bad.ok === false && bad.errors?.map((e) => e.path)).toEqual(expect.arrayContaining(['level']));
+    const busk = await send(op, 'busk', { zones: [70], look: { kind: 'color', color: '#zz0000' } });
+    expect(busk.ok).toBe(false);
+    // No ack function and garbage payloads must not crash the server.
+    (op.emit as (n: string, p: unknown) => void)('go', 'not an object');
+    (op.emit as (n: string, ...p: unknown[]) => void)('nonsense', 1, 2, 3);
+    expect(await send(op, 'pause', {})).toEqual({ ok: true });
+    expect(fake.calls.map((c) => c.name)).toEqual(['pause']);
+  });
+
+  it('fans state out to subscribers and packets only to those who asked', async () => {
+    const viewer = open(await cookieFor('designer'));
+    const crowdView = open(await cookieFor('operator'));
+    await Promise.all([connected(viewer), connected(crowdView)]);
+    const firstState = new Promise<LiveState>((r) => viewer.once("state", r));
+    expect(await send(viewer, 'subscribe', {})).toEqual({ ok: true });
+    expect((await firstState).show).toBe('demo');
+    expect(await send(crowdView, 'subscribe', { packets: true })).toEqual({ ok: true });
+
+    const viewerPackets: OnAirPacketInfo[] = [];
+    viewer.on('packets', (b) => viewerPackets.push(...b));
+    const got = new Promise<OnAirPacketInfo[]>((r) => crowdView.once('packets', r));
+    const stateSeen = new Promise<LiveState>((r) => viewer.once('state', r));
+    fake.state$.next({ ...idle, running: true, positionMs: 1234 });
+    fake.packets$.next({ rf: '01010100ff8000f401', startMs: 1, endMs: 9, transmitterId: 'tx1' });
+    expect((await stateSeen).positionMs).toBe(1234);
+    expect(await got).toEqual([{ rf: '01010100ff8000f401', startMs: 1, endMs: 9, transmitterId: 'tx1' }]);
+    expect(viewerPackets).toEqual([]);
+  });
+
+  it('refuses commands from a console locked after it connected', async () => {
+    const cookie = await cookieFor('operator');
+    const op = open(cookie);
+    await connected(op);
+    const lock = await t.app.inject({ method: 'POST', url: '/api/lock', payload: { pin: '1234' }, headers: { cookie } });
+    expect(lock.statusCode).toBe(200);
+    expect(await send(op, 'go', {})).toMatchObject({ ok: false, error: expect.stringMatching(/locked/) });
+    expect(fake.calls).toHaveLength(0);
+  });
+});

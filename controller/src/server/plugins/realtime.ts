@@ -1,0 +1,131 @@
+/**
+ * socket.io on fastify's own http server, typed with the shared event maps.
+ * The session cookie is checked at the handshake, and again on every command
+ * (a console can be locked or an account deleted while connected). Payloads are
+ * checked with the shared command schemas: a hostile or stale console gets a
+ * reason in its ack, never a crash, and nothing half-applied.
+ */
+import {
+  COMMAND_NAMES,
+  COMMAND_PERMISSION,
+  parseCommand,
+  type ClientToServerEvents,
+  type CommandAck,
+  type CommandName,
+  type InterServerEvents,
+  type OnAirPacketInfo,
+  type ServerToClientEvents,
+  type SocketData,
+} from '@crowdcue/protocol';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { bufferTime, filter, Subscription } from 'rxjs';
+import { Server, type Socket } from 'socket.io';
+import type { PublicAccount } from '../../accounts/account-store';
+import { can } from '../../accounts/roles';
+import type { LiveCommandName, LiveRuntime } from '../../live/live-runtime';
+import { tokenFromCookieHeader } from './auth';
+
+export type CrowdCueServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+type CrowdCueSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    io: CrowdCueServer;
+  }
+}
+
+export interface RealtimeOptions {
+  runtime: LiveRuntime;
+  /** How long on-air packets are gathered before one `packets` message, ms. */
+  packetBatchMs?: number;
+}
+
+const ROOM_STATE = 'state';
+const ROOM_PACKETS = 'packets';
+
+async function realtimePlugin(app: FastifyInstance, opts: RealtimeOptions): Promise<void> {
+  const io: CrowdCueServer = new Server(app.server, {
+    serveClient: false,
+    maxHttpBufferSize: 256 * 1024,
+    cors: { origin: false },
+  });
+  app.decorate('io', io);
+
+  const accountOf = (socket: CrowdCueSocket): { account: PublicAccount; locked: boolean } | undefined =>
+    app.accounts.authenticate(tokenFromCookieHeader(socket.handshake.headers.cookie));
+
+  io.use((socket, next) => {
+    const found = accountOf(socket);
+    if (!found) return next(new Error('log in first'));
+    if (!can(found.account.role, 'live:view') && !can(found.account.role, 'shows:write')) {
+      return next(new Error(`a ${found.account.role} account has no live console`));
+    }
+    socket.data.user = { id: found.account.id, name: found.account.username, role: found.account.role };
+    next();
+  });
+
+  io.on('connection', (socket) => {
+    for (const name of COMMAND_NAMES) {
+      socket.on(name, (payload: unknown, ack: unknown) => {
+        const reply = typeof ack === 'function' ? (ack as (r: CommandAck) => void) : () => undefined;
+        handle(socket, name, payload).then(reply, (err: unknown) => {
+          app.log.error({ err, command: name }, 'command failed');
+          reply({ ok: false, error: `${name} failed: ${err instanceof Error ? err.message : String(err)}` });
+        });
+      });
+    }
+    socket.on('disconnect', () => opts.runtime.release?.(socket.id));
+  });
+
+  async function handle(socket: CrowdCueSocket, name: CommandName, payload: unknown): Promise<CommandAck> {
+    const found = accountOf(socket);
+    if (!found) return { ok: false, error: 'your session has ended; log in again' };
+    if (found.locked) return { ok: false, error: 'this console is locked; unlock it with the PIN' };
+    const needed = COMMAND_PERMISSION[name];
+    if (!can(found.account.role, needed)) return { ok: false, error: `a ${found.account.role} account may not ${name} (needs ${needed})` };
+    const parsed = parseCommand(name, payload ?? {});
+    if (!parsed.ok) return { ok: false, error: parsed.error, errors: parsed.errors };
+
+    if (name === 'subscribe') {
+      const sub = parsed.value as { packets: boolean };
+      await socket.join(ROOM_STATE);
+      if (sub.packets) await socket.join(ROOM_PACKETS);
+      else await socket.leave(ROOM_PACKETS);
+      socket.emit('state', opts.runtime.snapshot());
+      return { ok: true };
+    }
+    if (name === 'unsubscribe') {
+      await socket.leave(ROOM_STATE);
+      await socket.leave(ROOM_PACKETS);
+      return { ok: true };
+    }
+    return opts.runtime.command(name as LiveCommandName, parsed.value as never, found.account, {
+      socketId: socket.id,
+      toSocket: (packets: OnAirPacketInfo[]) => socket.emit('packets', packets),
+    });
+  }
+
+  const subs = new Subscription();
+  const rt = opts.runtime;
+  subs.add(rt.state$.subscribe((s) => io.to(ROOM_STATE).emit('state', s)));
+  subs.add(rt.health$.subscribe((h) => io.to(ROOM_STATE).emit('health', h)));
+  subs.add(rt.airtime$.subscribe((a) => io.to(ROOM_STATE).emit('airtime', a)));
+  subs.add(rt.lateness$.subscribe((l) => io.to(ROOM_STATE).emit('lateness', l)));
+  subs.add(rt.warnings$.subscribe((w) => io.to(ROOM_STATE).emit('warning', w)));
+  subs.add(
+    rt.packets$
+      .pipe(
+        bufferTime(opts.packetBatchMs ?? 10),
+        filter((batch) => batch.length > 0),
+      )
+      .subscribe((batch) => io.to(ROOM_PACKETS).emit('packets', batch)),
+  );
+
+  app.addHook('onClose', async () => {
+    subs.unsubscribe();
+    await io.close();
+  });
+}
+
+export default fp(realtimePlugin, { name: 'crowdcue-realtime', dependencies: ['crowdcue-auth'] });
