@@ -15,7 +15,7 @@ export type TimelineLook = { kind: 'color'; rgb: Rgb; fadeMs: number } | { kind:
 export interface TimelineEntry {
   atMs: number;
   look: TimelineLook;
-  /** Names the cue or parade step in findings, e.g. `parades[1].steps[2] "Strobe"`. */
+  /** Names the cue or parade step in findings (empty: never blamed, e.g. an assumed background). */
   label: string;
 }
 
@@ -93,14 +93,14 @@ export function worstFlashWindow(entries: TimelineEntry[], endMs?: number): Time
       for (const c of ch) {
         if (c.from < a + W && c.to >= a) {
           count++;
-          if (!blame || c.from >= blame.at) blame = { at: c.from, label: c.label };
+          if (c.label && (!blame || c.from >= blame.at)) blame = { at: c.from, label: c.label };
         }
       }
       for (const s of seg) {
         const overlap = Math.min(s.to, a + W) - Math.max(s.from, a);
         if (overlap > 0) {
           count += s.perMs * overlap;
-          if (!blame || s.from >= blame.at) blame = { at: s.from, label: s.label };
+          if (s.label && (!blame || s.from >= blame.at)) blame = { at: s.from, label: s.label };
         }
       }
       const flashes = count / 2;
