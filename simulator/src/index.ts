@@ -17,3 +17,6 @@ export { fieldVenue, type FieldOptions } from './venue/field';
 export { parseSeatCsv, formatSeatCsvErrors, type SeatCsvError, type SeatCsvOptions, type SeatCsvResult } from './venue/seat-csv';
 export { bandPositions, toBandCoord } from './venue/band-position';
 export { MAX_PIXEL, MAX_ZONES, type VenueBounds, type VenueKind, type VenueMap, type VenueSeat, type VenueZone } from './venue/types';
+export { coverage, toRegion, type CoverageInput, type CoverageOptions, type CoverageRegion } from './rf/coverage';
+export { RfChannel, type RfChannelOptions, type RfDelivery, type RfTransmission, type RfTransmitterSpec } from './rf/rf-channel';
+export { colorOfSeat, seatIndex, snapshot, type CrowdSnapshot, type SeatRef } from './query';
