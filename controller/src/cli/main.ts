@@ -18,6 +18,7 @@ interface CommandEntry {
 export const commands: Record<string, CommandEntry> = {
   decode: { summary: 'decode ccl|ccb|xylo HEX...  print frames/packets as JSON', load: () => import('./commands/decode') },
   conformance: { summary: 'conformance FILE  run a vectors file against the implementation', load: () => import('./commands/conformance') },
+  simulate: { summary: 'simulate --listen tcp://H:P | --serial PATH  run a virtual transmitter and crowd', load: () => import('./commands/simulate') },
 };
 
 const stdio: CliIO = {
