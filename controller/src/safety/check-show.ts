@@ -135,7 +135,10 @@ export function checkShow(show: Show): ShowError[] {
       const path = `cueLists[${l}].cues[${c}]`;
       names.set(path, cue.label || cue.id);
       for (const [key, look] of Object.entries(cue.looks)) {
-        if (look.kind === 'effect') tooFast(`${path}.looks.${key}`, cue.label || cue.id, { shape: look.shape, c1: look.colors[0], c2: look.colors[1], periodMs: look.period });
+        if (look.kind !== 'effect') continue;
+        tooFast(`${path}.looks.${key}`, cue.label || cue.id, { shape: look.shape, c1: look.colors[0], c2: look.colors[1], periodMs: look.period });
+        // One error per cue: its chain is not blamed again for the same effect.
+        if (blamed.has(`${path}.looks.${key}`)) blamed.add(path);
       }
     }),
   );

@@ -22,8 +22,24 @@ export interface EffectLike {
 
 const SAMPLES_PER_PERIOD = 720;
 
+const effectKey = (e: EffectLike, metric: FlashMetric) => `${metric}/${e.shape}/${e.c1.join(',')}/${e.c2.join(',')}`;
+// Shows reuse a handful of effects over and over; their waveforms are sampled once.
+const perPeriodCache = new Map<string, number>();
+const rangeCache = new Map<string, [number, number]>();
+
 /** Opposing changes per period in one metric, counted in steady state. */
 export function changesPerPeriod(effect: EffectLike, metric: FlashMetric): number {
+  const key = effectKey(effect, metric);
+  let n = perPeriodCache.get(key);
+  if (n === undefined) {
+    n = countChangesPerPeriod(effect, metric);
+    if (perPeriodCache.size > 10_000) perPeriodCache.clear();
+    perPeriodCache.set(key, n);
+  }
+  return n;
+}
+
+function countChangesPerPeriod(effect: EffectLike, metric: FlashMetric): number {
   if (effect.shape === 'SPARKLE') {
     return Math.abs(flashLevel(metric, effect.c1) - flashLevel(metric, effect.c2)) >= metricStep(metric) ? 1 : 0;
   }
@@ -62,6 +78,9 @@ export function minSafePeriodMs(effect: Omit<EffectLike, 'periodMs'>, limit: num
 
 /** The range of levels an effect shows, per metric (for step changes into and out of it). */
 export function effectLevelRange(effect: EffectLike, metric: FlashMetric): [number, number] {
+  const key = effectKey(effect, metric);
+  const cached = rangeCache.get(key);
+  if (cached) return cached;
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < 360; i++) {
@@ -69,6 +88,8 @@ export function effectLevelRange(effect: EffectLike, metric: FlashMetric): [numb
     lo = Math.min(lo, v);
     hi = Math.max(hi, v);
   }
+  if (rangeCache.size > 10_000) rangeCache.clear();
+  rangeCache.set(key, [lo, hi]);
   return [lo, hi];
 }
 
