@@ -20,3 +20,4 @@ export { MAX_PIXEL, MAX_ZONES, type VenueBounds, type VenueKind, type VenueMap, 
 export { coverage, toRegion, type CoverageInput, type CoverageOptions, type CoverageRegion } from './rf/coverage';
 export { RfChannel, type RfChannelOptions, type RfDelivery, type RfTransmission, type RfTransmitterSpec } from './rf/rf-channel';
 export { colorOfSeat, seatIndex, snapshot, type CrowdSnapshot, type SeatRef } from './query';
+export { venueFromShow } from './venue/from-show';
