@@ -4,3 +4,4 @@
  * package's main entry.
  */
 export * from './virtual-transmitter/index';
+export * from './page-server/index';

@@ -29,22 +29,24 @@ export interface DiscStamp {
   cover: Uint8Array;
 }
 
+/**
+ * The WebGL painter's dot, in pixels: full colour out to radius - 0.5, fading
+ * to nothing at radius + 0.5 (a smoothstep), so both painters draw alike.
+ */
 export function discStamp(radius: number): DiscStamp {
   const r = Math.max(0.5, radius);
-  const reach = Math.ceil(r);
-  const edge = Math.min(r, 1);
+  const reach = Math.ceil(r + 0.5);
   const dx: number[] = [];
   const dy: number[] = [];
   const cover: number[] = [];
   for (let j = -reach; j <= reach; j++) {
     for (let i = -reach; i <= reach; i++) {
-      const d = Math.hypot(i, j);
-      const t = Math.min(1, Math.max(0, (d - (r - edge)) / edge));
-      const c = Math.round(255 * (1 - t * t * (3 - 2 * t)));
-      if (c > 0 || (i === 0 && j === 0)) {
+      const t = Math.min(1, Math.max(0, Math.hypot(i, j) - (r - 0.5)));
+      const c = i === 0 && j === 0 ? 255 : Math.round(255 * (1 - t * t * (3 - 2 * t)));
+      if (c > 0) {
         dx.push(i);
         dy.push(j);
-        cover.push(i === 0 && j === 0 ? Math.max(c, 255) : c);
+        cover.push(c);
       }
     }
   }
