@@ -204,7 +204,8 @@ export class Planner {
 
   private pending: Work[] = [];
   private nextWorkId = 1;
-  private readonly base = new Map<number, PlanLook>();
+  /** Per zone: base looks (cues, busks) by the time they land, oldest first. */
+  private readonly base = new Map<number, Array<{ fromMs: number; look: PlanLook }>>();
   private layers: Layer[] = [];
   private nextRun = 1;
   /** Per zone: the look bands were last given, and when it landed. */
@@ -303,7 +304,7 @@ export class Planner {
     const landAt = Math.max(opts.atMs ?? now, this.soonestLandMs(now));
     const looks = new Map<number, PlanLook>();
     for (const c of changes) {
-      this.base.set(c.zone, c.look);
+      this.setBase(c.zone, landAt, c.look);
       looks.set(c.zone, c.look);
     }
     const zones = [...looks.keys()].sort((a, b) => a - b);
@@ -323,9 +324,20 @@ export class Planner {
     });
   }
 
-  /** The zones' base looks (what a parade returns them to). */
-  baseLook(zone: number): PlanLook | undefined {
-    return this.base.get(zone);
+  /** A zone's base look at `atMs` (default now): what a parade returns it to. */
+  baseLook(zone: number, atMs = this.now()): PlanLook | undefined {
+    let found: PlanLook | undefined;
+    for (const e of this.base.get(zone) ?? []) if (e.fromMs <= atMs) found = e.look;
+    return found;
+  }
+
+  private setBase(zone: number, fromMs: number, look: PlanLook): void {
+    const history = (this.base.get(zone) ?? []).filter((e) => e.fromMs < fromMs);
+    history.push({ fromMs, look });
+    // Keep the look in force now and everything after it.
+    const now = this.now();
+    const current = history.findLastIndex((e) => e.fromMs <= now);
+    this.base.set(zone, current > 0 ? history.slice(current) : history);
   }
 
   /**
@@ -714,7 +726,7 @@ export class Planner {
       if (l.pixels || !l.zones.includes(zone)) continue;
       if (l.fromMs <= t && t < l.untilMs && (!best || l.fromMs >= best.fromMs)) best = l;
     }
-    return best ? best.look : this.base.get(zone);
+    return best ? best.look : this.baseLook(zone, t);
   }
 
   /** When a step ends: its zones go back to the layer under it or their base look. */

@@ -17,7 +17,7 @@ function show(parts: Record<string, unknown>): Show {
   return r.value;
 }
 
-const cue = (id: string, number: number, looks: unknown, extra: Record<string, unknown> = {}) => ({ id, number, label: id, looks, ...extra });
+const cue = (id: string, number: number, looks: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ id, number, label: id, looks, ...extra });
 const strobe = (period: number) => ({ kind: 'effect', shape: 'SQUARE', colors: ['#ffffff', '#000000'], period });
 
 describe('checkShow', () => {
@@ -50,7 +50,7 @@ describe('checkShow', () => {
   it('finds a chain of colour cues that flashes through its follows', () => {
     const looks = (c: string) => ({ all: { kind: 'color', color: c } });
     const cues = Array.from({ length: 8 }, (_, i) => cue(`c${i}`, i + 1, looks(i % 2 ? '#000000' : '#ffffff'), { follow: 100 }));
-    cues[7].follow = null as unknown as number;
+    cues[7].follow = null;
     const errors = checkShow(show({ cueLists: [{ id: 'l', name: 'L', cues }] }));
     expect(errors).toHaveLength(1);
     expect(errors[0].path).toMatch(/^cueLists\[0\]\.cues\[\d\]$/);
