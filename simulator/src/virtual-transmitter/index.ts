@@ -5,6 +5,7 @@ export type {
   DeviceEvent,
   DeviceFaults,
   DeviceInfo,
+  RfChannelLike,
   VirtualTransmitterOptions,
   VirtualTransmitterStats,
 } from './virtual-transmitter';

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { airtimeUs, cobsEncode, crc16, encodeCclFrame, encodeRawFrame } from '@crowdcue/protocol';
+import { airtimeUs, cobsEncode, crc16, encodeCcb, encodeCclFrame, encodeRawFrame } from '@crowdcue/protocol';
+import { buildCrowd, RfChannel, stadiumVenue } from '../index';
 import { ManualDeviceClock } from './device-clock';
 import { U32 } from './device-time';
 import type { OnAirTransmission } from './on-air';
@@ -236,5 +237,21 @@ describe('VirtualTransmitter link', () => {
     expect((await host2.request({ type: 'TIME' })).type).toBe('CLOCK');
     clock.advanceBy(1_000_000);
     expect(aired).toHaveLength(4);
+  });
+});
+
+describe('VirtualTransmitter and the crowd', () => {
+  it('lands each transmission in the crowd through the RF channel at its end', async () => {
+    const crowd = buildCrowd(stadiumVenue({ seats: 200 }), { seed: 3 });
+    const landed: number[] = [];
+    const channel = new RfChannel(crowd, { transmitters: [{ id: 'left', coverage: 'ALL' }], onDelivery: (d) => landed.push(d.reachedCount) });
+    const { host, clock } = setup({ rf: { channel, transmitterId: 'left' } });
+    const red = encodeCcb({ site: 1, seq: 5, target: { kind: 'ALL' }, cmd: 'COLOR', rgb: [255, 0, 0], fadeMs: 0 });
+    await host.request({ type: 'SEND', timed: false, priority: false, repeat: 0, gapMs: 0, rf: red });
+    const endHostMs = 5000 + airtimeUs(red.length, 38400, 13) / 1000;
+    expect(crowd.colorOf(0, endHostMs + 1)).not.toEqual([255, 0, 0]);
+    clock.advanceBy(airtimeUs(red.length, 38400, 13));
+    expect(landed).toEqual([crowd.bandCount]);
+    expect(crowd.colorOf(0, endHostMs + 1)).toEqual([255, 0, 0]);
   });
 });

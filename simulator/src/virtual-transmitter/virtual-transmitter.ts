@@ -29,6 +29,17 @@ export interface CrowdSink {
   receive(bytes: Uint8Array, atMs: number, reached?: Uint8Array): void;
 }
 
+/**
+ * An RF channel in front of the crowd (S1's RfChannel has this shape): each
+ * transmission is put on it at its end, in host ms, and landed as soon as the
+ * channel's settle time allows (it decides who got it and feeds the crowd).
+ */
+export interface RfChannelLike {
+  readonly settleMs: number;
+  transmit(tx: { transmitterId: string; rf: Uint8Array; startMs: number; endMs?: number }): unknown;
+  advanceTo(nowMs: number): unknown;
+}
+
 /** Faults a test can switch on at any time (`device.faults.busy = true`). */
 export interface DeviceFaults {
   /** Every SEND is answered NACK BUSY. */
@@ -66,6 +77,8 @@ export interface VirtualTransmitterOptions {
   recordLimit?: number;
   /** Gets every transmission at its end time (host ms), e.g. S1's Crowd or an RF channel in front of it. */
   crowd?: CrowdSink;
+  /** Or: an RF channel (and this device's transmitter id on it) that decides which bands get each transmission. */
+  rf?: { channel: RfChannelLike; transmitterId: string };
   faults?: Partial<DeviceFaults>;
 }
 
@@ -113,6 +126,7 @@ export class VirtualTransmitter {
   private readonly airListeners = new Set<Listener<OnAirTransmission>>();
   private readonly eventListeners = new Set<Listener<DeviceEvent>>();
   private readonly crowd?: CrowdSink;
+  private readonly rf?: { channel: RfChannelLike; transmitterId: string };
   private readonly statusIntervalUs: number;
 
   private stream?: Duplex;
@@ -145,6 +159,7 @@ export class VirtualTransmitter {
     });
     if (opts.recordLimit !== undefined) this.record = new OnAirRecord(opts.recordLimit);
     this.crowd = opts.crowd;
+    this.rf = opts.rf;
     this.statusIntervalUs = (opts.statusIntervalMs ?? 1000) * 1000;
     this.armStatus(this.clock.nowUs() + this.statusIntervalUs);
   }
@@ -422,7 +437,25 @@ export class VirtualTransmitter {
   private ended(tx: OnAirTransmission): void {
     this.record.push(tx);
     if (this.crowd) this.guard(() => this.crowd?.receive(tx.rf, tx.endHostMs));
+    if (this.rf) this.toChannel(this.rf, tx);
     for (const listener of this.airListeners) this.guard(() => listener(tx));
+  }
+
+  private toChannel(rf: { channel: RfChannelLike; transmitterId: string }, tx: OnAirTransmission): void {
+    const { channel, transmitterId } = rf;
+    this.guard(() => {
+      channel.transmit({ transmitterId, rf: tx.rf, startMs: tx.startHostMs, endMs: tx.endHostMs });
+      channel.advanceTo(this.clock.hostMs());
+    });
+    if (channel.settleMs > 0) {
+      // Land it once no other transmitter can still report an overlapping one.
+      const atUs = this.clock.nowUs() + channel.settleMs * 1000;
+      const cancel = this.clock.wakeAt(atUs, () => {
+        this.pendingEnds.delete(cancel);
+        this.guard(() => channel.advanceTo(this.clock.hostMs()));
+      });
+      this.pendingEnds.add(cancel);
+    }
   }
 
   private emit(event: DeviceEvent): void {

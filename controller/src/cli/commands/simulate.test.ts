@@ -3,6 +3,7 @@ import { connect } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { encodeCcb } from '@crowdcue/protocol';
 import { TestHost } from '@crowdcue/simulator/node';
 import { parseSimulateArgs, startSimulation, type AirDelivery, type Simulation } from './simulate';
 
@@ -40,7 +41,8 @@ describe('crowdcue simulate arguments', () => {
 
 describe('crowdcue simulate', () => {
   it('serves a device on TCP and reports each transmission at its end', async () => {
-    const sim = await startSimulation({ listen: { host: '127.0.0.1', port: 0 }, venue: 'stadium', seed: 1, name: 'rehearsal' }, quiet);
+    const sim = await startSimulation({ listen: { host: '127.0.0.1', port: 0 }, venue: 'arena', seats: 500, seed: 1, name: 'rehearsal' }, quiet);
+    expect(sim.recipe).toEqual({ venue: { kind: 'arena', options: { seats: 500, seed: 1 } }, crowd: { seed: 1 } });
     sims.push(sim);
     const port = Number(/:(\d+)$/.exec(sim.address)?.[1]);
     const socket = connect(port, '127.0.0.1');
@@ -48,10 +50,14 @@ describe('crowdcue simulate', () => {
     const host = new TestHost(socket);
     expect(await host.request({ type: 'HELLO' })).toMatchObject({ type: 'INFO', name: 'rehearsal' });
     const got = new Promise<AirDelivery>((r) => sim.onAir(r));
-    await host.request({ type: 'SEND', timed: false, priority: false, repeat: 0, gapMs: 0, rf: Uint8Array.of(1, 42, 3, 0, 9) });
+    const green = encodeCcb({ site: 1, seq: 42, target: { kind: 'ALL' }, cmd: 'COLOR', rgb: [0, 255, 0], fadeMs: 0 });
+    await host.request({ type: 'SEND', timed: false, priority: false, repeat: 0, gapMs: 0, rf: green });
     const air = await got;
     expect(air.rf[1]).toBe(42);
     expect(air.endMs).toBe(air.tx.endHostMs);
+    expect(air.reached?.reduce((a, b) => a + b, 0)).toBe(sim.crowd.bandCount);
+    const seat = sim.crowd.present.indexOf(1);
+    expect(sim.crowd.colorOf(seat, air.endMs + 1)).toEqual([0, 255, 0]);
     socket.destroy();
   });
 

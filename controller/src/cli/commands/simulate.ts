@@ -5,7 +5,8 @@
  *
  * Hook for the live page: `startSimulation()` answers a `Simulation` with
  *   - `device`: the VirtualTransmitter (onAir, onEvent, stats, onAirRecord);
- *   - `crowd` / `venue`: what it feeds (undefined until a crowd is built);
+ *   - `crowd`, `venue`, `channel` (RF model) and `recipe` (plain JSON a page
+ *     rebuilds the same crowd from: the shape of the page's CrowdRecipe);
  *   - `onAir(listener)`: every transmission at its end as `{ rf, endMs, reached }`,
  *     `endMs` on this process's performance.now() (the crowd's time line),
  *     `reached` one byte per band (undefined = every band).
@@ -16,12 +17,21 @@ import {
   listenTcp,
   openSerialDevice,
   VirtualTransmitter,
-  type CrowdSink,
   type DeviceEvent,
   type OnAirTransmission,
   type SerialDevice,
   type TcpDeviceListener,
 } from '@crowdcue/simulator/node';
+import {
+  arenaVenue,
+  buildCrowd,
+  fieldVenue,
+  RfChannel,
+  stadiumVenue,
+  type BuildCrowdOptions,
+  type Crowd,
+  type VenueMap,
+} from '@crowdcue/simulator';
 import type { CliIO, CommandRun } from '../main';
 
 const USAGE = `usage: crowdcue simulate (--listen tcp://HOST:PORT | --serial PATH) [options]
@@ -61,10 +71,22 @@ export interface AirDelivery {
   tx: OnAirTransmission;
 }
 
+/**
+ * How the crowd was built, as plain JSON (the shape of the simulate page's
+ * CrowdRecipe): a page rebuilds the very same crowd from it, band for band.
+ */
+export interface SimulationRecipe {
+  venue: { kind: VenueKindFlag; options: { seats?: number; seed?: number } };
+  crowd: BuildCrowdOptions;
+}
+
 export interface Simulation {
   readonly device: VirtualTransmitter;
-  readonly crowd?: CrowdSink;
-  readonly venue?: unknown;
+  readonly recipe: SimulationRecipe;
+  readonly venue: VenueMap;
+  readonly crowd: Crowd;
+  /** The RF model between the device and the crowd (one transmitter, id `sim`, covering everything). */
+  readonly channel: RfChannel;
   /** Where the controller connects, e.g. `tcp://127.0.0.1:7000` or `serial:/dev/pts/4`. */
   readonly address: string;
   onAir(listener: (air: AirDelivery) => void): () => void;
@@ -134,10 +156,21 @@ export function parseSimulateArgs(argv: string[]): ParseResult {
 /** Starts the device on its link; answers once it is listening (TCP) or trying its path (serial). */
 export async function startSimulation(opts: SimulateOptions, io: CliIO): Promise<Simulation> {
   const listeners = new Set<(air: AirDelivery) => void>();
+  const recipe: SimulationRecipe = {
+    venue: { kind: opts.venue, options: { ...(opts.seats === undefined ? {} : { seats: opts.seats }), seed: opts.seed } },
+    crowd: { seed: opts.seed },
+  };
+  const venue = makeVenue(recipe.venue);
+  const crowd = buildCrowd(venue, recipe.crowd);
+  // The RF model decides which bands get each transmission and lands it in the crowd.
+  const channel = new RfChannel(crowd, { transmitters: [{ id: 'sim', coverage: 'ALL' }], seed: opts.seed });
   const device = new VirtualTransmitter({ name: opts.name });
   device.onAir((tx) => {
-    const air: AirDelivery = { rf: tx.rf, endMs: tx.endHostMs, tx };
-    for (const l of listeners) l(air);
+    channel.transmit({ transmitterId: 'sim', rf: tx.rf, startMs: tx.startHostMs, endMs: tx.endHostMs });
+    for (const d of channel.advanceTo(tx.endHostMs)) {
+      const air: AirDelivery = { rf: d.rf, endMs: d.endMs, reached: d.reached, tx };
+      for (const l of listeners) l(air);
+    }
   });
   device.onEvent((e) => logEvent(e, io));
 
@@ -162,6 +195,10 @@ export async function startSimulation(opts: SimulateOptions, io: CliIO): Promise
 
   return {
     device,
+    recipe,
+    venue,
+    crowd,
+    channel,
     address,
     onAir(listener) {
       listeners.add(listener);
@@ -173,6 +210,17 @@ export async function startSimulation(opts: SimulateOptions, io: CliIO): Promise
       device.close();
     },
   };
+}
+
+function makeVenue(r: SimulationRecipe['venue']): VenueMap {
+  switch (r.kind) {
+    case 'stadium':
+      return stadiumVenue(r.options);
+    case 'arena':
+      return arenaVenue(r.options);
+    case 'field':
+      return fieldVenue(r.options);
+  }
 }
 
 function logEvent(e: DeviceEvent, io: CliIO): void {
@@ -267,6 +315,7 @@ export const run: CommandRun = async (argv, io) => {
   }
   const { info } = sim.device;
   io.out(`virtual transmitter '${info.name}' at ${sim.address} (rf_max ${info.rfMax}, queue ${info.queueCap}, ${info.bitrate} bit/s)`);
+  io.out(`crowd: ${sim.venue.name} (${opts.venue}), ${sim.crowd.count} seats, ${sim.crowd.bandCount} bands, seed ${opts.seed}`);
   const stopReport = reportAir(sim, io);
   let page: { close(): Promise<void> } | undefined;
   try {
