@@ -35,7 +35,14 @@ export interface DeadlineSchedulerOptions {
 
 type Work<T> = (this: SchedulerAction<T>, state?: T) => void;
 
-class DeadlineAction<T> extends Subscription implements SchedulerAction<T>, HeapEntry {
+/** What the heap and the flush see of an action, whatever its state type. */
+interface PendingAction extends HeapEntry {
+  running: boolean;
+  execute(): void;
+  unsubscribe(): void;
+}
+
+class DeadlineAction<T> extends Subscription implements SchedulerAction<T>, PendingAction {
   deadline = 0;
   order = 0;
   heapIndex = -1;
@@ -65,6 +72,10 @@ class DeadlineAction<T> extends Subscription implements SchedulerAction<T>, Heap
     return this;
   }
 
+  execute(): void {
+    this.work.call(this, this.state);
+  }
+
   override unsubscribe(): void {
     if (this.closed) return;
     this.scheduler.dequeue(this);
@@ -82,7 +93,7 @@ export class DeadlineScheduler implements SchedulerLike {
   readonly maxFlushMs: number;
   private readonly host: DeadlineHost;
   private readonly onError: (error: unknown) => void;
-  private readonly heap = new DeadlineHeap<DeadlineAction<unknown>>();
+  private readonly heap = new DeadlineHeap<PendingAction>();
   private readonly lateness = new LatenessStats();
   private nextOrder = 0;
   private cancelTimer: (() => void) | undefined;
@@ -134,7 +145,7 @@ export class DeadlineScheduler implements SchedulerLike {
   }
 
   /** @internal */
-  enqueue(action: DeadlineAction<unknown>, deadline: number): void {
+  enqueue(action: PendingAction, deadline: number): void {
     this.heap.remove(action);
     action.deadline = deadline;
     action.order = this.nextOrder++;
@@ -143,7 +154,7 @@ export class DeadlineScheduler implements SchedulerLike {
   }
 
   /** @internal */
-  dequeue(action: DeadlineAction<unknown>): void {
+  dequeue(action: PendingAction): void {
     this.heap.remove(action);
     // A timer aimed at a deadline that no longer exists is harmless (the flush
     // finds nothing due and re-arms), but an empty heap must not keep the process alive.
@@ -206,11 +217,11 @@ export class DeadlineScheduler implements SchedulerLike {
     }
   };
 
-  private run(action: DeadlineAction<unknown>): void {
+  private run(action: PendingAction): void {
     this.lateness.record(this.host.now() - action.deadline);
     action.running = true;
     try {
-      action.work.call(action, action.state);
+      action.execute();
     } catch (error) {
       action.running = false;
       action.unsubscribe();
