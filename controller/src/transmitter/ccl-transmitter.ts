@@ -63,11 +63,16 @@ interface QueuedSend {
 
 interface Accepted {
   item: QueuedSend;
+  timed: boolean;
+  airMs: number;
+  /** Quiet time between repeats, ms. */
+  gapMs: number;
   startMs: number;
   endMs: number;
-  /** Until when we count it as waiting in the device queue (its start, plus slack for untimed ones). */
+  spans: Array<[number, number]>;
+  /** Until when we count it as waiting in the device queue (its last start, plus slack for untimed ones). */
   leavesQueueMs: number;
-  timer: Subscription;
+  timer: Subscription | undefined;
 }
 
 /**
@@ -158,7 +163,7 @@ export class CclTransmitter extends LinkedTransmitter {
       // FLUSH is all or nothing on the device: take everything back, re-send the keepers.
       this.write({ type: 'FLUSH' }, () => undefined);
       for (const a of onDevice) {
-        a.timer.unsubscribe();
+        a.timer?.unsubscribe();
         if (isObsolete(a.item.packet)) this.dropped(a.item.packet, 'flushed');
         else this.queue.push({ ...a.item, notBeforeMs: -Infinity });
       }
@@ -225,7 +230,7 @@ export class CclTransmitter extends LinkedTransmitter {
     this.pumpTimer = undefined;
     this.pumpAtMs = Infinity;
     const now = this.scheduler.now();
-    for (const a of this.accepted) if (a.startMs > now) a.timer.unsubscribe();
+    for (const a of this.accepted) if (a.startMs > now) a.timer?.unsubscribe();
     // Device queue contents are lost with the link (the device may have reset).
     for (const a of this.accepted) if (a.startMs > now) this.dropped(a.item.packet, `link lost: ${reason}`);
     this.accepted = [];
@@ -452,7 +457,7 @@ export class CclTransmitter extends LinkedTransmitter {
     const item = flight.item;
     if (m.type === 'ACK') {
       this.queueFullDelayMs = this.o.queueFullBackoffMs;
-      if (!flight.flushed) this.onAccepted(flight, atMs);
+      if (!flight.flushed) this.onAccepted(flight, atMs, m.queued);
       this.pump();
       return;
     }
@@ -509,30 +514,65 @@ export class CclTransmitter extends LinkedTransmitter {
   }
 
   /** Estimate when an accepted SEND is on air, and announce it when it starts. */
-  private onAccepted(flight: InFlight, ackAtMs: number): void {
+  private onAccepted(flight: InFlight, ackAtMs: number, queued: number): void {
     const caps = this.caps;
     if (!caps) return;
     const p = flight.item.packet;
-    const airMs = airtimeUs(p.rf.length, caps.bitrate, caps.overhead) / 1000;
-    const gapMs = repeatGapUs(p.gapMs) / 1000;
-    const startMs = flight.timed && flight.atMs !== null ? flight.atMs : Math.max(ackAtMs, this.channelFreeMs);
-    const spans: Array<[number, number]> = [];
+    const entry: Accepted = {
+      item: flight.item,
+      timed: flight.timed,
+      airMs: airtimeUs(p.rf.length, caps.bitrate, caps.overhead) / 1000,
+      gapMs: repeatGapUs(p.gapMs) / 1000,
+      startMs: 0,
+      endMs: 0,
+      leavesQueueMs: 0,
+      spans: [],
+      timer: undefined,
+    };
+    this.accepted.push(entry);
+    this.place(entry, flight.timed && flight.atMs !== null ? flight.atMs : Math.max(ackAtMs, this.channelFreeMs));
+    this.reanchor(ackAtMs, queued);
+  }
+
+  /** Put an accepted SEND at startMs: its transmissions, its queue exit, its on-air announcement. */
+  private place(a: Accepted, startMs: number): void {
+    const p = a.item.packet;
+    a.spans = [];
     let t = startMs;
     for (let i = 0; i <= p.repeat; i++) {
-      spans.push([t, t + airMs]);
-      t += airMs + gapMs;
+      a.spans.push([t, t + a.airMs]);
+      t += a.airMs + a.gapMs;
     }
-    const endMs = spans[spans.length - 1][1];
-    if (!flight.timed) this.channelFreeMs = endMs + 1;
-    const announce = () => {
+    a.startMs = startMs;
+    a.endMs = a.spans[a.spans.length - 1][1];
+    // The device keeps a SEND queued until its last transmission starts.
+    a.leavesQueueMs = a.spans[a.spans.length - 1][0] + (a.timed ? 0.5 : UNTIMED_SLACK_MS);
+    if (!a.timed) this.channelFreeMs = Math.max(this.channelFreeMs, a.endMs + 1);
+    a.timer?.unsubscribe();
+    const spans = a.spans;
+    a.timer = this.after(startMs - this.scheduler.now(), () => {
       this.patchHealth({ packetsSent: this.healthNow.packetsSent + 1 });
       for (const [s, e] of spans) this.emitOnAir({ transmitterId: this.id, rf: p.rf, startMs: s, endMs: e, format: 'ccb', seq: p.seq });
-    };
-    const now = this.scheduler.now();
-    // The device keeps a SEND queued until its last transmission starts.
-    const lastStart = spans[spans.length - 1][0];
-    const leavesQueueMs = lastStart + (flight.timed ? 0.5 : UNTIMED_SLACK_MS);
-    const entry: Accepted = { item: flight.item, startMs, endMs, leavesQueueMs, timer: this.after(startMs - now, announce) };
-    this.accepted.push(entry);
+    });
+  }
+
+  /**
+   * ACK says how many SENDs the device holds. When that is more than we
+   * believe, its channel is behind our estimate (a slow device, a busy line):
+   * the last `queued` untimed SENDs had not started at `atMs`, so re-chain them
+   * from there. Keeps flow control and on-air estimates honest.
+   */
+  private reanchor(atMs: number, queued: number): void {
+    const believed = this.accepted.filter((a) => a.leavesQueueMs > atMs).length;
+    if (queued <= believed || this.accepted.some((a) => a.timed && a.leavesQueueMs > atMs)) return;
+    const untimed = this.accepted.filter((a) => !a.timed);
+    const waiting = untimed.slice(Math.max(0, untimed.length - queued));
+    this.channelFreeMs = -Infinity;
+    let free = atMs;
+    for (const a of waiting) {
+      const start = Math.max(a.startMs, free);
+      this.place(a, start);
+      free = a.endMs + 1;
+    }
   }
 }

@@ -145,8 +145,8 @@ export class XyloAirQueue {
     return n;
   }
 
-  /** The packet for the slot starting now, if any; `desired` is each zone's colour now. */
-  next(nowMs: number, desired: Rgb[]): XyloOutput | undefined {
+  /** The packet for the slot starting now, if any; `desired` is each zone's colour now (undefined = leave it alone). */
+  next(nowMs: number, desired: ReadonlyArray<Rgb | undefined>): XyloOutput | undefined {
     if (!this.sleeping) this.noteChanges(nowMs, desired);
 
     const control = this.control.find((c) => c.dueMs <= nowMs);
@@ -184,7 +184,7 @@ export class XyloAirQueue {
     return c;
   }
 
-  private noteChanges(nowMs: number, desired: Rgb[]): void {
+  private noteChanges(nowMs: number, desired: ReadonlyArray<Rgb | undefined>): void {
     const groups = new Map<number, { rgb: Rgb; mask: number }>();
     for (let z = 0; z < XYLO_ZONES; z++) {
       const rgb = desired[z];

@@ -197,8 +197,8 @@ export class XyloTransmitter extends LinkedTransmitter {
       this.slotTimer = this.after(wait, () => this.tick());
       return;
     }
-    const desired: Rgb[] = [];
-    for (let z = 0; z < XYLO_ZONES; z++) desired.push(this.model.colorAt(z, now));
+    const desired: Array<Rgb | undefined> = [];
+    for (let z = 0; z < XYLO_ZONES; z++) desired.push(this.model.desiredAt(z, now));
     const out = this.air.next(now, desired);
     if (out) {
       link.write(xyloSerialFrame(out.packet));

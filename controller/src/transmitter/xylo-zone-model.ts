@@ -32,6 +32,8 @@ interface Zone {
   layer: Layer;
   master: number;
   asleep: boolean;
+  /** The show has said something about this zone (untouched zones are left alone on air). */
+  touched: boolean;
 }
 
 export interface ZonePosition {
@@ -76,6 +78,7 @@ export class XyloZoneModel {
       layer: { kind: 'fade', from: [0, 0, 0], to: [0, 0, 0], startMs: 0, fadeMs: 0 },
       master: 255,
       asleep: false,
+      touched: false,
     }));
   }
 
@@ -90,6 +93,8 @@ export class XyloZoneModel {
     else if (packet.target.kind === 'ZONES') targets = packet.target.zones.filter((z) => z < XYLO_ZONES);
     else return { kind: 'ignored', reason: 'Xylobands have no pixel addresses (PIXELS target)' };
     const whole = targets.length === XYLO_ZONES;
+    const touchable = ['COLOR', 'EFFECT', 'MASTER', 'SLEEP', 'WAKE'].includes(packet.cmd);
+    if (touchable) for (const z of targets) this.zones[z].touched = true;
 
     switch (packet.cmd) {
       case 'COLOR':
@@ -133,6 +138,11 @@ export class XyloZoneModel {
     if (z.asleep) return [0, 0, 0];
     const base = this.baseAt(z.layer, zone, tMs);
     return [Math.floor((base[0] * z.master) / 255), Math.floor((base[1] * z.master) / 255), Math.floor((base[2] * z.master) / 255)];
+  }
+
+  /** Output colour, or undefined for a zone the show has not addressed yet. */
+  desiredAt(zone: number, tMs: number): Rgb | undefined {
+    return this.zones[zone].touched ? this.colorAt(zone, tMs) : undefined;
   }
 
   isAsleep(zone: number): boolean {
