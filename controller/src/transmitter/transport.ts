@@ -18,8 +18,30 @@ export interface ByteLinkHandlers {
   closed(reason: string): void;
 }
 
+/** serialport's stream: destroy() alone leaves the port (and its lock) open. */
+interface ClosableStream {
+  isOpen: boolean;
+  close(callback?: (err: Error | null) => void): void;
+}
+const isClosable = (s: unknown): s is ClosableStream =>
+  typeof (s as ClosableStream).close === 'function' && typeof (s as ClosableStream).isOpen === 'boolean';
+
+async function shutdown(stream: Duplex): Promise<void> {
+  if (isClosable(stream) && stream.isOpen) {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 500);
+      stream.close(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+  if (!stream.destroyed) stream.destroy();
+}
+
 export class ByteLink {
   private done = false;
+  private shutdown: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly stream: Duplex,
@@ -42,15 +64,8 @@ export class ByteLink {
   }
 
   async close(): Promise<void> {
-    if (this.done) return;
     this.finish('closed by the controller');
-    await new Promise<void>((resolve) => {
-      if (this.stream.destroyed) return resolve();
-      this.stream.once('close', () => resolve());
-      this.stream.destroy();
-      // Some streams (serialport closing a vanished device) never emit close.
-      setTimeout(resolve, 200).unref();
-    });
+    await this.shutdown;
   }
 
   private readonly onData = (chunk: Buffer | string): void => {
@@ -69,7 +84,7 @@ export class ByteLink {
     this.stream.off('data', this.onData);
     // Keep an error listener: a late error on a dead stream must not crash the process.
     this.stream.on('error', () => undefined);
+    this.shutdown = shutdown(this.stream);
     this.handlers.closed(reason);
-    if (!this.stream.destroyed) this.stream.destroy();
   }
 }
