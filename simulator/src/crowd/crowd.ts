@@ -8,8 +8,10 @@
  * local time is `atMs * (1 + drift_i)`, its clock that plus an offset SYNC sets.
  */
 import { CCB_AXIS, CCB_SHAPE, START_ON_RECEIPT, decodeCcb, type CcbPacket, type Rgb } from '@crowdcue/protocol';
-import { diffS32, wrapU32 } from '../band/clock';
+import { TWO32, diffS32, wrapU32 } from '../band/clock';
 import {
+  AXIS_LINEAR,
+  AXIS_RADIAL,
   SHAPE_RAINBOW,
   SHAPE_RAMP,
   SHAPE_SINE,
@@ -72,6 +74,8 @@ interface EffectEntry {
   v: number;
   periodMs: number;
 }
+
+const littleEndian = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 
 const KIND_NONE = 0;
 const KIND_FADE = 1;
@@ -235,18 +239,21 @@ export class Crowd {
     switch (p.cmd) {
       case 'COLOR': {
         const [r, g, b] = p.rgb;
+        const fade = p.fadeMs;
+        const { kind, start, fadeMs, from, to, rate, offset } = this;
         for (let k = 0; k < n; k++) {
           const i = accepted[k];
-          const t = this.clockOf(i, atMs);
-          this.settle(i, t);
-          this.layerInto(i, i, t, this.from, 3 * i);
-          this.kind[i] = KIND_FADE;
-          this.start[i] = t;
-          this.fadeMs[i] = p.fadeMs;
-          this.to[3 * i] = r;
-          this.to[3 * i + 1] = g;
-          this.to[3 * i + 2] = b;
-          this.kind[i + N] = KIND_NONE;
+          let t = atMs * rate[i] + offset[i];
+          if (t < 0 || t >= TWO32) t = wrapU32(t);
+          if (kind[i + N] !== KIND_NONE) this.settle(i, t);
+          this.layerInto(i, i, t, from, 3 * i);
+          kind[i] = KIND_FADE;
+          start[i] = t;
+          fadeMs[i] = fade;
+          to[3 * i] = r;
+          to[3 * i + 1] = g;
+          to[3 * i + 2] = b;
+          kind[i + N] = KIND_NONE;
         }
         break;
       }
@@ -254,17 +261,31 @@ export class Crowd {
         const fx = this.addEffect(p);
         const { cos, sin } = direction(p.dir);
         const axis = CCB_AXIS[p.axis];
-        const onReceipt = p.startMs === START_ON_RECEIPT;
+        const spread = p.spread;
+        const startMs = p.startMs;
+        const onReceipt = startMs === START_ON_RECEIPT;
+        const { kind, start, fxIndex, lag, rate, offset, x, y, zone } = this;
+        // Per-packet work done once: ZONE lags by zone, NONE has none; LINEAR and RADIAL need each band's x, y.
+        const zoneLag = new Float64Array(64);
+        for (let z = 0; z < 64; z++) zoneLag[z] = phaseLag(axis, 0, 0, z, spread, cos, sin);
+        const perBand = axis === AXIS_LINEAR || axis === AXIS_RADIAL;
         for (let k = 0; k < n; k++) {
           const i = accepted[k];
-          const t = this.clockOf(i, atMs);
-          this.settle(i, t);
           const j = i + N;
-          this.kind[j] = KIND_EFFECT;
-          this.fxIndex[j] = fx;
-          this.lag[j] = phaseLag(axis, this.x[i], this.y[i], this.zone[i], p.spread, cos, sin);
-          this.start[j] = onReceipt ? t : p.startMs;
-          this.settle(i, t);
+          let t = atMs * rate[i] + offset[i];
+          if (t < 0 || t >= TWO32) t = wrapU32(t);
+          const s = onReceipt ? t : startMs;
+          // Started already: it replaces the base layer and whatever was waiting. Not yet: it replaces
+          // only the waiting layer, after one whose start has come became the base.
+          let slot = i;
+          if (diffS32(t, s) < 0) {
+            if (kind[j] !== KIND_NONE) this.settle(i, t);
+            slot = j;
+          } else kind[j] = KIND_NONE;
+          kind[slot] = KIND_EFFECT;
+          fxIndex[slot] = fx;
+          lag[slot] = perBand ? phaseLag(axis, x[i], y[i], zone[i], spread, cos, sin) : zoneLag[zone[i]];
+          start[slot] = s;
         }
         break;
       }
@@ -311,8 +332,8 @@ export class Crowd {
           const colours = this.palettes[entry];
           if (3 * index >= colours.length) continue; // not in this band's palette: the band is unchanged
           const t = this.clockOf(i, atMs);
-          this.settle(i, t);
           const j = i + N;
+          if (this.kind[j] !== KIND_NONE) this.settle(i, t);
           const start = onReceipt ? t : p.startMs;
           // The base layer cannot change before `start` without cancelling this layer: its colour then is known now.
           this.layerInto(i, i, start, this.from, 3 * j);
@@ -423,11 +444,76 @@ export class Crowd {
    */
   colorsAt(atMs: number, out: Uint8Array, format: 'rgba' | 'rgb' = 'rgba'): void {
     const stride = format === 'rgba' ? 4 : 3;
-    if (out.length < stride * this.count) throw new RangeError(`out holds ${out.length} bytes, ${stride * this.count} needed`);
-    for (let i = 0; i < this.count; i++) {
+    const N = this.count;
+    if (out.length < stride * N) throw new RangeError(`out holds ${out.length} bytes, ${stride * N} needed`);
+    // The per-frame hot loop: the same arithmetic as layerInto and outputInto, inlined with locals
+    // (the property test holds both paths to the reference Band).
+    const { present, awake, rate, offset, kind, start, fadeMs, from, to, fxIndex, lag, master, pixel, effects, rgb } = this;
+    // RGBA into an aligned buffer goes out one 32-bit word per band (little-endian: r is the low byte).
+    const words = stride === 4 && out.byteOffset % 4 === 0 && littleEndian ? new Uint32Array(out.buffer, out.byteOffset, N) : null;
+    for (let i = 0; i < N; i++) {
       const o = stride * i;
-      this.outputInto(i, atMs, out, o);
-      if (stride === 4) out[o + 3] = this.present[i] ? 255 : 0;
+      if (present[i] === 0 || awake[i] === 0) {
+        if (words) words[i] = present[i] ? 0xff000000 : 0;
+        else {
+          out[o] = 0;
+          out[o + 1] = 0;
+          out[o + 2] = 0;
+          if (stride === 4) out[o + 3] = present[i] ? 255 : 0;
+        }
+        continue;
+      }
+      let t = atMs * rate[i] + offset[i];
+      if (t < 0 || t >= TWO32) t = wrapU32(t);
+      let j = i + N;
+      if (kind[j] === KIND_NONE || diffS32(t, start[j]) < 0) j = i;
+      let r: number;
+      let g: number;
+      let b: number;
+      if (kind[j] === KIND_FADE) {
+        const ms = fadeMs[j];
+        const elapsed = diffS32(t, start[j]);
+        const f = ms === 0 ? 1 : elapsed <= 0 ? 0 : elapsed >= ms ? 1 : elapsed / ms;
+        const c = 3 * j;
+        // `| 0` is floor for these non-negative values.
+        r = (from[c] + (to[c] - from[c]) * f + 0.5) | 0;
+        g = (from[c + 1] + (to[c + 1] - from[c + 1]) * f + 0.5) | 0;
+        b = (from[c + 2] + (to[c + 2] - from[c + 2]) * f + 0.5) | 0;
+      } else {
+        const e = effects[fxIndex[j]];
+        const u = diffS32(t, start[j]) / e.periodMs - lag[j];
+        const ph = u - Math.floor(u);
+        const shape = e.shape;
+        if (shape === SHAPE_SINE || shape === SHAPE_RAMP) {
+          const w = shape === SHAPE_SINE ? 0.5 - 0.5 * Math.cos(2 * Math.PI * ph) : ph;
+          r = (e.r2 + (e.r1 - e.r2) * w + 0.5) | 0;
+          g = (e.g2 + (e.g1 - e.g2) * w + 0.5) | 0;
+          b = (e.b2 + (e.b1 - e.b2) * w + 0.5) | 0;
+        } else if (shape === SHAPE_RAINBOW) {
+          rainbowInto(ph, e.v, rgb, 0);
+          r = rgb[0];
+          g = rgb[1];
+          b = rgb[2];
+        } else {
+          const on = shape === SHAPE_SPARKLE ? sparkleHash(pixel[i], Math.floor(u)) < 32 : ph < 0.5;
+          r = on ? e.r1 : e.r2;
+          g = on ? e.g1 : e.g2;
+          b = on ? e.b1 : e.b2;
+        }
+      }
+      const m = master[i];
+      if (m !== 255) {
+        r = ((r * m) / 255) | 0;
+        g = ((g * m) / 255) | 0;
+        b = ((b * m) / 255) | 0;
+      }
+      if (words) words[i] = (0xff000000 | (b << 16) | (g << 8) | r) >>> 0;
+      else {
+        out[o] = r;
+        out[o + 1] = g;
+        out[o + 2] = b;
+        if (stride === 4) out[o + 3] = 255;
+      }
     }
   }
 
