@@ -117,6 +117,7 @@ describe('Crowd', () => {
     expect(crowd.count).toBe(3);
     expect([...crowd.site]).toEqual([2, 2, 2]);
     expect(() => new Crowd({ site: 2, zone: new Uint8Array(n), pixel: new Uint16Array(2), x: new Uint8Array(n), y: new Uint8Array(n) })).toThrow(/pixel has 2/);
+    expect(() => crowd.receive(Uint8Array.of(2, 1, 8, 0), 0, new Uint8Array(2))).toThrow(/reached has 2 entries, the crowd 3/);
   });
 
   it('drifting clocks spread an effect\'s phase over time, and SYNC pulls them together', () => {

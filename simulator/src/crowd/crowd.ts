@@ -191,6 +191,9 @@ export class Crowd {
    * each band that received it (default: every band).
    */
   receive(bytes: Uint8Array, atMs: number, reached?: Uint8Array): void {
+    if (reached !== undefined && reached.length < this.count) {
+      throw new RangeError(`reached has ${reached.length} entries, the crowd ${this.count}`);
+    }
     if (bytes.length < 2) return;
     const site = bytes[0];
     const seq = bytes[1];
