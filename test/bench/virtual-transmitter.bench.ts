@@ -12,9 +12,9 @@ import {
   hasSocat,
   openPtyPair,
   openSerialDevice,
+  startDeviceWorker,
   TestHost,
   type OnAirTransmission,
-  type VirtualTransmitter,
 } from '@crowdcue/simulator/node';
 import type { BenchResult } from './types';
 
@@ -26,9 +26,15 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
-/** Sends SENDS timed packets, each due LOOKAHEAD_US ahead, 6-15 ms apart; answers the errors (us). */
-async function measure(device: VirtualTransmitter, host: TestHost, blockLoop: boolean): Promise<number[]> {
+/** Sends SENDS timed packets, each due LOOKAHEAD_US ahead, 6-15 ms apart; answers the errors (us) and NACKs (TOO_LATE when the link itself was slower than the look-ahead). */
+interface AirSource {
+  nowUs(): number;
+  onAir(listener: (tx: OnAirTransmission) => void): () => void;
+}
+
+async function measure(device: AirSource, host: TestHost, blockLoop: boolean): Promise<{ errors: number[]; nacked: number }> {
   const errors: number[] = [];
+  let nacked = 0;
   const off = device.onAir((tx: OnAirTransmission) => {
     if (tx.errorUs !== undefined) errors.push(tx.errorUs);
   });
@@ -42,21 +48,23 @@ async function measure(device: VirtualTransmitter, host: TestHost, blockLoop: bo
     }, 20);
   }
   for (let i = 0; i < SENDS; i++) {
-    const atUs = (device.nowUs() + LOOKAHEAD_US) % 2 ** 32;
-    await host.request({ type: 'SEND', timed: true, priority: false, repeat: 0, gapMs: 0, atUs, rf: Uint8Array.of(1, (i % 255) + 1, 3, 0, 1) });
+    const atUs = Math.floor(device.nowUs() + LOOKAHEAD_US) % 2 ** 32;
+    const reply = await host.request({ type: 'SEND', timed: true, priority: false, repeat: 0, gapMs: 0, atUs, rf: Uint8Array.of(1, (i % 255) + 1, 3, 0, 1) });
+    if (reply.type !== 'ACK') nacked++;
     await new Promise((r) => setTimeout(r, 6 + (i % 10)));
   }
   await new Promise((r) => setTimeout(r, LOOKAHEAD_US / 1000 + 50));
   if (blocker) clearInterval(blocker);
   off();
-  return errors;
+  return { errors, nacked };
 }
 
-function row(name: string, errors: number[]): Record<string, string | number> {
+function row(name: string, { errors, nacked }: { errors: number[]; nacked: number }): Record<string, string | number> {
   const s = [...errors].sort((a, b) => a - b);
   return {
     case: name,
-    sends: s.length,
+    'on air': s.length,
+    nacked,
     'p50 us': quantile(s, 0.5),
     'p99 us': quantile(s, 0.99),
     'max us': s[s.length - 1] ?? NaN,
@@ -77,6 +85,19 @@ export async function bench(): Promise<BenchResult> {
     await host.request({ type: 'HELLO' });
     rows.push(row(`in-process${blockLoop ? ', loop blocked 5 ms / 20 ms' : ''}`, await measure(device, host, blockLoop)));
     device.close();
+  }
+  for (const blockLoop of [false, true]) {
+    const dw = await startDeviceWorker({ statusIntervalMs: 0 });
+    const host = new TestHost(dw.connect());
+    await host.request({ type: 'HELLO' });
+    // The worker's clock is its own; read it through TIME once and follow it on this thread's clock.
+    const t0 = performance.now();
+    const clock = await host.request({ type: 'TIME' });
+    const t1 = performance.now();
+    const deviceAtHostZero = (clock.type === 'CLOCK' ? clock.nowUs : 0) - ((t0 + t1) / 2) * 1000;
+    const source: AirSource = { nowUs: () => deviceAtHostZero + performance.now() * 1000, onAir: (l) => dw.onAir(l) };
+    rows.push(row(`worker thread${blockLoop ? ', loop blocked 5 ms / 20 ms' : ''}`, await measure(source, host, blockLoop)));
+    await dw.close();
   }
   if (hasSocat()) {
     const pair = await openPtyPair();

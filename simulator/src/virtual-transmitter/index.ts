@@ -18,3 +18,5 @@ export { AirPlanner, type SendRequest, type SubmitResult } from './air-planner';
 export { duplexPair } from './duplex-pair';
 export { hasSocat, openPtyPair, type PtyPair } from './pty-pair';
 export { TestHost } from './test-host';
+export { DeviceWorker, startDeviceWorker, type DeviceWorkerOptions } from './device-worker-client';
+export type { WorkerDeviceOptions, WorkerLink } from './device-worker-protocol';
