@@ -4,8 +4,10 @@
  * page's own crowd decodes them and the renderer draws them. Checked on real
  * screenshot pixels, with WebGL2 and with the Canvas 2D fallback.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFile, mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { connect } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +16,8 @@ import { startSimulatePage, TestHost, VirtualTransmitter, type SimulatePage } fr
 import { censusOf, launchChromium, probe, waitForPackets, type PixelCensus } from './crowd-view-browser';
 
 const BACKGROUND: [number, number, number] = [8, 9, 13];
-const shotDir = join(dirname(fileURLToPath(import.meta.url)), '../../bench-results/screenshots');
+const here = dirname(fileURLToPath(import.meta.url));
+const shotDir = join(here, '../../bench-results/screenshots');
 
 let server: SimulatePage;
 let device: VirtualTransmitter;
@@ -150,6 +153,52 @@ describe('crowdcue simulate page', () => {
     const p = await probe(page);
     expect(p.packets).toBe(before);
     expect(p.lastError).toMatch(/rf/);
+    await page.close();
+  });
+});
+
+describe('crowdcue simulate --port (the command, as a child process)', () => {
+  let child: ChildProcess | undefined;
+  afterAll(() => {
+    child?.kill('SIGTERM');
+  });
+
+  it('serves the live page; a controller on TCP lights the crowd in it', async () => {
+    const bin = resolve(here, '../../controller/bin/crowdcue.js');
+    child = spawn(process.execPath, [bin, 'simulate', '--listen', 'tcp://127.0.0.1:0', '--port', '0', '--venue', 'arena', '--seats', '4000'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const started = new Promise<{ tcpPort: number; url: string }>((resolveStarted, reject) => {
+      const look = () => {
+        const tcp = /at tcp:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+        const page = /live crowd page at (http:\/\/\S+)/.exec(out);
+        if (tcp && page) resolveStarted({ tcpPort: Number(tcp[1]), url: page[1] });
+      };
+      child?.stdout?.on('data', (c: Buffer) => {
+        out += c.toString();
+        look();
+      });
+      child?.stderr?.on('data', (c: Buffer) => (out += c.toString()));
+      child?.once('exit', (code) => reject(new Error(`crowdcue simulate exited (${code}): ${out}`)));
+    });
+    const { tcpPort, url } = await started;
+
+    const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+    await page.goto(url);
+    await page.waitForFunction(() => (window as unknown as { crowdcueSimulate?: { ready: boolean } }).crowdcueSimulate?.ready === true, undefined, { timeout: 20_000 });
+    expect(await page.locator('#venue').textContent()).toBe('Arena');
+
+    const socket = connect(tcpPort, '127.0.0.1');
+    await new Promise<void>((r) => socket.once('connect', () => r()));
+    const controller = new TestHost(socket);
+    const rf = encodeCcb({ site: 1, seq: 9, target: { kind: 'ALL' }, cmd: 'COLOR', rgb: [0, 255, 0], fadeMs: 0 });
+    expect((await controller.request({ type: 'SEND', timed: false, priority: false, repeat: 0, gapMs: 0, rf })).type).toBe('ACK');
+    await waitForPackets(page, 1);
+    const green = await shoot(page, 'simulate-command-arena-green');
+    expect(green.lit / green.total).toBeGreaterThan(0.02);
+    expect(green.green / green.lit).toBeGreaterThan(0.8);
+    socket.destroy();
     await page.close();
   });
 });

@@ -3,7 +3,7 @@
  * script into one ImageData and put with a single putImageData.
  */
 import type { DotStyle, Painter } from './painter';
-import { discStamp, rasterDots, type DiscStamp } from './raster-dots';
+import { discStamp, placeDots, rasterDots, type DeviceAffine, type DiscStamp } from './raster-dots';
 import type { ViewTransform } from './view-transform';
 
 export function createCanvasPainter(canvas: HTMLCanvasElement): Painter {
@@ -13,12 +13,17 @@ export function createCanvasPainter(canvas: HTMLCanvasElement): Painter {
   let count = 0;
   let image: ImageData | null = null;
   let stamp: DiscStamp | null = null;
+  let placed = new Int32Array(0);
+  // The view placeDots last ran for; positions change only on pan, zoom, resize or a new crowd.
+  let placedFor = '';
 
   return {
     kind: 'canvas2d',
     info: 'Canvas 2D',
     setPositions(x, y, n) {
       count = n;
+      placed = new Int32Array(n);
+      placedFor = '';
       pos = new Float32Array(2 * n);
       for (let i = 0; i < n; i++) {
         pos[2 * i] = x[i];
@@ -33,8 +38,13 @@ export function createCanvasPainter(canvas: HTMLCanvasElement): Painter {
       const radius = Math.round(style.radiusPx * 4) / 4;
       if (!stamp || stamp.radius !== radius) stamp = discStamp(radius);
       const s = view.scale * dpr;
-      const to = { sx: s, sy: s, ox: (view.width / 2 - view.cx * view.scale) * dpr, oy: (view.height / 2 - view.cy * view.scale) * dpr };
-      rasterDots(image, pos, colors, count, to, stamp, style.background, style.unlit);
+      const to: DeviceAffine = { sx: s, sy: s, ox: (view.width / 2 - view.cx * view.scale) * dpr, oy: (view.height / 2 - view.cy * view.scale) * dpr };
+      const key = `${to.sx} ${to.ox} ${to.oy} ${w} ${h} ${stamp.reach}`;
+      if (key !== placedFor) {
+        placeDots(pos, count, to, stamp.reach, w, h, placed);
+        placedFor = key;
+      }
+      rasterDots(image, placed, pos, colors, count, to, stamp, style.background, style.unlit);
       ctx.putImageData(image, 0, 0);
     },
     resize(width, height) {

@@ -60,6 +60,8 @@ export interface CrowdViewStats {
   frameMs: Percentiles;
   /** Script time per frame: colorsAt + upload + draw. */
   scriptMs: Percentiles;
+  /** The crowd's colorsAt alone (part of scriptMs). */
+  colorsMs: Percentiles;
   frames: number;
 }
 
@@ -132,8 +134,10 @@ export function mountCrowdView(target: HTMLCanvasElement | HTMLElement, options:
 
   let painter = makePainter(canvas, options.renderer);
   const view = new ViewTransform();
-  const frameSamples = new RollingSamples();
-  const scriptSamples = new RollingSamples();
+  // 20 s of frames at 60 fps: enough for a benchmark window.
+  const frameSamples = new RollingSamples(1200);
+  const scriptSamples = new RollingSamples(1200);
+  const colorSamples = new RollingSamples(1200);
   let frames = 0;
 
   let crowd = options.crowd;
@@ -218,7 +222,9 @@ export function mountCrowdView(target: HTMLCanvasElement | HTMLElement, options:
     const t0 = performance.now();
     lastAtMs = atMs;
     if (sizeDirty || win.devicePixelRatio !== dpr) measure();
+    const t1 = performance.now();
     crowd.colorsAt(atMs, colors);
+    colorSamples.add(performance.now() - t1);
     painter.draw(colors, view, dpr, { radiusPx: radiusCss() * dpr, background, unlit });
     if (hovered >= 0) showCard();
     scriptSamples.add(performance.now() - t0);
@@ -288,7 +294,7 @@ export function mountCrowdView(target: HTMLCanvasElement | HTMLElement, options:
       return painter.info;
     },
     get stats() {
-      return { frameMs: frameSamples.percentiles(), scriptMs: scriptSamples.percentiles(), frames };
+      return { frameMs: frameSamples.percentiles(), scriptMs: scriptSamples.percentiles(), colorsMs: colorSamples.percentiles(), frames };
     },
     get running() {
       return running;
@@ -309,6 +315,7 @@ export function mountCrowdView(target: HTMLCanvasElement | HTMLElement, options:
       frames = 0;
       frameSamples.clear();
       scriptSamples.clear();
+      colorSamples.clear();
       rafId = win.requestAnimationFrame(frame);
     },
     stop() {

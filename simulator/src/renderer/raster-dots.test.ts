@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { discStamp, rasterDots } from './raster-dots';
+import { discStamp, placeDots, rasterDots as rasterPlaced, type DeviceAffine, type DiscStamp, type RasterTarget } from './raster-dots';
+import type { Rgb } from './painter';
+
+/** Places and draws in one go, as the canvas painter does on a fresh view. */
+function rasterDots(t: RasterTarget, pos: Float32Array, colors: Uint8Array, count: number, to: DeviceAffine, stamp: DiscStamp, bg: Rgb, unlit: Rgb) {
+  const placed = new Int32Array(count);
+  placeDots(pos, count, to, stamp.reach, t.width, t.height, placed);
+  rasterPlaced(t, placed, pos, colors, count, to, stamp, bg, unlit);
+}
 
 function target(w: number, h: number) {
   return { data: new Uint8ClampedArray(w * h * 4), width: w, height: h };
@@ -41,6 +49,23 @@ describe('rasterDots', () => {
     rasterDots(t, new Float32Array([1, 1, -0.5, 3]), new Uint8Array([9, 9, 9, 255, 7, 7, 7, 255]), 2, { sx: 2, sy: 2, ox: 0, oy: 0 }, discStamp(1.5), [0, 0, 0], [0, 0, 0]);
     expect(px(t, 2, 2)).toEqual([9, 9, 9, 255]);
     expect(px(t, 0, 6)[0]).toBeGreaterThan(0);
+  });
+
+  it('places dots once per view: inside, straddling an edge, or off the buffer', () => {
+    const out = new Int32Array(3);
+    placeDots(new Float32Array([5, 5, 0, 5, -9, 5]), 3, { sx: 1, sy: 1, ox: 0, oy: 0 }, 2, 10, 10, out);
+    expect(Array.from(out)).toEqual([55, -2, -1]);
+  });
+
+  it('blends soft edges over what is already drawn', () => {
+    const t = target(10, 10);
+    rasterDots(t, new Float32Array([5, 5]), new Uint8Array([200, 100, 50, 255]), 1, { sx: 1, sy: 1, ox: 0, oy: 0 }, discStamp(1.5), [0, 0, 0], [0, 0, 0]);
+    const edge = px(t, 6, 6);
+    expect(edge[0]).toBeGreaterThan(0);
+    expect(edge[0]).toBeLessThan(200);
+    // Same hue, scaled: the blend keeps channel ratios.
+    expect(edge[1] / edge[0]).toBeCloseTo(0.5, 1);
+    expect(edge[3]).toBe(255);
   });
 
   it('a stamp always covers its centre pixel fully, even when tiny', () => {

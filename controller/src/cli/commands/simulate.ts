@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import {
   listenTcp,
   openSerialDevice,
+  startSimulatePage,
   VirtualTransmitter,
   type DeviceEvent,
   type OnAirTransmission,
@@ -249,9 +250,16 @@ function logEvent(e: DeviceEvent, io: CliIO): void {
 /** The live crowd page (`--port`); answers something to close, or undefined when not asked for. */
 async function attachPage(sim: Simulation, opts: SimulateOptions, io: CliIO): Promise<{ close(): Promise<void> } | undefined> {
   if (opts.httpPort === undefined) return undefined;
-  void sim;
-  io.err('the live crowd page is not available in this build; running without it');
-  return undefined;
+  // The page rebuilds the crowd from the recipe and hears what the RF model let through.
+  const page = await startSimulatePage({ crowd: sim.recipe, port: opts.httpPort, host: opts.listen?.host ?? '127.0.0.1' });
+  const off = sim.onAir((air) => page.feed({ rf: air.rf, endMs: air.endMs, reached: air.reached }));
+  io.out(`live crowd page at ${page.url}`);
+  return {
+    async close() {
+      off();
+      await page.close();
+    },
+  };
 }
 
 /** One line per second while anything goes on air. */
