@@ -19,6 +19,7 @@ export const commands: Record<string, CommandEntry> = {
   decode: { summary: 'decode ccl|ccb|xylo HEX...  print frames/packets as JSON', load: () => import('./commands/decode') },
   conformance: { summary: 'conformance FILE  run a vectors file against the implementation', load: () => import('./commands/conformance') },
   simulate: { summary: 'simulate --listen tcp://H:P | --serial PATH  run a virtual transmitter and crowd', load: () => import('./commands/simulate') },
+  ports: { summary: 'ports [--json]  list serial ports and the transmitter URL for each', load: () => import('./commands/ports') },
 };
 
 const stdio: CliIO = {

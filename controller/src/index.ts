@@ -1,0 +1,2 @@
+/** @crowdcue/controller: show engine, planner, transmitter drivers, server and CLI. */
+export * from './transmitter/index';
