@@ -1,0 +1,619 @@
+/**
+ * The cue engine: plays one cue list of a show against a show clock and
+ * publishes what every zone should look like.
+ *
+ * Timing of a cue (all in show time, so PAUSE freezes every part of it):
+ * GO, then `delay`, then each zone fades to its look over its fade, then the
+ * cue holds for `hang` and is complete; `follow` (when set) GOes the next cue
+ * that many ms after completion. A follow GOes at its exact show time, not at
+ * whenever the timer ran, so a chain of follows never drifts.
+ *
+ * Layers, strongest first: blackout (instant, every zone dark), busk (live
+ * overrides on some zones until released), the cue list. Master is published
+ * on its own stream and applies on top of all of them.
+ *
+ * Every timed step runs on the injected scheduler, so the whole engine runs in
+ * virtual time under TestScheduler. Bad commands never throw: they return
+ * `{ ok: false, error }` and publish a warning event.
+ */
+import { BehaviorSubject, Subject, type Observable, type SchedulerLike, type Subscription } from 'rxjs';
+import { LookSchema, type Cue, type CueList, type Look, type Show } from '@crowdcue/protocol';
+import { scheduleAt } from './at-time';
+import { cueFadeMs, cueLooks, trackedLooks, type ZoneCueLook } from './cue-looks';
+import type {
+  ClampLook,
+  CommandResult,
+  CuePhase,
+  CueRef,
+  CueTrigger,
+  EngineEvent,
+  EngineState,
+  EngineStatus,
+  LooksFrame,
+  ZoneLookState,
+} from './engine-types';
+import { fadeProgress, lookPartWay, OFF_LOOK, sameLook } from './look-colour';
+import { ShowClock } from './show-clock';
+import { ZoneTimeline } from './zone-timeline';
+
+export interface CueEngineOptions {
+  show: Show;
+  scheduler: SchedulerLike;
+  /** Which cue list to play; default the first. */
+  cueListId?: string;
+  /** Default: a ShowClock on the scheduler's clock. */
+  clock?: ShowClock;
+  /**
+   * Publish a cue's looks this many ms before they start (startMs stays exact),
+   * so a planner can hand them to a timed-SEND transmitter ahead. Default 0.
+   */
+  lookaheadMs?: number;
+  /** Safety hook for busk looks (E2's clampLook bound to the show's limit); default: unchanged. */
+  clampLook?: ClampLook;
+}
+
+/** A cue that has been fired, in show time. */
+interface RunningCue {
+  cue: Cue;
+  ref: CueRef;
+  goPos: number;
+  looksPos: number;
+  fadeEndPos: number;
+  completePos: number;
+  followPos: number | null;
+  completed: boolean;
+  followed: boolean;
+}
+
+interface BuskFade {
+  from: Look;
+  to: Look;
+  startMs: number;
+  fadeMs: number;
+}
+
+interface PendingParade {
+  pos: number;
+  paradeId: string;
+  source: 'cue' | 'timeline';
+  cueId: string | null;
+}
+
+/** How a zone is published: a new fade as is, or an ongoing one re-based to now. */
+type Publish = 'fresh' | 'republish';
+
+/** Show-time slack when deciding what is due (positions come from float arithmetic). */
+const EPS = 1e-6;
+
+export class CueEngine {
+  readonly clock: ShowClock;
+  readonly cueList: CueList | null;
+  /** Venue zone ids, ascending. */
+  readonly zones: readonly number[];
+
+  private readonly scheduler: SchedulerLike;
+  private readonly lookaheadMs: number;
+  private readonly clampLook: ClampLook;
+  private readonly show: Show;
+  private readonly cues: readonly Cue[];
+  private readonly timelines = new Map<number, ZoneTimeline>();
+  private readonly busks = new Map<number, BuskFade>();
+  private blackoutOn = false;
+  private blackoutAtMs = 0;
+  private current: RunningCue | null = null;
+  private nextIndex = 0;
+  private parades: PendingParade[] = [];
+  private wake: Subscription | undefined;
+  private dirty = new Map<number, Publish>();
+  private lastStateKey = '';
+  private processing = false;
+
+  private readonly stateSubject: BehaviorSubject<EngineState>;
+  private readonly looksSubject: BehaviorSubject<LooksFrame>;
+  private readonly masterSubject = new BehaviorSubject<number>(255);
+  private readonly blackoutSubject = new BehaviorSubject<boolean>(false);
+  private readonly eventsSubject = new Subject<EngineEvent>();
+
+  constructor(options: CueEngineOptions) {
+    this.show = options.show;
+    this.scheduler = options.scheduler;
+    this.clock = options.clock ?? new ShowClock({ monotonic: options.scheduler });
+    this.lookaheadMs = Math.max(0, options.lookaheadMs ?? 0);
+    this.clampLook = options.clampLook ?? ((look) => ({ look }));
+    this.cueList =
+      (options.cueListId === undefined
+        ? this.show.cueLists[0]
+        : this.show.cueLists.find((l) => l.id === options.cueListId)) ?? null;
+    this.cues = this.cueList?.cues ?? [];
+    this.zones = [...new Set(this.show.venue.zones.map((z) => z.id))].sort((a, b) => a - b);
+    for (const zone of this.zones) this.timelines.set(zone, new ZoneTimeline());
+    const now = this.now();
+    this.looksSubject = new BehaviorSubject<LooksFrame>({
+      atMs: now,
+      zones: this.zones.map((zone) => this.darkState(zone, now)),
+      changed: [],
+    });
+    this.stateSubject = new BehaviorSubject<EngineState>(this.buildState());
+    this.lastStateKey = stateKey(this.stateSubject.value);
+  }
+
+  // ---- streams -----------------------------------------------------------------
+
+  /** Status, position, current and next cue, phase, fade progress; on every change. */
+  get state$(): Observable<EngineState> {
+    return this.stateSubject.asObservable();
+  }
+  /** Every zone's look and fade; a frame whenever some zone changes. */
+  get looks$(): Observable<LooksFrame> {
+    return this.looksSubject.asObservable();
+  }
+  /** Master level 0..255 (applies on top of every look). */
+  get master$(): Observable<number> {
+    return this.masterSubject.asObservable();
+  }
+  get blackout$(): Observable<boolean> {
+    return this.blackoutSubject.asObservable();
+  }
+  /** Cues fired, follows, completions, parade starts, status changes, warnings. */
+  get events$(): Observable<EngineEvent> {
+    return this.eventsSubject.asObservable();
+  }
+
+  get state(): EngineState {
+    return this.stateSubject.value;
+  }
+  get looks(): LooksFrame {
+    return this.looksSubject.value;
+  }
+  get master(): number {
+    return this.masterSubject.value;
+  }
+  get blackout(): boolean {
+    return this.blackoutSubject.value;
+  }
+
+  // ---- commands ----------------------------------------------------------------
+
+  /** GO: fires the next cue (starts the show from its first cue when stopped; resumes when paused). */
+  go(): CommandResult {
+    if (this.cues.length === 0) return this.refuse('go', 'the show has no cues');
+    if (this.nextIndex >= this.cues.length) return this.refuse('go', `end of cue list "${this.cueList?.name}"`);
+    this.ensureRunning();
+    this.fire(this.nextIndex, 'go', this.clock.position());
+    return { ok: true };
+  }
+
+  /** BACK: returns to the cue before the current one, as the list left things there; no delay, no follow. */
+  back(): CommandResult {
+    if (this.current === null) return this.refuse('back', 'no cue has been fired');
+    if (this.current.ref.index === 0) return this.refuse('back', 'already at the first cue');
+    this.ensureRunning();
+    this.fire(this.current.ref.index - 1, 'back', this.clock.position());
+    return { ok: true };
+  }
+
+  /** GOTO: fires a cue by id (or cue number) with every zone as the list would leave it there. */
+  goto(cue: string | number): CommandResult {
+    const index = this.cues.findIndex((c) => (typeof cue === 'number' ? c.number === cue : c.id === cue));
+    if (index < 0) {
+      const what = typeof cue === 'number' ? `cue number ${cue}` : `cue "${cue}"`;
+      return this.refuse('goto', `unknown ${what} in cue list "${this.cueList?.name ?? '(none)'}"`);
+    }
+    this.ensureRunning();
+    this.fire(index, 'goto', this.clock.position());
+    return { ok: true };
+  }
+
+  /** PAUSE: holds show time; pending delays, fades and follows wait where they are. */
+  pause(): CommandResult {
+    if (this.clock.state !== 'running') return this.refuse('pause', `the show is ${this.clock.state}`);
+    this.clock.pause();
+    this.cancelWake();
+    this.markAll('republish');
+    this.statusEvent('paused');
+    this.flush(true);
+    return { ok: true };
+  }
+
+  /** RESUME: show time carries on from where PAUSE held it. */
+  resume(): CommandResult {
+    if (this.clock.state !== 'paused') return this.refuse('resume', `the show is ${this.clock.state}`);
+    this.clock.resume();
+    this.markAll('republish');
+    this.statusEvent('running');
+    this.advance(true);
+    return { ok: true };
+  }
+
+  /** STOP: cancels everything pending, the cue list goes dark and back to its first cue. Busks stay. */
+  stop(): CommandResult {
+    this.cancelWake();
+    this.clock.stop();
+    for (const tl of this.timelines.values()) {
+      tl.clear();
+      tl.add(0, OFF_LOOK, 0, null).published = true;
+    }
+    this.current = null;
+    this.nextIndex = 0;
+    this.parades = [];
+    this.markAll('fresh');
+    this.statusEvent('stopped');
+    this.flush(true);
+    return { ok: true };
+  }
+
+  /** Blackout: every zone dark at once, over everything; off: each zone back to what it would show now. */
+  setBlackout(on: boolean): CommandResult {
+    if (on === this.blackoutOn) return { ok: true };
+    this.blackoutOn = on;
+    this.blackoutAtMs = this.now();
+    this.markAll(on ? 'fresh' : 'republish');
+    this.blackoutSubject.next(on);
+    this.flush(false);
+    return { ok: true };
+  }
+
+  /** Master level 0..255; out of range is clamped with a warning. */
+  setMaster(level: number): CommandResult {
+    if (typeof level !== 'number' || !Number.isFinite(level)) return this.refuse('master', `level must be a number 0..255, got ${String(level)}`);
+    const clamped = Math.max(0, Math.min(255, Math.round(level)));
+    let warning: string | undefined;
+    if (clamped !== level) {
+      warning = `level ${level} set as ${clamped} (0..255, whole numbers)`;
+      this.warn('master', warning);
+    }
+    if (clamped !== this.masterSubject.value) this.masterSubject.next(clamped);
+    return warning === undefined ? { ok: true } : { ok: true, warning };
+  }
+
+  /**
+   * Busk: `look` on `zones` (or 'all') over the cue list until released. A
+   * colour look fades over its own `fade` from what the zone shows now. Looks
+   * that would flash too fast are clamped by the safety hook, with a warning.
+   */
+  busk(zones: readonly number[] | 'all', look: Look): CommandResult {
+    const target = this.zoneArg('busk', zones);
+    if (!target.ok) return target;
+    const parsed = LookSchema.safeParse(look);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return this.refuse('busk', `look.${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    }
+    const clamped = this.clampLook(parsed.data);
+    if (clamped.warning !== undefined) this.warn('busk', clamped.warning);
+    const now = this.now();
+    const pos = this.clock.position();
+    const to = clamped.look;
+    const fadeMs = to.kind === 'effect' ? 0 : (to.fade ?? 0);
+    for (const zone of target.zones) {
+      this.busks.set(zone, { from: this.programLook(zone, now, pos), to, startMs: now, fadeMs });
+      this.mark(zone, 'fresh');
+    }
+    this.flush(false);
+    return clamped.warning === undefined ? { ok: true } : { ok: true, warning: clamped.warning };
+  }
+
+  /** Release busks on `zones` (default all): the cue list's look returns at once. */
+  release(zones: readonly number[] | 'all' = 'all'): CommandResult {
+    const target = this.zoneArg('release', zones);
+    if (!target.ok) return target;
+    for (const zone of target.zones) if (this.busks.delete(zone)) this.mark(zone, 'republish');
+    this.flush(false);
+    return { ok: true };
+  }
+
+  /** Zones with a busk on them. */
+  buskedZones(): number[] {
+    return [...this.busks.keys()].sort((a, b) => a - b);
+  }
+
+  /** Cancels pending timers and completes the streams. */
+  dispose(): void {
+    this.cancelWake();
+    this.stateSubject.complete();
+    this.looksSubject.complete();
+    this.masterSubject.complete();
+    this.blackoutSubject.complete();
+    this.eventsSubject.complete();
+  }
+
+  // ---- cue timing --------------------------------------------------------------
+
+  private ensureRunning(): void {
+    if (this.clock.state === 'stopped') {
+      this.clock.start(0);
+      this.parades = this.show.timeline.map((e) => ({ pos: e.at, paradeId: e.parade, source: 'timeline' as const, cueId: null }));
+      this.statusEvent('running');
+    } else if (this.clock.state === 'paused') {
+      this.clock.resume();
+      this.markAll('republish');
+      this.statusEvent('running');
+    }
+  }
+
+  /** Fires cue `index` as if GOed at show time `goPos`. */
+  private fire(index: number, trigger: CueTrigger, goPos: number): void {
+    const cue = this.cues[index];
+    const ref = cueRef(cue, index);
+    const tracked = trigger === 'goto' || trigger === 'back';
+    const looksPos = goPos + (trigger === 'back' ? 0 : cue.delay);
+    const looks = tracked ? trackedLooks(this.cues, index, this.zones) : cueLooks(cue, this.zones);
+    for (const [zone, zl] of looks) this.setCueLook(zone, looksPos, zl, cue.id);
+    const fadeEndPos = looksPos + cueFadeMs(cue);
+    const completePos = fadeEndPos + cue.hang;
+    const followPos = trigger === 'back' || cue.follow === null ? null : completePos + cue.follow;
+    const from = this.current;
+    this.current = { cue, ref, goPos, looksPos, fadeEndPos, completePos, followPos, completed: false, followed: false };
+    this.nextIndex = index + 1;
+    if (cue.parade !== undefined) this.parades.push({ pos: looksPos, paradeId: cue.parade, source: 'cue', cueId: cue.id });
+    const atMs = this.now();
+    this.eventsSubject.next({ type: 'cue-fired', atMs, cue: ref, trigger });
+    if (trigger === 'follow' && from !== null) this.eventsSubject.next({ type: 'follow-fired', atMs, from: from.ref, cue: ref });
+    this.advance(true);
+  }
+
+  private setCueLook(zone: number, startPos: number, zl: ZoneCueLook, cueId: string): void {
+    const tl = this.timelines.get(zone);
+    if (tl === undefined) return;
+    // The same look again leaves a running fade alone rather than restarting it.
+    if (tl.upcoming(startPos).length === 0 && sameLook(tl.targetAt(startPos), zl.look)) return;
+    tl.add(startPos, zl.look, zl.fadeMs, cueId);
+  }
+
+  /**
+   * Does everything due by now, in show-time order (a follow can fire a cue
+   * whose zero delay makes its looks due at once), then publishes and sets the
+   * next wake-up.
+   */
+  private advance(forceState: boolean): void {
+    if (this.processing) return;
+    this.processing = true;
+    try {
+      if (this.clock.state === 'running') {
+        for (let guard = 0; guard < 10_000; guard++) {
+          if (!this.step(this.clock.position())) break;
+        }
+      }
+    } finally {
+      this.processing = false;
+    }
+    this.flush(forceState);
+    this.armWake();
+  }
+
+  /** One round of due work at show time `pos`; whether anything happened. */
+  private step(pos: number): boolean {
+    let did = false;
+    const horizon = pos + this.lookaheadMs + EPS;
+    for (const [zone, tl] of this.timelines) {
+      for (const f of tl.all()) {
+        if (!f.published && f.startPos <= horizon) {
+          f.published = true;
+          this.mark(zone, 'fresh');
+          did = true;
+        }
+      }
+    }
+    const due = this.parades.filter((p) => p.pos - this.lookaheadMs <= pos + EPS);
+    if (due.length > 0) {
+      this.parades = this.parades.filter((p) => !due.includes(p));
+      for (const p of due.sort((a, b) => a.pos - b.pos)) {
+        this.eventsSubject.next({ type: 'parade-start', atMs: this.now(), paradeId: p.paradeId, startMs: this.monoAt(p.pos), source: p.source, cueId: p.cueId });
+      }
+      did = true;
+    }
+    const cur = this.current;
+    if (cur !== null && !cur.completed && cur.completePos <= pos + EPS) {
+      cur.completed = true;
+      this.eventsSubject.next({ type: 'cue-complete', atMs: this.now(), cue: cur.ref });
+      did = true;
+    }
+    if (cur !== null && cur.followPos !== null && !cur.followed && cur.followPos <= pos + EPS) {
+      cur.followed = true;
+      // fire() sees `processing` set and leaves publishing to the loop in progress
+      if (this.nextIndex < this.cues.length) this.fire(this.nextIndex, 'follow', cur.followPos);
+      did = true;
+    }
+    return did;
+  }
+
+  private armWake(): void {
+    this.cancelWake();
+    if (this.clock.state !== 'running') return;
+    const pos = this.clock.position();
+    let next = Infinity;
+    for (const tl of this.timelines.values()) for (const f of tl.all()) if (!f.published) next = Math.min(next, f.startPos - this.lookaheadMs);
+    for (const p of this.parades) next = Math.min(next, p.pos - this.lookaheadMs);
+    const cur = this.current;
+    if (cur !== null) {
+      // phase changes (looks landed, fade done) are published on state$
+      for (const t of [cur.looksPos, cur.fadeEndPos]) if (t > pos + EPS) next = Math.min(next, t);
+      if (!cur.completed) next = Math.min(next, cur.completePos);
+      if (cur.followPos !== null && !cur.followed) next = Math.min(next, cur.followPos);
+    }
+    if (next === Infinity) return;
+    this.wake = scheduleAt(this.scheduler, this.monoAt(Math.max(next, pos)), () => {
+      this.wake = undefined;
+      this.advance(false);
+    });
+  }
+
+  private cancelWake(): void {
+    this.wake?.unsubscribe();
+    this.wake = undefined;
+  }
+
+  // ---- publishing --------------------------------------------------------------
+
+  private mark(zone: number, how: Publish): void {
+    if (this.dirty.get(zone) !== 'fresh') this.dirty.set(zone, how);
+  }
+
+  private markAll(how: Publish): void {
+    for (const zone of this.zones) this.mark(zone, how);
+  }
+
+  /** Publishes a looks frame for the zones marked, and the state when it changed. */
+  private flush(forceState: boolean): void {
+    const now = this.now();
+    if (this.dirty.size > 0) {
+      const pos = this.clock.position();
+      const prev = this.looksSubject.value;
+      const zones: ZoneLookState[] = [];
+      const changed: number[] = [];
+      for (const old of prev.zones) {
+        const how = this.dirty.get(old.zone);
+        if (how === undefined) {
+          zones.push(old);
+          continue;
+        }
+        const next = this.zoneState(old.zone, now, pos, how);
+        if (sameCourse(old, next, now)) zones.push(old);
+        else {
+          zones.push(next);
+          changed.push(old.zone);
+        }
+      }
+      this.dirty.clear();
+      for (const tl of this.timelines.values()) tl.prune(pos);
+      if (changed.length > 0) this.looksSubject.next({ atMs: now, zones, changed });
+    }
+    const state = this.buildState();
+    const key = stateKey(state);
+    if (forceState || key !== this.lastStateKey) {
+      this.lastStateKey = key;
+      this.stateSubject.next(state);
+    }
+  }
+
+  private zoneState(zone: number, now: number, pos: number, how: Publish): ZoneLookState {
+    if (this.blackoutOn) {
+      return { zone, look: OFF_LOOK, fromLook: OFF_LOOK, startMs: this.blackoutAtMs, fadeMs: 0, source: 'blackout', cueId: null };
+    }
+    const busk = this.busks.get(zone);
+    if (busk !== undefined) {
+      const s: ZoneLookState = { zone, look: busk.to, fromLook: busk.from, startMs: busk.startMs, fadeMs: busk.fadeMs, source: 'busk', cueId: null };
+      return how === 'republish' ? rebase(s, now) : s;
+    }
+    const tl = this.timelines.get(zone);
+    const f = tl?.activeAt(pos + this.lookaheadMs + EPS);
+    if (tl === undefined || f === undefined) return this.darkState(zone, now);
+    if (this.clock.state !== 'running') {
+      // Held: a zone part-way through a fade (or waiting for one) shows its colour now, still.
+      const p = fadeProgress(f.startPos, f.fadeMs, pos);
+      if (p < 1 || f.startPos > pos) {
+        const held = tl.lookAt(pos);
+        return { zone, look: held, fromLook: held, startMs: now, fadeMs: 0, source: 'cue', cueId: f.cueId };
+      }
+    }
+    const s: ZoneLookState = { zone, look: f.to, fromLook: f.from, startMs: now + (f.startPos - pos), fadeMs: f.fadeMs, source: 'cue', cueId: f.cueId };
+    return how === 'republish' ? rebase(s, now) : s;
+  }
+
+  private darkState(zone: number, now: number): ZoneLookState {
+    return { zone, look: OFF_LOOK, fromLook: OFF_LOOK, startMs: now, fadeMs: 0, source: 'cue', cueId: null };
+  }
+
+  /** What a zone shows now without blackout: its busk, else the cue list. */
+  private programLook(zone: number, now: number, pos: number): Look {
+    const busk = this.busks.get(zone);
+    if (busk !== undefined) return lookPartWay(busk.from, busk.to, fadeProgress(busk.startMs, busk.fadeMs, now));
+    return this.timelines.get(zone)?.lookAt(pos) ?? OFF_LOOK;
+  }
+
+  private buildState(): EngineState {
+    const status = this.clock.state as EngineStatus;
+    const pos = this.clock.position();
+    const now = this.now();
+    const cur = this.current;
+    const next = this.nextIndex < this.cues.length ? cueRef(this.cues[this.nextIndex], this.nextIndex) : null;
+    let phase: CuePhase | null = null;
+    let fade: EngineState['fade'] = null;
+    let followAtMs: number | null = null;
+    if (cur !== null) {
+      phase = pos < cur.looksPos - EPS ? 'delay' : pos < cur.fadeEndPos - EPS ? 'fade' : pos < cur.completePos - EPS ? 'hang' : 'complete';
+      fade = {
+        startMs: now + (cur.looksPos - pos),
+        endMs: now + (cur.fadeEndPos - pos),
+        progress: fadeProgress(cur.looksPos, cur.fadeEndPos - cur.looksPos, pos),
+      };
+      if (cur.followPos !== null && !cur.followed && next !== null) followAtMs = now + (cur.followPos - pos);
+    }
+    return {
+      status,
+      atMs: now,
+      positionMs: pos,
+      cueListId: this.cueList?.id ?? null,
+      currentCue: cur?.ref ?? null,
+      nextCue: next,
+      phase,
+      fade,
+      followAtMs,
+    };
+  }
+
+  // ---- helpers -----------------------------------------------------------------
+
+  private now(): number {
+    return this.scheduler.now();
+  }
+
+  /** Monotonic ms of a show-time position (as if running from now). */
+  private monoAt(pos: number): number {
+    return this.now() + (pos - this.clock.position());
+  }
+
+  private zoneArg(command: string, zones: readonly number[] | 'all'): { ok: true; zones: number[] } | { ok: false; error: string } {
+    if (zones === 'all') return { ok: true, zones: [...this.zones] };
+    if (!Array.isArray(zones) || zones.length === 0) return this.refuse(command, 'zones must be "all" or a non-empty list of zone ids');
+    const unknown = zones.filter((z) => !this.timelines.has(z));
+    if (unknown.length > 0) return this.refuse(command, `unknown zone${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (venue zones: ${this.zones.join(', ')})`);
+    return { ok: true, zones: [...new Set(zones)] };
+  }
+
+  private refuse(command: string, message: string): { ok: false; error: string } {
+    this.warn(command, message);
+    return { ok: false, error: message };
+  }
+
+  private warn(command: string, message: string): void {
+    this.eventsSubject.next({ type: 'warning', atMs: this.now(), command, message });
+  }
+
+  private statusEvent(status: EngineStatus): void {
+    this.eventsSubject.next({ type: 'status', atMs: this.now(), status, positionMs: this.clock.position() });
+  }
+}
+
+function cueRef(cue: Cue, index: number): CueRef {
+  return { id: cue.id, number: cue.number, label: cue.label, index };
+}
+
+/** An ongoing fade restated from now: from = what it shows now, the rest of the fade still to go. */
+function rebase(s: ZoneLookState, now: number): ZoneLookState {
+  if (now <= s.startMs) return s;
+  const end = s.startMs + s.fadeMs;
+  if (now >= end) return { ...s, fromLook: s.look, startMs: now, fadeMs: 0 };
+  return { ...s, fromLook: lookPartWay(s.fromLook, s.look, (now - s.startMs) / s.fadeMs), startMs: now, fadeMs: end - now };
+}
+
+/**
+ * Whether two statements of a zone describe the same course from `now` on:
+ * the same layer and look, and either both settled or the same colour now
+ * heading for the same end (a fade and its re-based restatement agree).
+ */
+function sameCourse(a: ZoneLookState, b: ZoneLookState, now: number): boolean {
+  if (a.source !== b.source || a.cueId !== b.cueId || !sameLook(a.look, b.look)) return false;
+  const aEnd = a.startMs + a.fadeMs;
+  const bEnd = b.startMs + b.fadeMs;
+  if (aEnd <= now && bEnd <= now && a.startMs <= now && b.startMs <= now) return true;
+  if (a.startMs > now || b.startMs > now) return a.startMs === b.startMs && a.fadeMs === b.fadeMs && sameLook(a.fromLook, b.fromLook);
+  return (
+    Math.abs(aEnd - bEnd) < EPS &&
+    sameLook(lookPartWay(a.fromLook, a.look, fadeProgress(a.startMs, a.fadeMs, now)), lookPartWay(b.fromLook, b.look, fadeProgress(b.startMs, b.fadeMs, now)))
+  );
+}
+
+function stateKey(s: EngineState): string {
+  return `${s.status}|${s.currentCue?.id ?? ''}|${s.currentCue?.index ?? ''}|${s.nextCue?.index ?? ''}|${s.phase ?? ''}|${s.followAtMs === null ? '' : 'f'}`;
+}
