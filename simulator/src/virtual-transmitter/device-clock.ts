@@ -29,12 +29,20 @@ export interface RealClockOptions {
    * often fire up to 1 ms early, so this must exceed 1 ms. Default 2.
    */
   spinMs?: number;
+  /**
+   * How the last stretch is waited: `block` busy-waits (most precise, but the
+   * thread does nothing else meanwhile); `yield` polls the clock from
+   * setImmediate, letting other callbacks run in between (for a device sharing
+   * its thread with a controller). Default `block`.
+   */
+  spinMode?: 'block' | 'yield';
 }
 
 /** A clock on performance.now(), with a chosen start value and drift. */
 export function realDeviceClock(opts: RealClockOptions = {}): DeviceClock {
   const rate = 1 + (opts.driftPpm ?? 0) * 1e-6;
   const spinMs = opts.spinMs ?? 2;
+  const yieldSpin = opts.spinMode === 'yield';
   const originMs = performance.now();
   const startUs = opts.startUs ?? 0;
   const nowUs = () => startUs + (performance.now() - originMs) * 1000 * rate;
@@ -42,12 +50,22 @@ export function realDeviceClock(opts: RealClockOptions = {}): DeviceClock {
 
   function wakeAt(deviceUs: number, cb: () => void, precise = false): () => void {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let poll: ReturnType<typeof setImmediate> | undefined;
     const arm = () => {
       const wakeHostMs = hostMsAt(deviceUs) - (precise ? spinMs : 0);
       timer = setTimeout(fire, Math.max(0, wakeHostMs - performance.now()));
     };
     const fire = () => {
       timer = undefined;
+      if (precise && yieldSpin) {
+        const check = () => {
+          poll = undefined;
+          if (nowUs() >= deviceUs) cb();
+          else poll = setImmediate(check);
+        };
+        check();
+        return;
+      }
       if (precise) {
         // Busy-wait the last stretch: the record must show the real start, and
         // a timer alone may be up to 1 ms early or late.
@@ -64,7 +82,9 @@ export function realDeviceClock(opts: RealClockOptions = {}): DeviceClock {
     arm();
     return () => {
       if (timer !== undefined) clearTimeout(timer);
+      if (poll !== undefined) clearImmediate(poll);
       timer = undefined;
+      poll = undefined;
     };
   }
 

@@ -71,6 +71,8 @@ export interface VirtualTransmitterOptions {
   clockDriftPpm?: number;
   /** Default clock: busy-wait this long before a timed start. Default 2 ms. */
   spinMs?: number;
+  /** Default clock: `block` (busy-wait, default) or `yield` (poll between other callbacks). */
+  spinMode?: 'block' | 'yield';
   /** Unsolicited STATUS period; 0 = never. Default 1000. */
   statusIntervalMs?: number;
   /** How many transmissions the on-air record keeps. Default 10000. */
@@ -149,7 +151,7 @@ export class VirtualTransmitter {
       overhead: opts.overhead ?? 13,
     };
     this.clock =
-      opts.clock ?? realDeviceClock({ startUs: opts.clockStartUs, driftPpm: opts.clockDriftPpm, spinMs: opts.spinMs });
+      opts.clock ?? realDeviceClock({ startUs: opts.clockStartUs, driftPpm: opts.clockDriftPpm, spinMs: opts.spinMs, spinMode: opts.spinMode });
     this.faults = { busy: false, queueFull: false, ignoreHello: false, mute: false, ...opts.faults };
     const { bitrate, overhead } = this.info;
     this.planner = new AirPlanner({
