@@ -145,6 +145,44 @@ describe('crowdcue simulate page', () => {
     await page.close();
   });
 
+  it('sizes the canvas for the device pixel ratio, swaps crowds and cleans up (renderer API)', async () => {
+    const page = await browser.newPage({ viewport: { width: 600, height: 400 }, deviceScaleFactor: 2 });
+    await page.goto(`${server.url}?renderer=webgl2`);
+    await page.waitForFunction(() => (window as unknown as { crowdcueSimulate?: { ready: boolean } }).crowdcueSimulate?.ready === true, undefined, { timeout: 20_000 });
+    const result = await page.evaluate(async () => {
+      const view = (window as unknown as { crowdcueSimulate: { view: import('@crowdcue/simulator/renderer').CrowdView } }).crowdcueSimulate.view;
+      const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+      const sized = { css: view.canvas.clientWidth, device: view.canvas.width };
+      view.stop();
+      // A stand-in crowd of four bands in a square, one of them an empty seat.
+      const count = 4;
+      const stand = {
+        count,
+        x: [0, 10, 0, 10],
+        y: [0, 0, 10, 10],
+        zone: [1, 2, 3, 4],
+        colorsAt(_t: number, out: Uint8Array) {
+          out.set([255, 255, 0, 255, 255, 255, 0, 255, 255, 255, 0, 255, 255, 255, 255, 0]);
+        },
+      };
+      view.setCrowd(stand);
+      view.render(0);
+      await frame();
+      const corner = view.bandAt(...view.clientPointOf(0));
+      const empty = view.bandAt(...view.clientPointOf(3));
+      const parent = view.canvas.parentElement;
+      view.destroy();
+      return { sized, corner, empty, canvasGone: !parent?.querySelector('canvas'), tooltipGone: !document.querySelector('.crowd-view-tooltip') };
+    });
+    expect(result.sized.device).toBe(result.sized.css * 2);
+    expect(result.corner).toBe(0);
+    // Empty seats are not drawn and cannot be hovered.
+    expect(result.empty).toBe(-1);
+    expect(result.canvasGone).toBe(true);
+    expect(result.tooltipGone).toBe(true);
+    await page.close();
+  });
+
   it('ignores a hostile air message and says why', async () => {
     const page = await openPage('canvas2d');
     const before = (await probe(page)).packets;
