@@ -1,2 +1,3 @@
 /** @crowdcue/controller: show engine, planner, transmitter drivers, server and CLI. */
 export * from './transmitter/index';
+export * from './engine/index';
