@@ -1,0 +1,74 @@
+/** The live cue list: the cue that runs, the one GO will start, and a go-to per cue. */
+import type { CueList, LiveState } from '@crowdcue/protocol';
+import { useEffect, useRef } from 'react';
+import { lookSwatch } from '../ui/colour';
+
+interface Props {
+  list: CueList | null;
+  state: LiveState | null;
+  canControl: boolean;
+  onGoto: (cueId: string) => void;
+}
+
+const secs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(ms % 1000 ? 1 : 0)}s` : `${ms}ms`);
+
+export function CueListPanel({ list, state, canControl, onGoto }: Props) {
+  const currentRow = useRef<HTMLTableRowElement>(null);
+  const current = state?.current?.cueList === list?.id ? state?.current?.id : undefined;
+  const next = state?.next?.cueList === list?.id ? state?.next?.id : undefined;
+  useEffect(() => currentRow.current?.scrollIntoView({ block: 'nearest' }), [current]);
+
+  if (!list) return <section className="panel cue-list"><h2>Cues</h2><p className="muted pad">No live show loaded.</p></section>;
+  return (
+    <section className="panel cue-list" data-testid="cue-list">
+      <h2>
+        Cues <span className="muted">· {list.name}</span>
+      </h2>
+      <div className="scroll">
+        <table className="cues">
+          <thead>
+            <tr>
+              <th className="num">#</th>
+              <th>Cue</th>
+              <th className="num">Fade</th>
+              <th className="num">Follow</th>
+              {canControl && <th />}
+            </tr>
+          </thead>
+          <tbody>
+            {list.cues.map((cue) => {
+              const isCurrent = cue.id === current;
+              const isNext = cue.id === next;
+              return (
+                <tr
+                  key={cue.id}
+                  ref={isCurrent ? currentRow : undefined}
+                  data-testid={`cue-row-${cue.id}`}
+                  data-state={isCurrent ? 'current' : isNext ? 'next' : ''}
+                  className={isCurrent ? 'current' : isNext ? 'next' : ''}
+                >
+                  <td className="num">{cue.number}</td>
+                  <td>
+                    <span className="cue-swatch" style={{ background: lookSwatch(cue.looks.all ?? Object.values(cue.looks)[0]) }} />
+                    {cue.label || <span className="muted">(no label)</span>}
+                    {cue.parade && <span className="tag">parade</span>}
+                    {isCurrent && <div className="progress"><span style={{ width: `${Math.round((state?.cueProgress ?? 0) * 100)}%` }} /></div>}
+                  </td>
+                  <td className="num">{secs(cue.fade)}</td>
+                  <td className="num">{cue.follow === null ? '—' : secs(cue.follow)}</td>
+                  {canControl && (
+                    <td>
+                      <button className="icon" data-testid={`goto-${cue.id}`} title={`Go to cue ${cue.number}`} onClick={() => onGoto(cue.id)}>
+                        ▶
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * Builds the console into dist/. Workspace packages are compiled from their
+ * TypeScript source; a guard refuses anything Node-only (the simulator's `./node`
+ * entry, the controller's server, `node:` modules) so the bundle stays a browser bundle.
+ */
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+const at = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const controller = process.env.CROWDCUE_CONTROLLER ?? 'http://127.0.0.1:4300';
+
+/** Node-only code the console must never pull in. */
+const NODE_ONLY = [
+  /^node:/,
+  /simulator\/src\/node\.ts$/,
+  /simulator\/src\/(virtual-transmitter|page-server)\//,
+  /controller\/src\/(server|transmitter|storage|accounts|cli|live)\//,
+];
+
+function browserOnly(): Plugin {
+  return {
+    name: 'crowdcue-browser-only',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (!importer || importer.includes('/node_modules/')) return null;
+      const hit = (s: string) => NODE_ONLY.some((re) => re.test(s));
+      if (hit(source)) throw new Error(`console bundle: ${importer} imports Node-only ${source}`);
+      const resolved = await this.resolve(source, importer, { skipSelf: true });
+      if (resolved && hit(resolved.id)) throw new Error(`console bundle: ${importer} imports Node-only ${resolved.id}`);
+      return null;
+    },
+  };
+}
+
+export default defineConfig({
+  root: at('.'),
+  plugins: [browserOnly(), react()],
+  resolve: {
+    alias: [
+      { find: /^@crowdcue\/protocol$/, replacement: at('../protocol/src/index.ts') },
+      { find: /^@crowdcue\/simulator\/renderer$/, replacement: at('../simulator/src/renderer/index.ts') },
+      { find: /^@crowdcue\/simulator$/, replacement: at('../simulator/src/index.ts') },
+      { find: /^@crowdcue\/controller\/parade$/, replacement: at('../controller/src/parade/compile-parade.ts') },
+    ],
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': { target: controller, changeOrigin: false },
+      '/socket.io': { target: controller, ws: true, changeOrigin: false },
+      '/docs': { target: controller },
+    },
+  },
+  preview: {
+    proxy: {
+      '/api': { target: controller },
+      '/socket.io': { target: controller, ws: true },
+    },
+  },
+  build: {
+    outDir: at('dist'),
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 1500,
+  },
+});
