@@ -1,0 +1,218 @@
+/**
+ * Proof of play: one row per brand sequence that played, in SQLite
+ * (`<data>/proof-of-play.sqlite`), append-only. There is no update or delete
+ * path in this module, and triggers in the database refuse UPDATE and DELETE
+ * from anywhere else, so a report cannot be changed after the fact. The PNG
+ * snapshot of the crowd at the reveal is kept in the row.
+ */
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+
+export interface ProofOfPlayEntry {
+  brand: string;
+  sequenceId: string;
+  sequenceName: string;
+  showId: string;
+  /** Wall-clock times, ISO 8601. */
+  scheduledStart: string;
+  scheduledEnd: string;
+  actualStart: string;
+  actualEnd: string;
+  zones: number[];
+  seatsCovered: number;
+  /** Bands expected to have shown the logo (RF model: coverage, loss, repeats). */
+  bandsEstimated: number;
+  /** Bands in the covered seats (attendance). */
+  bandsCovered: number;
+  /** Airtime the sequence used, ms, in all and per transmitter. */
+  airtimeMs: number;
+  airtimeByTransmitter: Record<string, number>;
+  /** Packets the sequence put on air (copies included). */
+  transmissions: number;
+  /** Anything worth a note: a late preload, a stop. */
+  notes?: string;
+  snapshotPng?: Uint8Array;
+}
+
+export interface ProofOfPlayRecord extends Omit<ProofOfPlayEntry, 'snapshotPng'> {
+  id: number;
+  recordedAt: string;
+  hasSnapshot: boolean;
+}
+
+interface Row {
+  id: number;
+  recorded_at: string;
+  brand: string;
+  sequence_id: string;
+  sequence_name: string;
+  show_id: string;
+  scheduled_start: string;
+  scheduled_end: string;
+  actual_start: string;
+  actual_end: string;
+  zones: string;
+  seats_covered: number;
+  bands_estimated: number;
+  bands_covered: number;
+  airtime_ms: number;
+  airtime_by_transmitter: string;
+  transmissions: number;
+  notes: string | null;
+  has_snapshot: number;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS plays (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  recorded_at TEXT NOT NULL,
+  brand TEXT NOT NULL,
+  sequence_id TEXT NOT NULL,
+  sequence_name TEXT NOT NULL,
+  show_id TEXT NOT NULL,
+  scheduled_start TEXT NOT NULL,
+  scheduled_end TEXT NOT NULL,
+  actual_start TEXT NOT NULL,
+  actual_end TEXT NOT NULL,
+  zones TEXT NOT NULL,
+  seats_covered INTEGER NOT NULL,
+  bands_estimated INTEGER NOT NULL,
+  bands_covered INTEGER NOT NULL,
+  airtime_ms REAL NOT NULL,
+  airtime_by_transmitter TEXT NOT NULL,
+  transmissions INTEGER NOT NULL,
+  notes TEXT,
+  snapshot BLOB
+);
+CREATE INDEX IF NOT EXISTS plays_brand ON plays (brand, id);
+CREATE TRIGGER IF NOT EXISTS plays_no_update BEFORE UPDATE ON plays
+  BEGIN SELECT RAISE(ABORT, 'proof of play is append-only: rows cannot be changed'); END;
+CREATE TRIGGER IF NOT EXISTS plays_no_delete BEFORE DELETE ON plays
+  BEGIN SELECT RAISE(ABORT, 'proof of play is append-only: rows cannot be deleted'); END;
+`;
+
+const COLUMNS =
+  'id, recorded_at, brand, sequence_id, sequence_name, show_id, scheduled_start, scheduled_end, actual_start, actual_end, zones, seats_covered, bands_estimated, bands_covered, airtime_ms, airtime_by_transmitter, transmissions, notes, snapshot IS NOT NULL AS has_snapshot';
+
+export const PROOF_OF_PLAY_FILE = 'proof-of-play.sqlite';
+
+export class ProofOfPlayLog {
+  private readonly db: Database.Database;
+
+  constructor(dataDir: string) {
+    this.db = new Database(join(dataDir, PROOF_OF_PLAY_FILE));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.exec(SCHEMA);
+  }
+
+  record(e: ProofOfPlayEntry, now = new Date()): ProofOfPlayRecord {
+    const info = this.db
+      .prepare(
+        `INSERT INTO plays (recorded_at, brand, sequence_id, sequence_name, show_id, scheduled_start, scheduled_end, actual_start, actual_end, zones,
+           seats_covered, bands_estimated, bands_covered, airtime_ms, airtime_by_transmitter, transmissions, notes, snapshot)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        now.toISOString(),
+        e.brand,
+        e.sequenceId,
+        e.sequenceName,
+        e.showId,
+        e.scheduledStart,
+        e.scheduledEnd,
+        e.actualStart,
+        e.actualEnd,
+        JSON.stringify(e.zones),
+        Math.round(e.seatsCovered),
+        Math.round(e.bandsEstimated),
+        Math.round(e.bandsCovered),
+        e.airtimeMs,
+        JSON.stringify(e.airtimeByTransmitter),
+        Math.round(e.transmissions),
+        e.notes ?? null,
+        e.snapshotPng ? Buffer.from(e.snapshotPng) : null,
+      );
+    return this.get(Number(info.lastInsertRowid))!;
+  }
+
+  /** Newest first; `brand` given: only that brand's. */
+  list(filter: { brand?: string } = {}): ProofOfPlayRecord[] {
+    const rows = (
+      filter.brand === undefined
+        ? this.db.prepare(`SELECT ${COLUMNS} FROM plays ORDER BY id DESC`).all()
+        : this.db.prepare(`SELECT ${COLUMNS} FROM plays WHERE brand = ? ORDER BY id DESC`).all(filter.brand)
+    ) as Row[];
+    return rows.map(fromRow);
+  }
+
+  get(id: number): ProofOfPlayRecord | undefined {
+    const row = this.db.prepare(`SELECT ${COLUMNS} FROM plays WHERE id = ?`).get(id) as Row | undefined;
+    return row ? fromRow(row) : undefined;
+  }
+
+  snapshot(id: number): Buffer | undefined {
+    const row = this.db.prepare('SELECT snapshot FROM plays WHERE id = ?').get(id) as { snapshot: Buffer | null } | undefined;
+    return row?.snapshot ?? undefined;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+function fromRow(r: Row): ProofOfPlayRecord {
+  return {
+    id: r.id,
+    recordedAt: r.recorded_at,
+    brand: r.brand,
+    sequenceId: r.sequence_id,
+    sequenceName: r.sequence_name,
+    showId: r.show_id,
+    scheduledStart: r.scheduled_start,
+    scheduledEnd: r.scheduled_end,
+    actualStart: r.actual_start,
+    actualEnd: r.actual_end,
+    zones: JSON.parse(r.zones) as number[],
+    seatsCovered: r.seats_covered,
+    bandsEstimated: r.bands_estimated,
+    bandsCovered: r.bands_covered,
+    airtimeMs: r.airtime_ms,
+    airtimeByTransmitter: JSON.parse(r.airtime_by_transmitter) as Record<string, number>,
+    transmissions: r.transmissions,
+    ...(r.notes !== null ? { notes: r.notes } : {}),
+    hasSnapshot: r.has_snapshot === 1,
+  };
+}
+
+const CSV_COLUMNS: Array<[string, (r: ProofOfPlayRecord) => string | number]> = [
+  ['id', (r) => r.id],
+  ['brand', (r) => r.brand],
+  ['sequence', (r) => r.sequenceId],
+  ['sequence_name', (r) => r.sequenceName],
+  ['show', (r) => r.showId],
+  ['scheduled_start', (r) => r.scheduledStart],
+  ['scheduled_end', (r) => r.scheduledEnd],
+  ['actual_start', (r) => r.actualStart],
+  ['actual_end', (r) => r.actualEnd],
+  ['zones', (r) => r.zones.join(' ')],
+  ['seats_covered', (r) => r.seatsCovered],
+  ['bands_covered', (r) => r.bandsCovered],
+  ['bands_estimated', (r) => r.bandsEstimated],
+  ['airtime_ms', (r) => Math.round(r.airtimeMs * 10) / 10],
+  ['transmissions', (r) => r.transmissions],
+  ['notes', (r) => r.notes ?? ''],
+  ['recorded_at', (r) => r.recordedAt],
+];
+
+/** RFC 4180 CSV; a cell that starts like a formula is prefixed with ' so spreadsheets show it as text. */
+export function proofOfPlayCsv(records: readonly ProofOfPlayRecord[]): string {
+  const cell = (v: string | number) => {
+    let s = String(v);
+    if (/^[=+\-@\t\r]/.test(s) && typeof v === 'string') s = `'${s}`;
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const lines = [CSV_COLUMNS.map(([h]) => h).join(',')];
+  for (const r of records) lines.push(CSV_COLUMNS.map(([, f]) => cell(f(r))).join(','));
+  return lines.join('\r\n') + '\r\n';
+}
