@@ -116,15 +116,17 @@ function makePainter(canvas: HTMLCanvasElement, wanted: CrowdViewOptions['render
 }
 
 export function mountCrowdView(target: HTMLCanvasElement | HTMLElement, options: CrowdViewOptions): CrowdView {
-  const ownsCanvas = !(target instanceof HTMLCanvasElement);
+  // By tag name, not instanceof: a canvas from another frame is still a canvas.
+  const ownsCanvas = target.tagName !== 'CANVAS';
   let canvas: HTMLCanvasElement;
-  if (target instanceof HTMLCanvasElement) {
-    canvas = target;
+  if (!ownsCanvas) {
+    canvas = target as HTMLCanvasElement;
   } else {
     canvas = target.ownerDocument.createElement('canvas');
     Object.assign(canvas.style, { display: 'block', width: '100%', height: '100%' });
     target.appendChild(canvas);
   }
+  if (!canvas.hasAttribute('role')) canvas.setAttribute('role', 'img');
   const win = canvas.ownerDocument.defaultView ?? window;
   const clock = options.clock ?? (() => performance.now());
   const background = options.background ?? DEFAULT_BACKGROUND;
@@ -178,6 +180,7 @@ export function mountCrowdView(target: HTMLCanvasElement | HTMLElement, options:
     grid = new PickGrid(at.x, at.y, next.count);
     spacing = grid.typicalSpacing();
     painter.setPositions(at.x, at.y, next.count);
+    canvas.setAttribute('aria-label', `Crowd view: ${next.count.toLocaleString('en')} seats`);
     view.setSize(cssW || 1, cssH || 1);
     view.fit(grid.bounds, spacing * 2);
   };
