@@ -61,6 +61,13 @@ describe('crowdcue simulate', () => {
     socket.destroy();
   });
 
+  it('sizes a field by people, the field generator\'s own word', async () => {
+    const sim = await startSimulation({ listen: { host: '127.0.0.1', port: 0 }, venue: 'field', seats: 700, seed: 2, name: 'f' }, quiet);
+    sims.push(sim);
+    expect(sim.recipe.venue).toEqual({ kind: 'field', options: { people: 700, seed: 2 } });
+    expect(sim.crowd.count).toBe(700);
+  });
+
   it('runs as a command and exits cleanly on SIGTERM', async () => {
     const bin = resolve(dirname(fileURLToPath(import.meta.url)), '../../../bin/crowdcue.js');
     const child = spawn(process.execPath, [bin, 'simulate', '--listen', 'tcp://127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'pipe'] });

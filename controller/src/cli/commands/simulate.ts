@@ -77,7 +77,8 @@ export interface AirDelivery {
  * CrowdRecipe): a page rebuilds the very same crowd from it, band for band.
  */
 export interface SimulationRecipe {
-  venue: { kind: VenueKindFlag; options: { seats?: number; seed?: number } };
+  /** `seats` for stadium and arena, `people` for a field (each generator's own word). */
+  venue: { kind: VenueKindFlag; options: { seats?: number; people?: number; seed?: number } };
   crowd: BuildCrowdOptions;
 }
 
@@ -158,7 +159,7 @@ export function parseSimulateArgs(argv: string[]): ParseResult {
 export async function startSimulation(opts: SimulateOptions, io: CliIO): Promise<Simulation> {
   const listeners = new Set<(air: AirDelivery) => void>();
   const recipe: SimulationRecipe = {
-    venue: { kind: opts.venue, options: { ...(opts.seats === undefined ? {} : { seats: opts.seats }), seed: opts.seed } },
+    venue: { kind: opts.venue, options: { ...sizeOption(opts), seed: opts.seed } },
     crowd: { seed: opts.seed },
   };
   const venue = makeVenue(recipe.venue);
@@ -211,6 +212,11 @@ export async function startSimulation(opts: SimulateOptions, io: CliIO): Promise
       device.close();
     },
   };
+}
+
+function sizeOption(opts: SimulateOptions): { seats?: number; people?: number } {
+  if (opts.seats === undefined) return {};
+  return opts.venue === 'field' ? { people: opts.seats } : { seats: opts.seats };
 }
 
 function makeVenue(r: SimulationRecipe['venue']): VenueMap {
