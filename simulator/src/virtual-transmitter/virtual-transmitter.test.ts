@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { airtimeUs, cobsEncode, crc16, encodeCcb, encodeCclFrame, encodeRawFrame } from '@crowdcue/protocol';
 import { buildCrowd, RfChannel, stadiumVenue } from '../index';
@@ -253,5 +254,21 @@ describe('VirtualTransmitter and the crowd', () => {
     clock.advanceBy(airtimeUs(red.length, 38400, 13));
     expect(landed).toEqual([crowd.bandCount]);
     expect(crowd.colorOf(0, endHostMs + 1)).toEqual([255, 0, 0]);
+  });
+});
+
+describe('VirtualTransmitter on a hostile line', () => {
+  it('never throws on random bytes and still answers afterwards', async () => {
+    const { host, device } = setup();
+    fc.assert(
+      fc.property(fc.array(fc.uint8Array({ maxLength: 300 }), { maxLength: 20 }), (chunks) => {
+        for (const c of chunks) device.receive(c);
+      }),
+      { numRuns: 200 },
+    );
+    // Whatever half frame the noise left behind is cut off by the leading 0x00.
+    host.writeRaw(Uint8Array.of(0));
+    expect(await host.request({ type: 'HELLO' })).toMatchObject({ type: 'INFO' });
+    expect(device.stats().dropped).toBeGreaterThan(0);
   });
 });
