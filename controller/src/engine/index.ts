@@ -8,3 +8,4 @@ export * from './cue-engine';
 export * from './engine-types';
 export { lookColour, lerpRgb, fadeProgress, lookPartWay, applyMaster, sameLook } from './look-colour';
 export { cueLooks, trackedLooks, cueFadeMs, lookFadeMs } from './cue-looks';
+export * from './worker-output';
