@@ -37,7 +37,7 @@ describe('planner: zone merging', () => {
     const { planner, sends, advanceTo } = setup();
     planner.setLooks(ZONES.slice(0, 6).map((zone) => ({ zone, look: color(zone % 2 ? [255, 0, 0] : [0, 0, 255]) })));
     advanceTo(100);
-    const ccbs = sends.map((s) => s.ccb);
+    const ccbs = sends.filter((s, i) => sends.findIndex((t) => t.packet.seq === s.packet.seq) === i).map((s) => s.ccb);
     expect(ccbs).toHaveLength(2);
     expect(ccbs.map((c) => c.target)).toEqual(
       expect.arrayContaining([
@@ -203,22 +203,51 @@ describe('planner: routing and airtime', () => {
     const stats = planner.stats();
     const expected = sends.reduce((sum, s) => sum + (airtimeUs(s.packet.rf.length, 9600, 12) / 1000) * (1 + s.packet.repeat), 0);
     expect(stats.transmitters[0].airMs).toBeCloseTo(expected, 6);
-    expect(stats.transmitters[0].transmissions).toBe(sends.length * 2);
-    const spans = sends.map((s) => [s.startMs, s.startMs + (airtimeUs(s.packet.rf.length, 9600, 12) / 1000) * 2 + 2]).sort((x, y) => x[0] - y[0]);
+    expect(stats.transmitters[0].transmissions).toBe(sends.reduce((n, s) => n + 1 + s.packet.repeat, 0));
+    expect(stats.transmitters[0].transmissions).toBe(24); // 12 zones, each sent twice
+    const spans = sends
+      .map((s) => [s.startMs, s.startMs + (airtimeUs(s.packet.rf.length, 9600, 12) / 1000) * (1 + s.packet.repeat) + 2 * s.packet.repeat])
+      .sort((x, y) => x[0] - y[0]);
     for (let i = 1; i < spans.length; i++) expect(spans[i][0]).toBeGreaterThanOrEqual(spans[i - 1][1]);
   });
 });
 
 describe('planner: late cues', () => {
+  it('sends a many-zone cue once to every zone before its repeats', () => {
+    const { planner, sends, advanceTo } = setup();
+    planner.setLooks(ZONES.map((zone) => ({ zone, look: color([zone, 1, 1]) })), { atMs: 1000 });
+    advanceTo(3000);
+    expect(sends).toHaveLength(24);
+    const seqs = sends.map((s) => s.packet.seq);
+    expect(seqs.slice(12)).toEqual(seqs.slice(0, 12));
+    expect(sends.every((s) => s.packet.repeat === 0)).toBe(true);
+    const starts = sends.map((s) => s.startMs);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+  });
+
   it('reports a 64-zone cue that cannot all be on air by its time, and by how much', () => {
     const zones = Array.from({ length: 64 }, (_, i) => i);
-    const { planner, late, advanceTo } = setup({ venueZones: zones });
-    planner.setLooks(zones.map((zone) => ({ zone, look: color([zone * 4, 255 - zone * 4, 0]) })), { atMs: 1000, cue: 'cue 7' });
+    const { planner, late, sends, advanceTo } = setup({ venueZones: zones });
+    advanceTo(1000);
+    planner.setLooks(zones.map((zone) => ({ zone, look: color([zone * 4, 255 - zone * 4, 0]) })), { cue: 'cue 7' });
     advanceTo(3000);
     expect(late).toHaveLength(1);
     expect(late[0].cue).toBe('cue 7');
-    const hold = 2 * air(17) + 2 + 1;
-    expect(late[0].lateByMs).toBeCloseTo(63 * hold, 3);
+    // due at once: the soonest one packet can land; every zone once (repeats after), back to back
+    const firstLands = [...new Set(sends.map((s) => s.packet.seq))].map((seq) => Math.min(...sends.filter((s) => s.packet.seq === seq).map((s) => s.landMs)));
+    expect(Math.max(...firstLands) - Math.min(...firstLands)).toBeCloseTo(63 * (air(17) + 1), 3);
+    expect(late[0].lateByMs).toBeCloseTo(63 * (air(17) + 1), 3);
+  });
+
+  it('plans a 64-zone cue given in advance backwards so that it is all on air by its time', () => {
+    const zones = Array.from({ length: 64 }, (_, i) => i);
+    const { planner, late, sends, advanceTo } = setup({ venueZones: zones });
+    planner.setLooks(zones.map((zone) => ({ zone, look: color([zone * 4, 255 - zone * 4, 0]) })), { atMs: 2000, cue: 'cue 8' });
+    advanceTo(3000);
+    expect(late).toEqual([]);
+    const firsts = sends.slice(0, 64);
+    expect(Math.max(...firsts.map((s) => s.landMs))).toBeCloseTo(2000, 6);
+    expect(Math.min(...firsts.map((s) => s.landMs))).toBeCloseTo(2000 - 63 * (air(17) + 1), 3);
   });
 
   it('does not report a cue that lands on time', () => {

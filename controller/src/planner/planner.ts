@@ -37,9 +37,14 @@ export interface PlannerOptions {
   transmitters: readonly Transmitter[];
   syncIntervalMs?: number;
   refreshIntervalMs?: number;
-  /** How long before its start a timed packet is handed to the transmitter. */
+  /** How long before its start work is planned (booked on air, seq given). */
   commitAheadMs?: number;
-  /** Earliest start for a packet that is due now (time to reach the device). */
+  /** How long before its start a packet is handed to its transmitter (keeps device queues short). */
+  handoverAheadMs?: number;
+  /**
+   * Earliest start for a packet that is due now: the time a timed SEND needs to
+   * reach the device (the CCL driver hands packets over 50 ms ahead by default).
+   */
   asapMarginMs?: number;
   /** How long before its start an effect goes on air. */
   effectLeadMs?: number;
@@ -82,6 +87,9 @@ export const DEFAULT_REPEATS: Readonly<Record<PacketPurpose, number>> = {
 /** What a blackout's FLUSH drops: a queued master or refresh would undo the blackout; a late SYNC is wrong. */
 const OBSOLETE_AT_BLACKOUT: ReadonlySet<PacketPurpose> = new Set(['master', 'refresh', 'sync', 'blackout']);
 const obsoleteAtBlackout = (p: PlannedPacket): boolean => OBSOLETE_AT_BLACKOUT.has(p.purpose);
+
+/** Bytes of the longest look packet: an EFFECT to a ZONES mask (4 + 8 + 16). */
+const LONGEST_LOOK_PACKET = 28;
 
 const RANK: Readonly<Record<PacketPurpose, number>> = {
   blackout: 0,
@@ -174,6 +182,22 @@ interface Work {
   run?: number;
 }
 
+interface CommittedSend {
+  tx: Transmitter;
+  ledger: AirtimeLedger;
+  packet: PlannedPacket;
+  ccb: CcbPacket;
+  air: number;
+  /** Start of its latest transmission. */
+  start: number;
+}
+
+interface Committed {
+  fenceZones: readonly number[];
+  sends: CommittedSend[];
+  lastLand: number;
+}
+
 interface LateGroup {
   label: string;
   purpose: PacketPurpose;
@@ -223,6 +247,8 @@ export class Planner {
   private nextRefreshMs = 0;
   private wakeAt = Infinity;
   private wakeSub: Subscription | undefined;
+  /** Packets booked on air but not yet handed to their transmitter. */
+  private handovers: Array<{ atMs: number; tx: Transmitter; packet: PlannedPacket }> = [];
   private readonly eventSubs: Subscription[] = [];
 
   private logical = 0;
@@ -245,8 +271,9 @@ export class Planner {
     this.opts = {
       syncIntervalMs: options.syncIntervalMs ?? 1000,
       refreshIntervalMs: options.refreshIntervalMs ?? 3000,
-      commitAheadMs: options.commitAheadMs ?? 100,
-      asapMarginMs: options.asapMarginMs ?? 5,
+      commitAheadMs: options.commitAheadMs ?? 150,
+      handoverAheadMs: options.handoverAheadMs ?? 100,
+      asapMarginMs: options.asapMarginMs ?? 60,
       effectLeadMs: options.effectLeadMs ?? 300,
       masterMinIntervalMs: options.masterMinIntervalMs ?? 40,
       gapMs: options.gapMs ?? 2,
@@ -310,6 +337,7 @@ export class Planner {
     const zones = [...looks.keys()].sort((a, b) => a - b);
     const group = opts.cue !== undefined ? this.lateGroup(opts.cue, purpose, landAt) : undefined;
     this.enqueue({
+      packets: groupZones(looks, this.venueZones).length,
       purpose,
       landAtMs: landAt,
       sendAhead: false,
@@ -460,6 +488,7 @@ export class Planner {
       // The driver keeps (and sends again) what the FLUSH should spare; the ledger forgets the rest.
       for (const tx of this.transmitters) {
         tx.flush(obsoleteAtBlackout);
+        this.handovers = this.handovers.filter((h) => h.tx !== tx || !obsoleteAtBlackout(h.packet));
         const ledger = this.ledgers.get(tx.id);
         ledger?.dropAfter(now, (b) => OBSOLETE_AT_BLACKOUT.has(b.purpose));
       }
@@ -530,8 +559,13 @@ export class Planner {
     return { label, purpose, atMs, outstanding: 0, worst: -Infinity };
   }
 
-  private enqueue(w: Omit<Work, 'id' | 'rank' | 'commitAtMs'> & { commitAtMs?: number }): void {
-    const ahead = w.sendAhead ? this.opts.effectLeadMs : 30;
+  /**
+   * `packets` (an estimate of how many packets the work will make) moves its
+   * planning earlier, so a many-zone batch can be on air by its time.
+   */
+  private enqueue(w: Omit<Work, 'id' | 'rank' | 'commitAtMs'> & { commitAtMs?: number; packets?: number }): void {
+    const batchMs = (w.packets ?? 1) * (this.slowestAirMsFor(LONGEST_LOOK_PACKET) + 1);
+    const ahead = w.sendAhead ? this.opts.effectLeadMs : batchMs;
     const commitAtMs = w.commitAtMs ?? w.landAtMs - ahead - this.opts.commitAheadMs;
     const work = { ...w, id: this.nextWorkId++, rank: RANK[w.purpose], commitAtMs } as Work;
     if (work.group) work.group.outstanding++;
@@ -606,11 +640,13 @@ export class Planner {
     const readyIds = new Set(ready.map((w) => w.id));
     this.pending = this.pending.filter((w) => !readyIds.has(w.id));
     for (const w of ready) this.commit(w);
+    this.handOver(now);
 
     this.prune(now);
     // Work still due here waits on earlier work on the same bands, which wakes us when it is due.
     let next = Infinity;
     for (const w of this.pending) if (w.commitAtMs > now) next = Math.min(next, w.commitAtMs);
+    for (const h of this.handovers) next = Math.min(next, h.atMs);
     if (this.running) next = Math.min(next, this.nextSyncMs, this.nextRefreshMs);
     if (next < Infinity) this.wake(next);
   }
@@ -618,16 +654,43 @@ export class Planner {
   private commit(w: Work): void {
     const now = this.now();
     if (w.purpose === 'master' || w.purpose === 'blackout') this.lastMasterCommitMs = now;
-    let worstLand = -Infinity;
-    for (const spec of w.resolve()) {
-      const land = this.commitSpec(w, spec, now);
-      if (land !== undefined) worstLand = Math.max(worstLand, land);
+    const specs = w.resolve();
+    const repeat = this.repeats[w.purpose];
+    // A batch (a many-zone cue) goes out once before any repeat, so every band
+    // has its look as soon as the channel allows; the repeats follow as SENDs
+    // of the same packets (same seq: a band acts once).
+    const split = specs.length > 1 && repeat > 0;
+    // A batch that must land by a time is planned backwards: back to back, the last landing on time.
+    const tails = specs.map(() => 0);
+    if (!w.asap && !w.sendAhead) {
+      for (let k = specs.length - 2; k >= 0; k--) tails[k] = tails[k + 1] + this.slowestAirMs(specs[k + 1]) + 1;
     }
+    const committed: Committed[] = [];
+    let worstLand = -Infinity;
+    for (const [k, spec] of specs.entries()) {
+      const c = this.commitSpec(w, spec, now, split ? 0 : repeat, tails[k]);
+      if (!c) continue;
+      committed.push(c);
+      worstLand = Math.max(worstLand, c.lastLand);
+    }
+    if (split) for (let r = 0; r < repeat; r++) for (const c of committed) this.commitRepeat(c, now);
     this.settle(w, worstLand > -Infinity ? worstLand : undefined);
   }
 
-  /** Hands one logical packet to every transmitter that reaches its zones; returns its latest landing. */
-  private commitSpec(w: Work, spec: Spec, now: number): number | undefined {
+  /** Hands one logical packet to every transmitter that reaches its zones. */
+  /** Airtime of a spec's packet on the slowest transmitter (ms). */
+  private slowestAirMs(spec: Spec): number {
+    const probe = typeof spec.command === 'function' ? spec.command(0, 0) : spec.command;
+    return this.slowestAirMsFor(ccbLength({ site: this.site, seq: 1, target: spec.target, ...probe } as CcbPacket));
+  }
+
+  private slowestAirMsFor(len: number): number {
+    let air = 0;
+    for (const ledger of this.ledgers.values()) air = Math.max(air, ledger.airMs(len));
+    return air;
+  }
+
+  private commitSpec(w: Work, spec: Spec, now: number, repeat: number, tailMs = 0): Committed | undefined {
     const routes = this.transmitters.filter((tx) => {
       if (!reaches(tx.coverage, spec.zones)) return false;
       if (w.purpose !== 'refresh') return true;
@@ -642,7 +705,7 @@ export class Planner {
     let fence = -Infinity;
     for (const z of fenceZones) fence = Math.max(fence, this.fence.get(z) ?? -Infinity);
 
-    const repeat = this.repeats[w.purpose];
+    const sends: CommittedSend[] = [];
     let firstLand = Infinity;
     let lastLand = -Infinity;
     for (const tx of routes) {
@@ -651,7 +714,7 @@ export class Planner {
       const len = ccbLength({ site: this.site, seq, target: spec.target, ...probe } as CcbPacket);
       const air = ledger.airMs(len);
       const hold = ledger.holdMs(len, repeat, this.opts.gapMs);
-      const preferred = w.asap ? now : w.sendAhead ? w.landAtMs - this.opts.effectLeadMs : w.landAtMs - air;
+      const preferred = w.asap ? now : w.sendAhead ? w.landAtMs - this.opts.effectLeadMs : w.landAtMs - air - tailMs;
       const start = ledger.findSlot(Math.max(preferred, now + (w.priority ? 0 : this.opts.asapMarginMs), fence), hold);
       const command = typeof spec.command === 'function' ? spec.command(start, air) : spec.command;
       const ccb = { site: this.site, seq, target: spec.target, ...command } as CcbPacket;
@@ -667,24 +730,55 @@ export class Planner {
         ...(w.expiresAfterMs !== undefined ? { expiresAtMs: start + w.expiresAfterMs } : {}),
       };
       this.dispatch(tx, ledger, packet, ccb, start, hold, air);
+      sends.push({ tx, ledger, packet, ccb, air, start });
       firstLand = Math.min(firstLand, start + air);
       lastLand = Math.max(lastLand, start + air);
     }
 
+    let lastOnAir = lastLand;
+    for (const s of sends) lastOnAir = Math.max(lastOnAir, s.start + s.ledger.holdMs(s.packet.rf.length, repeat, this.opts.gapMs) - 1);
     if (spec.look) {
       const look = spec.look;
-      const waitUntil = look.kind === 'effect' ? Math.max(lastLand, look.startMs) : lastLand;
+      // Nothing newer on these bands until this one (repeats too) is on air and, for an effect, has started.
+      const waitUntil = look.kind === 'effect' ? Math.max(lastOnAir, look.startMs) : lastOnAir;
       for (const z of fenceZones) this.fence.set(z, Math.max(this.fence.get(z) ?? -Infinity, waitUntil));
       for (const z of contentZones) this.shown.set(z, { look, landMs: firstLand });
       if (spec.target.kind === 'PIXELS') this.pixelFenceMs = Math.max(this.pixelFenceMs, waitUntil);
     }
-    return lastLand;
+    return { fenceZones, sends, lastLand };
+  }
+
+  /** One more transmission of a committed packet, after its last one. */
+  private commitRepeat(c: Committed, now: number): void {
+    for (const s of c.sends) {
+      const hold = s.ledger.holdMs(s.packet.rf.length, 0, this.opts.gapMs);
+      const start = s.ledger.findSlot(Math.max(s.start + s.air + Math.max(1, this.opts.gapMs), now + this.opts.asapMarginMs), hold);
+      const packet: PlannedPacket = { ...s.packet, repeat: 0, atMs: s.packet.atMs === null ? null : start };
+      this.dispatch(s.tx, s.ledger, packet, s.ccb, start, hold, s.air);
+      s.start = start;
+      for (const z of c.fenceZones) this.fence.set(z, Math.max(this.fence.get(z) ?? -Infinity, start + s.air));
+    }
   }
 
   private dispatch(tx: Transmitter, ledger: AirtimeLedger, packet: PlannedPacket, ccb: CcbPacket, start: number, hold: number, air: number): void {
     ledger.book({ startMs: start, endMs: start + hold, airMs: air * (1 + packet.repeat), purpose: packet.purpose }, 1 + packet.repeat);
-    tx.send(packet);
     this.plannedSubject.next({ transmitterId: tx.id, packet, ccb, startMs: start, landMs: start + air });
+    const handAt = packet.atMs === null ? -Infinity : start - this.opts.handoverAheadMs;
+    if (handAt <= this.now()) {
+      tx.send(packet);
+      return;
+    }
+    this.handovers.push({ atMs: handAt, tx, packet });
+    this.wake(handAt);
+  }
+
+  /** Packets whose time to go to their transmitter has come. */
+  private handOver(now: number): void {
+    if (this.handovers.length === 0) return;
+    const due = this.handovers.filter((h) => h.atMs <= now).sort((a, b) => a.atMs - b.atMs);
+    if (due.length === 0) return;
+    this.handovers = this.handovers.filter((h) => h.atMs > now);
+    for (const h of due) h.tx.send(h.packet);
   }
 
   private settle(w: Work, landMs: number | undefined): void {
@@ -738,11 +832,16 @@ export class Planner {
     const zones = layer.pixels ? this.venueZones : layer.zones;
     const looks: Array<[number, PlanLook]> = [];
     for (const z of zones) {
-      if (next(z)) continue;
+      // Another step takes over at once, or a cue lands right now: they send their own look.
+      if (next(z) || this.baseStartsAt(z, t)) continue;
       const look = this.effectiveLook(z, t);
       if (look) looks.push([z, look]);
     }
     return groupZones(looks, this.venueZones).map((g) => this.lookSpec(g.target, g.zones, g.look));
+  }
+
+  private baseStartsAt(zone: number, t: number): boolean {
+    return (this.base.get(zone) ?? []).some((e) => e.fromMs === t);
   }
 
   /** Refresh: every quiet zone's look again (colour with what is left of its fade), and the master. */

@@ -16,6 +16,7 @@
 import type { Cue, Look, Rgb, Show, ShowError } from '@crowdcue/protocol';
 import { type CompiledParade, compileParade } from '../parade/compile-parade';
 import type { StepLook } from '../parade/step-look';
+import { cueCompleteMs } from '../show/auto-run-schedule';
 import { effectFlashesPerSecond, minSafePeriodMs } from './effect-flash-rate';
 import { flashLimit, perSecond } from './flash-limit';
 import { type TimelineEntry, type TimelineLook, worstFlashWindow } from './timeline-flash';
@@ -102,12 +103,6 @@ export function compileShowParades(show: Show): CompiledShowParades {
 
 function cueLook(cue: Cue, zone: number): Look | undefined {
   return cue.looks[`zone${zone}`] ?? cue.looks.all;
-}
-
-function cueDoneMs(cue: Cue): number {
-  let fade = cue.fade;
-  for (const look of Object.values(cue.looks)) if (look.kind !== 'effect' && look.fade !== undefined) fade = Math.max(fade, look.fade);
-  return cue.delay + fade + cue.hang;
 }
 
 /** Every check; an empty list means the show may play. */
@@ -208,7 +203,7 @@ export function checkShow(show: Show): ShowError[] {
         }
         cues++;
         if (cue.follow === null) break;
-        t += cueDoneMs(cue) + cue.follow;
+        t += cueCompleteMs(cue) + cue.follow;
         j = (j + 1) % n;
       }
       if (cues < 2 && !withParade) continue;

@@ -19,9 +19,21 @@ describe('demo show', () => {
     expect(show.parades.map((p) => p.id)).toEqual(expect.arrayContaining(['stadium-wave', 'chase', 'rainbow', 'finale']));
     // follows carry every cue to the last
     expect(cues.slice(0, -1).every((c) => c.follow !== null)).toBe(true);
-    let t = 0;
-    for (const c of cues.slice(0, -1)) t += c.delay + Math.max(c.fade, ...Object.values(c.looks).map((l) => ('fade' in l && l.fade) || 0)) + c.hang + (c.follow ?? 0);
-    expect(t).toBeGreaterThan(100_000);
-    expect(t).toBeLessThan(150_000);
+  });
+});
+
+describe('demo show auto-run', () => {
+  it('runs about two minutes with every cue and parade in order', async () => {
+    const { autoRunSchedule, autoRunEndMs } = await import('./auto-run-schedule');
+    const show = demoShow();
+    const items = autoRunSchedule(show);
+    expect(items.filter((i) => i.kind === 'cue')).toHaveLength(show.cueLists[0].cues.length);
+    expect(items.filter((i) => i.kind === 'parade').map((i) => (i.kind === 'parade' ? i.paradeId : ''))).toEqual(['stadium-wave', 'chase', 'rainbow', 'finale']);
+    const rainbow = items.find((i) => i.kind === 'parade' && i.paradeId === 'rainbow');
+    const cue6 = items.find((i) => i.kind === 'cue' && i.cue.id === 'rainbow');
+    expect(rainbow && rainbow.kind === 'parade' && rainbow.atMs).toBe(cue6 && cue6.kind === 'cue' && cue6.looksAtMs);
+    const end = autoRunEndMs(show, items);
+    expect(end).toBeGreaterThan(110_000);
+    expect(end).toBeLessThan(140_000);
   });
 });

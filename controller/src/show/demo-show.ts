@@ -152,7 +152,8 @@ export function demoShowInput(): ShowInput {
             id: 'front',
             name: 'Front rows',
             target: { pixels: { first: 0, last: 399 } },
-            steps: [{ id: 'flare', at: 13_000, duration: 5000, kind: 'COLOR', colors: ['#ff8000'], fade: 500 }],
+            // Half a second after the pulse starts, so the flare does not cancel it on its way in.
+            steps: [{ id: 'flare', at: 13_500, duration: 4500, kind: 'COLOR', colors: ['#ff8000'], fade: 500 }],
           },
         ],
       },
