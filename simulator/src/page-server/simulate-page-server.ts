@@ -26,7 +26,12 @@ export interface SimulatePageOptions {
   port?: number;
   /** Show clock the transmissions' endMs are on; default performance.now(). */
   now?: () => number;
-  /** Transmissions kept for replay to pages that open later (default 20,000, and at most 32 MB). */
+  /**
+   * Transmissions kept for replay to pages that open later (default 2,000, and at
+   * most 32 MB). A page applies each to its whole crowd (a few ms per packet at
+   * 100,000 bands), so the limit bounds how long a late page takes to catch up;
+   * state set by older packets than that is missed until the next cue.
+   */
   historyLimit?: number;
   /** Serve this already-built page folder instead of building one. */
   pageDir?: string;
@@ -52,7 +57,7 @@ export interface SimulatePage {
 
 export async function startSimulatePage(opts: SimulatePageOptions): Promise<SimulatePage> {
   const now = opts.now ?? (() => performance.now());
-  const historyLimit = opts.historyLimit ?? 20_000;
+  const historyLimit = opts.historyLimit ?? 2000;
   const root = opts.pageDir ?? (await bundledPage());
   const serve = staticHandler(root);
   const http = createServer((req, res) => {
