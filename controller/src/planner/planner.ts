@@ -55,7 +55,11 @@ export interface PlannerOptions {
   gapMs?: number;
   /** Refresh only goes to a transmitter busy less than this share (%) of the last second. */
   refreshBudgetPct?: number;
-  /** A cue later than this (ms) is reported on late$. */
+  /**
+   * A cue whose last packet lands more than this after its time (ms) is
+   * reported on late$. A cue due at once counts from the soonest one packet
+   * could land, so only the time its other packets add shows as lateness.
+   */
   lateToleranceMs?: number;
   /** Radio figures used until a transmitter has told its own. */
   assumedRadio?: TransmitterCapabilities;
@@ -278,7 +282,7 @@ export class Planner {
       masterMinIntervalMs: options.masterMinIntervalMs ?? 40,
       gapMs: options.gapMs ?? 2,
       refreshBudgetPct: options.refreshBudgetPct ?? 50,
-      lateToleranceMs: options.lateToleranceMs ?? 1,
+      lateToleranceMs: options.lateToleranceMs ?? 10,
       assumedRadio: options.assumedRadio ?? ASSUMED_RADIO,
     };
     this.repeats = { ...DEFAULT_REPEATS, ...options.repeats };
@@ -354,8 +358,13 @@ export class Planner {
 
   /** A zone's base look at `atMs` (default now): what a parade returns it to. */
   baseLook(zone: number, atMs = this.now()): PlanLook | undefined {
-    let found: PlanLook | undefined;
-    for (const e of this.base.get(zone) ?? []) if (e.fromMs <= atMs) found = e.look;
+    return this.baseEntry(zone, atMs)?.look;
+  }
+
+  /** The base look in force at `atMs` (Infinity: the latest set), with when it lands. */
+  baseEntry(zone: number, atMs = this.now()): { fromMs: number; look: PlanLook } | undefined {
+    let found: { fromMs: number; look: PlanLook } | undefined;
+    for (const e of this.base.get(zone) ?? []) if (e.fromMs <= atMs) found = e;
     return found;
   }
 
