@@ -34,7 +34,7 @@ export interface CclTransmitterOptions extends LinkedTransmitterOptions {
   /** Heartbeat period (default 400 ms); silent this long = down (default 1500 ms). */
   pingEveryMs?: number;
   downAfterMs?: number;
-  /** Clock re-sync period (default 1000 ms) and exchanges at connect (default 6). */
+  /** Clock re-sync period (default 1000 ms) and exchanges at connect (default 8). */
   clockSyncEveryMs?: number;
   clockBurst?: number;
   clock?: ClockSyncOptions;
@@ -119,7 +119,7 @@ export class CclTransmitter extends LinkedTransmitter {
       pingEveryMs: opts.pingEveryMs ?? 400,
       downAfterMs: opts.downAfterMs ?? 1500,
       clockSyncEveryMs: opts.clockSyncEveryMs ?? 1000,
-      clockBurst: opts.clockBurst ?? 6,
+      clockBurst: opts.clockBurst ?? 8,
       queueFullBackoffMs: opts.queueFullBackoffMs ?? 5,
       queueFullBackoffMaxMs: opts.queueFullBackoffMaxMs ?? 200,
       busyRetryMs: opts.busyRetryMs ?? 10,
@@ -286,7 +286,13 @@ export class CclTransmitter extends LinkedTransmitter {
 
   // ------------------------------------------------------------- requests
 
-  private write(message: CclHostMessage, answer: (m: CclDeviceMessage, atMs: number) => void, timeout: () => void = () => undefined, timeoutMs = this.o.replyTimeoutMs): number | undefined {
+  private write(
+    message: CclHostMessage,
+    answer: (m: CclDeviceMessage, atMs: number) => void,
+    timeout: () => void = () => undefined,
+    timeoutMs = this.o.replyTimeoutMs,
+    written?: () => void,
+  ): number | undefined {
     const link = this.link;
     if (!link) return undefined;
     const seq = this.requests.open(timeoutMs, answer, timeout);
@@ -297,22 +303,32 @@ export class CclTransmitter extends LinkedTransmitter {
       this.requests.cancel(seq);
       throw err;
     }
-    link.write(frame);
+    link.write(frame, written);
     return seq;
   }
 
   /** One request; resolves with the answer or undefined on timeout. */
-  private request(message: CclHostMessage, timeoutMs: number): Promise<{ message: CclDeviceMessage; atMs: number } | undefined> {
+  private request(
+    message: CclHostMessage,
+    timeoutMs: number,
+    written?: () => void,
+  ): Promise<{ message: CclDeviceMessage; atMs: number } | undefined> {
     return new Promise((resolve) => {
-      const seq = this.write(message, (m, atMs) => resolve({ message: m, atMs }), () => resolve(undefined), timeoutMs);
+      const seq = this.write(message, (m, atMs) => resolve({ message: m, atMs }), () => resolve(undefined), timeoutMs, written);
       if (seq === undefined) resolve(undefined);
     });
   }
 
   private async syncClock(): Promise<void> {
+    // The round trip starts when the frame reaches the OS, not when we asked for
+    // the write: serialport hands writes to a worker thread, and counting that
+    // delay as line time would skew the midpoint (measured ~0.15 ms over a pty).
     const t0 = this.scheduler.now();
-    const answer = await this.request({ type: 'TIME' }, this.o.replyTimeoutMs);
-    if (answer?.message.type === 'CLOCK') this.clock.add(t0, answer.atMs, answer.message.nowUs);
+    let left = t0;
+    const answer = await this.request({ type: 'TIME' }, this.o.replyTimeoutMs, () => {
+      left = this.scheduler.now();
+    });
+    if (answer?.message.type === 'CLOCK') this.clock.add(t0, answer.atMs, answer.message.nowUs, left);
   }
 
   private resync(): void {

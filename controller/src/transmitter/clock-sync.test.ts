@@ -59,3 +59,20 @@ describe('ClockSync', () => {
     );
   });
 });
+
+describe('ClockSync with a known departure time', () => {
+  it('takes the midpoint from when the request left, but ranks samples by the full round trip', () => {
+    const c = new ClockSync();
+    // Asked at 0, handed to the OS at 0.2, answered at 0.6: device read 1000 us at host 0.4.
+    c.add(0, 0.6, 1000, 0.2);
+    expect(c.signedOffsetUs(1)).toBeCloseTo(600);
+    expect(c.best(0.6)?.uncertaintyUs).toBeCloseTo(300);
+    // A sample whose "left" came late looks tight, but its full round trip is long: not chosen.
+    c.add(10, 12, 11_500, 11.9);
+    expect(c.signedOffsetUs(12)).toBeCloseTo(600);
+    // "left" outside [t0, t1] is clamped.
+    const d = new ClockSync();
+    d.add(5, 6, 0, 9);
+    expect(d.signedOffsetUs(6)).toBe(-6000);
+  });
+});

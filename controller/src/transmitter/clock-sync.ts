@@ -39,14 +39,21 @@ export class ClockSync {
   private readonly driftPpm: number;
 
   constructor(opts: ClockSyncOptions = {}) {
-    this.window = opts.window ?? 8;
+    this.window = opts.window ?? 12;
     this.maxAgeMs = opts.maxAgeMs ?? 10_000;
     this.driftPpm = opts.driftPpm ?? 50;
   }
 
-  /** One exchange: host send time t0, host receive time t1 (ms), device time d (us). */
-  add(t0Ms: number, t1Ms: number, deviceUs: number): void {
-    const midUs = ((t0Ms + t1Ms) / 2) * 1000;
+  /**
+   * One exchange: host send time t0, host receive time t1 (ms), device time d (us).
+   * `leftMs` (default t0) is when the request really left the host, if known
+   * later than t0: the midpoint is taken from there, while the full t1 - t0
+   * still ranks the sample (ranking by the shortened trip would favour samples
+   * whose "left" time came late, i.e. skewed ones).
+   */
+  add(t0Ms: number, t1Ms: number, deviceUs: number, leftMs = t0Ms): void {
+    const from = Math.min(Math.max(leftMs, t0Ms), t1Ms);
+    const midUs = ((from + t1Ms) / 2) * 1000;
     this.samples.push({ atMs: t1Ms, halfRttUs: ((t1Ms - t0Ms) * 1000) / 2, offsetUs: mod32(deviceUs - midUs) });
     if (this.samples.length > this.window) this.samples.shift();
   }

@@ -57,10 +57,14 @@ export class ByteLink {
     return !this.done;
   }
 
-  /** Fire and forget: a dead stream shows up through `closed`, not here. */
-  write(bytes: Uint8Array): void {
+  /**
+   * Fire and forget: a dead stream shows up through `closed`, not here.
+   * `written` runs once the bytes are handed to the OS (serialport writes from
+   * a worker thread, a few hundred microseconds after the call).
+   */
+  write(bytes: Uint8Array, written?: () => void): void {
     if (this.done) return;
-    this.stream.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    this.stream.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), written && (() => written()));
   }
 
   async close(): Promise<void> {
