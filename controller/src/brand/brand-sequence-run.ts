@@ -25,6 +25,11 @@ export interface BrandRunDeps extends BrandAirDeps {
   assumedRadio?: { bitrate: number; overhead: number };
   /** How long before the layers start they are handed to the planner, ms; default 1000. */
   layersLeadMs?: number;
+  /**
+   * The image is already in the bands (a sequence on a cue, preloaded when the
+   * show started with its own `PreloadFeeder`): only the reveal and the steps run.
+   */
+  preloaded?: boolean;
 }
 
 export type BrandRunEvent =
@@ -75,7 +80,7 @@ export class BrandSequenceRun {
     this.landed = plan.reveals.map(() => null);
     const first = plan.reveals[0];
     this.estimate =
-      plan.image && first ? estimatePreload(plan.image.copies, this.radios(), first.atMs, deps.scheduler.now(), deps.budget) : null;
+      plan.image && first && !deps.preloaded ? estimatePreload(plan.image.copies, this.radios(), first.atMs, deps.scheduler.now(), deps.budget) : null;
   }
 
   radios(): RadioSpec[] {

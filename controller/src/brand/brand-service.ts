@@ -1,0 +1,505 @@
+/**
+ * Everything the brand routes and the live runtime ask of brands, in one place.
+ *
+ * Sequences live in the show file's `brandSequences`: the show is what plays,
+ * what is exported and what the runtime reads, so the approved slot travels
+ * with it and every write goes through the show's own validation (a reveal
+ * needs a logo, a parade step an existing parade, a cue schedule an existing
+ * cue). Writes are read-modify-write on the stored revision, retried when a
+ * designer saved in between, so neither side's edit is lost.
+ *
+ * A brand account sees and changes only its own sequences, logos and reports;
+ * anything else answers 404 (it cannot learn what other brands scheduled).
+ * Operators and admins see all and approve; a brand's edit withdraws approval.
+ */
+import { BrandScheduleSchema, BrandSequenceSchema, toHex, type BrandSchedule, type BrandSequence, type LogoPlacement, type Show } from '@crowdcue/protocol';
+import { buildCrowd, venueFromShow, type Crowd, type RfTransmitterSpec } from '@crowdcue/simulator';
+import type { Role } from '../accounts/roles';
+import { ShowConflictError, type ShowStore } from '../storage/show-store';
+import { BrandError } from './brand-error';
+import { encodeBrandPacket, type BrandPacket } from './brand-packet';
+import type { BrandRunResult } from './brand-sequence-run';
+import { describeSpan, findConflict, sequenceDurationMs, slotSpan, type SlotSpan, type ZoneContext } from './brand-schedule';
+import type { ImageCost, RadioSpec } from './image-cost';
+import { LogoStore, type LogoRecord } from './logo-store';
+import { DEFAULT_RADIO, logoOnSeats, type LogoOnSeats } from './logo-on-seats';
+import { estimatePreload, preloadCopies, type PreloadBudget } from './preload-plan';
+import { planRepeats, type RepeatPlan, type RepeatTarget } from './preload-repeats';
+import { ProofOfPlayLog, proofOfPlayCsv, type ProofOfPlayRecord } from './proof-of-play';
+import { estimateBandsShown, simulateReveal } from './reception-estimate';
+import { seatImagePng, seatsPng } from './seats-png';
+import { seatMapOf, type SeatMap } from './seat-map';
+
+export interface BrandActor {
+  username: string;
+  role: Role;
+  brand?: string;
+}
+
+export interface BrandServiceOptions {
+  dataDir: string;
+  shows: ShowStore;
+  /** Radio figures per transmitter of a show (the live runtime knows the devices' own); default the show's transmitters at 38.4 kbit/s. */
+  radios?: (show: Show) => RadioSpec[];
+  /** Show ms now when the show is running, else null (for the preload check of show-time slots). */
+  liveShowTimeMs?: (showId: string) => number | null;
+  now?: () => number;
+  repeats?: RepeatTarget;
+  budget?: PreloadBudget;
+  logoLimits?: ConstructorParameters<typeof LogoStore>[1];
+}
+
+export type SequenceInput = Omit<BrandSequence, 'brand' | 'approved' | 'id'> & { id?: string; brand?: string };
+
+export interface SequenceView {
+  show: string;
+  sequence: BrandSequence;
+  durationMs: number;
+  slot: string | null;
+}
+
+export interface PreloadFigures {
+  /** Copies on air (PALETTE, IMAGE rounds). */
+  copies: number;
+  rounds: number;
+  /** How long before the reveal the preload must start, ms. */
+  leadMs: number;
+  /** Channel time per transmitter, ms. */
+  transmitters: Array<{ id: string; copies: number; channelMs: number; needMs: number }>;
+  /** Whether it can finish for this slot (null: cannot tell until the show runs or the cue fires). */
+  feasible: boolean | null;
+  shortByMs: number;
+}
+
+export interface PreviewResult {
+  palette: Array<[number, number, number]>;
+  seats: { covered: number; total: number };
+  zones: number[];
+  cost: ImageCost;
+  preload: PreloadFigures;
+  /** Packets as hex, for the console's crowd view (site and seq filled with placeholders). */
+  packets: { site: number; palette: string; images: string[]; showImage: { target: unknown; image: number } };
+  /** The seat image as bands hold it, PNG, base64. */
+  seatImagePng: string;
+}
+
+const ID_RE = /[^a-z0-9-]+/g;
+const retries = 4;
+
+export class BrandService {
+  readonly logos: LogoStore;
+  readonly log: ProofOfPlayLog;
+  private readonly maps = new Map<string, { revision: number; map: SeatMap; venueZones: number[] }>();
+
+  private constructor(private readonly opts: BrandServiceOptions) {
+    this.logos = new LogoStore(opts.dataDir, opts.logoLimits);
+    this.log = new ProofOfPlayLog(opts.dataDir);
+  }
+
+  static async open(opts: BrandServiceOptions): Promise<BrandService> {
+    const s = new BrandService(opts);
+    await s.logos.init();
+    return s;
+  }
+
+  close(): void {
+    this.log.close();
+  }
+
+  private now(): number {
+    return this.opts.now?.() ?? Date.now();
+  }
+
+  // ---- shows and venues (brands cannot read shows themselves) ----
+
+  async listShows(): Promise<Array<{ id: string; name: string }>> {
+    return (await this.opts.shows.list()).map((s) => ({ id: s.id, name: s.name }));
+  }
+
+  async venue(showId: string): Promise<{ site: number; venue: Show['venue']; parades: Array<{ id: string; name: string }>; cues: Array<{ id: string; label: string }> }> {
+    const { show } = await this.opts.shows.get(showId);
+    return {
+      site: show.site,
+      venue: show.venue,
+      parades: show.parades.map((p) => ({ id: p.id, name: p.name })),
+      cues: show.cueLists.flatMap((l) => l.cues.map((c) => ({ id: c.id, label: c.label ?? c.id }))),
+    };
+  }
+
+  /** The show's seat map, cached per revision. */
+  async seatMap(showId: string): Promise<{ show: Show; revision: number; map: SeatMap; venueZones: number[] }> {
+    const stored = await this.opts.shows.get(showId);
+    let cached = this.maps.get(showId);
+    if (!cached || cached.revision !== stored.revision) {
+      const venue = venueFromShow(stored.show.venue);
+      cached = { revision: stored.revision, map: seatMapOf(venue), venueZones: venue.zones.map((z) => z.id) };
+      this.maps.set(showId, cached);
+    }
+    return { show: stored.show, revision: stored.revision, map: cached.map, venueZones: cached.venueZones };
+  }
+
+  radios(show: Show): RadioSpec[] {
+    if (this.opts.radios) return this.opts.radios(show);
+    if (show.transmitters.length === 0) return [{ id: 'virtual', coverage: 'ALL', ...DEFAULT_RADIO }];
+    return show.transmitters.map((t) => ({ id: t.id, coverage: t.coverage, ...DEFAULT_RADIO }));
+  }
+
+  repeats(): RepeatPlan {
+    return planRepeats(this.opts.repeats);
+  }
+
+  // ---- logos ----
+
+  async uploadLogo(bytes: Uint8Array, actor: BrandActor, name?: string): Promise<LogoRecord> {
+    return this.logos.add(bytes, { brand: this.brandOf(actor), username: actor.username }, name);
+  }
+
+  async logo(asset: string, actor: BrandActor): Promise<{ record: LogoRecord; bytes: Buffer }> {
+    return this.logos.bytes(asset, this.filterBrand(actor));
+  }
+
+  /** The placed logo on the show's seats as packets and cost. */
+  async logoOnShow(showId: string, placement: LogoPlacement, actor: BrandActor | null, slot = 0): Promise<LogoOnSeats & { map: SeatMap; show: Show; venueZones: number[] }> {
+    const { show, map, venueZones } = await this.seatMap(showId);
+    const { bytes } = await this.logos.bytes(placement.asset, actor ? this.filterBrand(actor) : undefined);
+    const out = await logoOnSeats(bytes, placement, map, { slot, venueZones, radios: this.radios(show), repeats: this.opts.repeats });
+    return { ...out, map, show, venueZones };
+  }
+
+  async preview(showId: string, placement: LogoPlacement, actor: BrandActor): Promise<PreviewResult> {
+    const out = await this.logoOnShow(showId, placement, actor);
+    const png = await seatImagePng(out.map, out.image);
+    // seq 1 as a placeholder: the console replays these into its own crowd with its own seqs.
+    const enc = (p: BrandPacket) => toHex(encodeBrandPacket(p, out.show.site, 1));
+    return {
+      palette: out.image.palette.map((c) => [c[0], c[1], c[2]]),
+      seats: { covered: out.image.coveredCount, total: out.map.count },
+      zones: out.encoded.zones,
+      cost: out.cost,
+      preload: this.preloadFigures(out, this.radios(out.show), null),
+      packets: {
+        site: out.show.site,
+        palette: enc(out.encoded.palette),
+        images: out.encoded.images.map(enc),
+        showImage: { target: out.encoded.showTarget, image: out.encoded.slot },
+      },
+      seatImagePng: png.toString('base64'),
+    };
+  }
+
+  private preloadFigures(out: LogoOnSeats, radios: RadioSpec[], revealInMs: number | null): PreloadFigures {
+    const repeats = out.cost.rounds;
+    const copies = preloadCopies(out.encoded, repeats);
+    const now = this.now();
+    const est = estimatePreload(copies, radios, now + (revealInMs ?? 0), now, this.opts.budget);
+    return {
+      copies: copies.length,
+      rounds: repeats.imageRounds,
+      leadMs: est.leadMs,
+      transmitters: est.transmitters,
+      feasible: revealInMs === null ? null : est.feasible,
+      shortByMs: revealInMs === null ? 0 : est.shortByMs,
+    };
+  }
+
+  // ---- sequences ----
+
+  async listSequences(actor: BrandActor, showId?: string): Promise<SequenceView[]> {
+    const ids = showId ? [showId] : (await this.opts.shows.list()).map((s) => s.id);
+    const out: SequenceView[] = [];
+    for (const id of ids) {
+      const { show } = await this.opts.shows.get(id);
+      for (const seq of show.brandSequences) if (this.visible(seq, actor)) out.push(view(id, seq));
+    }
+    return out;
+  }
+
+  async getSequence(showId: string, id: string, actor: BrandActor): Promise<SequenceView> {
+    const { show } = await this.opts.shows.get(showId);
+    return view(showId, this.find(show, id, actor));
+  }
+
+  async createSequence(showId: string, input: SequenceInput, actor: BrandActor): Promise<SequenceView> {
+    const brand = actor.role === 'brand' ? this.brandOf(actor) : (input.brand ?? this.brandOf(actor));
+    if (input.logo) await this.logos.get(input.logo.asset, brand);
+    let created: BrandSequence | undefined;
+    await this.mutate(showId, actor, (show) => {
+      const id = input.id ?? newId(brand, show);
+      if (show.brandSequences.some((s) => s.id === id)) throw new BrandError('CONFLICT', `a brand sequence '${id}' exists already`, 'id');
+      created = parseSequence({ ...input, id, brand, approved: false });
+      show.brandSequences.push(created);
+      this.checkConflict(show, created, actor);
+    });
+    return view(showId, created!);
+  }
+
+  async updateSequence(showId: string, id: string, input: SequenceInput, actor: BrandActor): Promise<SequenceView> {
+    let updated: BrandSequence | undefined;
+    await this.mutate(showId, actor, async (show) => {
+      const i = this.index(show, id, actor);
+      const before = show.brandSequences[i];
+      if (input.logo) await this.logos.get(input.logo.asset, before.brand);
+      // Any change withdraws the approval: the operator approved the slot as it was.
+      updated = parseSequence({ ...input, id, brand: before.brand, approved: false });
+      show.brandSequences[i] = updated;
+      this.checkConflict(show, updated, actor);
+    });
+    return view(showId, updated!);
+  }
+
+  async deleteSequence(showId: string, id: string, actor: BrandActor): Promise<void> {
+    await this.mutate(showId, actor, (show) => {
+      show.brandSequences.splice(this.index(show, id, actor), 1);
+    });
+  }
+
+  /**
+   * Puts a sequence in a slot: refused when it overlaps another on a shared
+   * zone (naming it) or when the preload can no longer finish before a
+   * wall-clock (or running show-time) slot; otherwise answered with the
+   * preload's figures and warnings.
+   */
+  async schedule(showId: string, id: string, schedule: BrandSchedule, actor: BrandActor): Promise<{ sequence: SequenceView; preload: PreloadFigures | null; warnings: string[] }> {
+    const parsed = BrandScheduleSchema.safeParse(schedule);
+    if (!parsed.success) throw new BrandError('INVALID', `schedule: ${parsed.error.issues[0]?.message ?? 'invalid'}`, 'schedule');
+    const { show } = await this.opts.shows.get(showId);
+    const current = this.find(show, id, actor);
+    const next = parseSequence({ ...current, schedule: parsed.data, approved: false });
+    const warnings: string[] = [];
+    let preload: PreloadFigures | null = null;
+    if (next.logo && next.steps.some((s) => s.kind === 'reveal')) {
+      const out = await this.logoOnShow(showId, next.logo, null);
+      const revealIn = this.revealInMs(showId, next);
+      preload = this.preloadFigures(out, this.radios(show), revealIn);
+      const lead = `${(preload.leadMs / 1000).toFixed(1)} s`;
+      if (preload.feasible === false) {
+        throw new BrandError(
+          'PRELOAD_TOO_LATE',
+          `the logo's preload needs ${lead} of air before the reveal (${preload.copies} packets, ${preload.rounds} rounds); this slot is ${(preload.shortByMs / 1000).toFixed(1)} s too soon`,
+          'schedule',
+          { preload },
+        );
+      }
+      if (preload.feasible === null) warnings.push(`the preload needs ${lead} before the reveal; the runtime starts it when the show runs, so keep the slot at least that far from the show's start`);
+    }
+    let saved: BrandSequence | undefined;
+    await this.mutate(showId, actor, (s) => {
+      const i = this.index(s, id, actor);
+      saved = parseSequence({ ...s.brandSequences[i], schedule: parsed.data, approved: false });
+      s.brandSequences[i] = saved;
+      this.checkConflict(s, saved, actor);
+    });
+    return { sequence: view(showId, saved!), preload, warnings };
+  }
+
+  /** Operator or admin: approve (or withdraw) a scheduled slot. */
+  async approve(showId: string, id: string, approved: boolean, actor: BrandActor): Promise<SequenceView> {
+    let saved: BrandSequence | undefined;
+    await this.mutate(showId, actor, (show) => {
+      const i = this.index(show, id, actor);
+      const seq = show.brandSequences[i];
+      if (approved && !seq.schedule) throw new BrandError('INVALID', `sequence '${id}' has no slot to approve; schedule it first`, 'schedule');
+      saved = { ...seq, approved };
+      show.brandSequences[i] = saved;
+      if (approved) this.checkConflict(show, saved, actor, (o) => o.approved);
+    });
+    return view(showId, saved!);
+  }
+
+  private revealInMs(showId: string, seq: BrandSequence): number | null {
+    const span = slotSpan(seq);
+    if (!span) return null;
+    const firstReveal = firstRevealOffsetMs(seq);
+    if (span.kind === 'wallClock') return span.fromMs + firstReveal - this.now();
+    if (span.kind === 'showTime') {
+      const t = this.opts.liveShowTimeMs?.(showId);
+      return t === null || t === undefined ? null : span.fromMs + firstReveal - t;
+    }
+    return null;
+  }
+
+  private checkConflict(show: Show, seq: BrandSequence, actor: BrandActor, only?: (o: BrandSequence) => boolean): void {
+    const ctx = this.zoneContext(show);
+    if (!ctx) return;
+    const c = findConflict(seq, show.brandSequences, ctx, only);
+    if (!c) return;
+    const who = this.visible(c.other, actor) ? `sequence "${c.other.name}" (${c.other.id})` : `another brand's sequence`;
+    throw new BrandError('CONFLICT', `the slot overlaps ${who} at ${describeSpan(c.span)} on zone${c.zones.length > 1 ? 's' : ''} ${c.zones.join(', ')}`, 'schedule', {
+      other: this.visible(c.other, actor) ? c.other.id : undefined,
+      zones: c.zones,
+    });
+  }
+
+  private zoneContext(show: Show): ZoneContext | null {
+    const cached = this.maps.get(show.id);
+    if (!cached) return null;
+    return { map: cached.map, venueZones: cached.venueZones, parades: show.parades };
+  }
+
+  private async mutate(showId: string, actor: BrandActor, change: (show: Show) => void | Promise<void>): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      await this.seatMap(showId);
+      const stored = await this.opts.shows.get(showId);
+      const show = structuredClone(stored.show);
+      await change(show);
+      try {
+        await this.opts.shows.save(show, actor.username, { expectedRevision: stored.revision });
+        return;
+      } catch (err) {
+        if (err instanceof ShowConflictError && attempt < retries) continue;
+        throw err;
+      }
+    }
+  }
+
+  // ---- reports ----
+
+  reports(actor: BrandActor): ProofOfPlayRecord[] {
+    return this.log.list(actor.role === 'brand' ? { brand: this.brandOf(actor) } : {});
+  }
+
+  report(id: number, actor: BrandActor): ProofOfPlayRecord {
+    const r = this.log.get(id);
+    if (!r || (actor.role === 'brand' && r.brand !== actor.brand)) throw new BrandError('NOT_FOUND', `no report ${id}`, 'id');
+    return r;
+  }
+
+  snapshot(id: number, actor: BrandActor): Buffer {
+    this.report(id, actor);
+    const png = this.log.snapshot(id);
+    if (!png) throw new BrandError('NOT_FOUND', `report ${id} has no snapshot`, 'id');
+    return png;
+  }
+
+  csv(actor: BrandActor, id?: number): string {
+    return proofOfPlayCsv(id === undefined ? this.reports(actor) : [this.report(id, actor)]);
+  }
+
+  /**
+   * The runtime's call when a sequence has played: estimates the bands that
+   * showed it from the RF model, renders the crowd at the reveal (the live
+   * simulated crowd when given, else a simulation of the brand packets through
+   * the RF channel) and appends the proof-of-play row.
+   */
+  async recordPlay(
+    showId: string,
+    result: BrandRunResult,
+    ctx: {
+      /** Wall-clock Date of a controller ms. */
+      wallClock: (ms: number) => Date;
+      /** RF model of the show's transmitters (coverage, loss). */
+      transmitters?: RfTransmitterSpec[];
+      /** The simulated crowd, already fed with what went on air, and the crowd time of the reveal. */
+      crowd?: { crowd: Crowd; atMs: number };
+      lossRate?: number;
+      notes?: string;
+    },
+  ): Promise<ProofOfPlayRecord> {
+    const { show, map } = await this.seatMap(showId);
+    const seq = show.brandSequences.find((s) => s.id === result.sequenceId);
+    const iso = (ms: number) => ctx.wallClock(ms).toISOString();
+    const airtimeByTransmitter = Object.fromEntries(result.airtime.map((a) => [a.transmitterId, Math.round(a.airMs * 10) / 10]));
+    const base = {
+      brand: result.brand,
+      sequenceId: result.sequenceId,
+      sequenceName: result.name,
+      showId,
+      scheduledStart: iso(result.scheduledStartMs),
+      scheduledEnd: iso(result.scheduledEndMs),
+      actualStart: iso(result.actualStartMs),
+      actualEnd: iso(result.actualEndMs),
+      zones: result.zones,
+      airtimeMs: result.airtime.reduce((s, a) => s + a.airMs, 0),
+      airtimeByTransmitter,
+      transmissions: result.airtime.reduce((s, a) => s + a.transmissions, 0),
+      notes: [ctx.notes, result.stopped ? 'stopped early' : '', result.preload && result.preload.late > 0 ? `${result.preload.late} preload packets late` : '']
+        .filter(Boolean)
+        .join('; ') || undefined,
+    };
+    if (!seq?.logo) {
+      return this.log.record({ ...base, seatsCovered: 0, bandsCovered: 0, bandsEstimated: 0 });
+    }
+    const slot = imageSlotOf(show, seq.id);
+    const out = await this.logoOnShow(showId, seq.logo, null, slot);
+    const transmitters = ctx.transmitters ?? this.radios(show).map((r) => ({ id: r.id, coverage: r.coverage, lossRate: ctx.lossRate ?? 0.05, bitrate: r.bitrate, overhead: r.overhead }));
+    const repeats = out.cost.rounds;
+    let crowd: Crowd;
+    let atMs: number;
+    if (ctx.crowd) {
+      crowd = ctx.crowd.crowd;
+      atMs = ctx.crowd.atMs;
+    } else {
+      crowd = buildCrowd(venueFromShow(show.venue), { site: show.site });
+      atMs = simulateReveal(crowd, out.image, out.encoded, repeats, transmitters, { site: show.site }).shownAtMs;
+    }
+    const est = estimateBandsShown(crowd, out.image, transmitters, repeats);
+    const rgba = new Uint8Array(4 * crowd.count);
+    crowd.colorsAt(atMs, rgba);
+    const snapshotPng = await seatsPng(map, rgba);
+    return this.log.record({ ...base, seatsCovered: out.image.coveredCount, bandsCovered: est.covered, bandsEstimated: est.expected, snapshotPng });
+  }
+
+  // ---- access ----
+
+  private brandOf(actor: BrandActor): string {
+    if (!actor.brand) throw new BrandError('INVALID', `account ${actor.username} belongs to no brand`, 'brand');
+    return actor.brand;
+  }
+
+  private filterBrand(actor: BrandActor): string | undefined {
+    return actor.role === 'brand' ? this.brandOf(actor) : undefined;
+  }
+
+  private visible(seq: BrandSequence, actor: BrandActor): boolean {
+    return actor.role !== 'brand' || (actor.brand !== undefined && seq.brand === actor.brand);
+  }
+
+  private index(show: Show, id: string, actor: BrandActor): number {
+    const i = show.brandSequences.findIndex((s) => s.id === id && this.visible(s, actor));
+    if (i < 0) throw new BrandError('NOT_FOUND', `no brand sequence '${id}' in show '${show.id}'`, 'id');
+    return i;
+  }
+
+  private find(show: Show, id: string, actor: BrandActor): BrandSequence {
+    return show.brandSequences[this.index(show, id, actor)];
+  }
+}
+
+/** Image slot 0..7 of a sequence: its place among the show's logo sequences, so consecutive logos use different slots. */
+export function imageSlotOf(show: Show, sequenceId: string): number {
+  const withLogo = show.brandSequences.filter((s) => s.logo).map((s) => s.id).sort();
+  return Math.max(0, withLogo.indexOf(sequenceId)) % 8;
+}
+
+/** ms from a sequence's start to its first reveal. */
+export function firstRevealOffsetMs(seq: Pick<BrandSequence, 'steps'>): number {
+  let t = 0;
+  for (const s of seq.steps) {
+    if (s.kind === 'reveal') return t;
+    t += s.duration;
+  }
+  return 0;
+}
+
+function view(show: string, sequence: BrandSequence): SequenceView {
+  const span: SlotSpan | null = slotSpan(sequence);
+  return { show, sequence, durationMs: sequenceDurationMs(sequence), slot: span ? describeSpan(span) : null };
+}
+
+function parseSequence(input: unknown): BrandSequence {
+  const r = BrandSequenceSchema.safeParse(input);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    const path = issue?.path.join('.') ?? '';
+    throw new BrandError('INVALID', `${path ? `${path}: ` : ''}${issue?.message ?? 'invalid sequence'}`, path || undefined);
+  }
+  return r.data;
+}
+
+function newId(brand: string, show: Show): string {
+  const stem = brand.toLowerCase().replace(ID_RE, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'brand';
+  for (let n = show.brandSequences.length + 1; ; n++) {
+    const id = `${stem}-${n}`;
+    if (!show.brandSequences.some((s) => s.id === id)) return id;
+  }
+}

@@ -1,0 +1,182 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BrandService } from '../../brand/brand-service';
+import { stripesPng } from '../../brand/fixtures.test-util';
+import { demoShowInput } from '../../show/demo-show';
+import { ShowStore } from '../../storage/show-store';
+import { createTestApp, type TestApp } from '../test-app';
+import brandPlugin from './brand';
+
+type Client = Awaited<ReturnType<TestApp['as']>>;
+
+describe('brand routes', () => {
+  let t: TestApp;
+  let dir: string;
+  let service: BrandService;
+  let acme: Client;
+  let globex: Client;
+  let operator: Client;
+  let designer: Client;
+  let png: Buffer;
+  let asset: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'crowdcue-brand-'));
+    const shows = new ShowStore(dir);
+    await shows.init();
+    const demo = demoShowInput();
+    await shows.save({ ...demo, venue: { ...demo.venue, seats: { kind: 'stadium', seed: 1, seats: 3000 } } }, 'test');
+    service = await BrandService.open({ dataDir: dir, shows });
+    t = await createTestApp({ shows, extend: async (app) => void (await app.register(brandPlugin, { service, maxLogoBytes: 200_000 })) });
+    acme = await t.as('brand', { username: 'acme-user', brand: 'acme' });
+    globex = await t.as('brand', { username: 'globex-user', brand: 'globex' });
+    operator = await t.as('operator');
+    designer = await t.as('designer');
+    png = await stripesPng([[255, 0, 0], [255, 255, 255], [0, 0, 255]], 60, 30);
+  });
+
+  afterAll(async () => {
+    service.close();
+    await t.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const upload = (c: Client, body: Buffer | string, type = 'image/png') => c({ method: 'POST', url: '/api/brand/logos?name=acme.png', headers: { 'content-type': type }, payload: body });
+
+  it('uploads a logo, and says what is wrong with a bad one', async () => {
+    const ok = await upload(acme, png);
+    expect(ok.statusCode).toBe(201);
+    asset = ok.json().asset;
+    expect(ok.json()).toMatchObject({ format: 'png', width: 60, height: 30, brand: 'acme' });
+    const text = await upload(acme, 'hello', 'text/plain');
+    expect(text.statusCode).toBe(415);
+    const garbage = await upload(acme, Buffer.from('not a png at all'));
+    expect(garbage.statusCode).toBe(415);
+    expect(garbage.json()).toMatchObject({ error: 'NOT_AN_IMAGE', fields: [{ path: 'file' }] });
+    const big = await upload(acme, Buffer.alloc(300_000, 1));
+    expect(big.statusCode).toBe(413);
+    const gif = await upload(acme, await sharp({ create: { width: 2, height: 2, channels: 3, background: '#fff' } }).gif().toBuffer(), 'application/octet-stream');
+    expect(gif.json().message).toMatch(/gif.*PNG, JPEG or SVG/);
+    expect((await designer({ method: 'POST', url: '/api/brand/logos', headers: { 'content-type': 'image/png' }, payload: png })).statusCode).toBe(403);
+    // Another brand cannot read or use it.
+    expect((await acme({ method: 'GET', url: `/api/brand/logos/${asset}` })).headers['content-type']).toBe('image/png');
+    expect((await globex({ method: 'GET', url: `/api/brand/logos/${asset}` })).statusCode).toBe(404);
+  });
+
+  it('previews a placed logo: seat image PNG, palette, packets and cost', async () => {
+    const res = await acme({ method: 'POST', url: '/api/brand/shows/demo/preview', payload: { asset, zones: [0, 1, 2, 3], rotation: 10 } });
+    expect(res.statusCode).toBe(200);
+    const p = res.json();
+    expect(p.palette.length).toBeGreaterThanOrEqual(3);
+    expect(p.palette.length).toBeLessThanOrEqual(12);
+    expect(p.zones).toEqual([0, 1, 2, 3]);
+    expect(p.cost.imagePackets).toBe(p.packets.images.length);
+    expect(p.cost.imagePackets).toBeLessThan(p.seats.covered / 10);
+    expect(p.cost.transmitters[0]).toMatchObject({ id: 'virtual' });
+    expect(p.cost.transmitters[0].roundAirMs).toBeGreaterThan(0);
+    expect(p.preload.leadMs).toBeGreaterThan(0);
+    expect((await sharp(Buffer.from(p.seatImagePng, 'base64')).metadata()).format).toBe('png');
+    const bad = await acme({ method: 'POST', url: '/api/brand/shows/demo/preview', payload: { asset, scale: -1 } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().fields[0].path).toBe('body.scale');
+    expect((await globex({ method: 'POST', url: '/api/brand/shows/demo/preview', payload: { asset } })).statusCode).toBe(404);
+  });
+
+  const steps = [{ kind: 'reveal', duration: 4000, fade: 500 }, { kind: 'wash', duration: 2000, color: '#00ff00' }, { kind: 'hold', duration: 2000 }];
+
+  it('keeps each brand to its own sequences', async () => {
+    const created = await acme({ method: 'POST', url: '/api/brand/shows/demo/sequences', payload: { id: 'acme-night', name: 'Acme at night', logo: { asset, zones: [0, 1, 2, 3] }, steps } });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().sequence).toMatchObject({ id: 'acme-night', brand: 'acme', approved: false });
+    expect((await globex({ method: 'GET', url: '/api/brand/shows/demo/sequences/acme-night' })).statusCode).toBe(404);
+    expect((await globex({ method: 'PUT', url: '/api/brand/shows/demo/sequences/acme-night', payload: { name: 'mine now', steps } })).statusCode).toBe(404);
+    expect((await globex({ method: 'DELETE', url: '/api/brand/shows/demo/sequences/acme-night' })).statusCode).toBe(404);
+    expect((await globex({ method: 'GET', url: '/api/brand/sequences' })).json()).toEqual([]);
+    expect((await acme({ method: 'GET', url: '/api/brand/sequences' })).json().map((v: { sequence: { id: string } }) => v.sequence.id)).toEqual(['acme-night']);
+    expect((await operator({ method: 'GET', url: '/api/brand/sequences?show=demo' })).json()).toHaveLength(1);
+    expect((await designer({ method: 'GET', url: '/api/brand/sequences' })).statusCode).toBe(403);
+    // A logo of another brand cannot be used; a reveal without a logo is refused by the show's own validation.
+    const theirs = await globex({ method: 'POST', url: '/api/brand/shows/demo/sequences', payload: { name: 'x', logo: { asset }, steps } });
+    expect(theirs.statusCode).toBe(404);
+    const noLogo = await globex({ method: 'POST', url: '/api/brand/shows/demo/sequences', payload: { name: 'x', steps } });
+    expect(noLogo.statusCode).toBe(400);
+    expect(noLogo.json().message).toMatch(/reveal step needs the sequence to have a logo/);
+  });
+
+  it('schedules, refuses overlaps on shared zones and preloads that cannot finish, and needs an operator to approve', async () => {
+    const at = (ms: number) => new Date(Date.now() + ms).toISOString();
+    const slot = at(3_600_000);
+    const ok = await acme({ method: 'PUT', url: '/api/brand/shows/demo/sequences/acme-night/schedule', payload: { schedule: { wallClock: slot } } });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().preload).toMatchObject({ feasible: true });
+    expect(ok.json().preload.copies).toBeGreaterThan(10);
+
+    const soon = await acme({ method: 'PUT', url: '/api/brand/shows/demo/sequences/acme-night/schedule', payload: { schedule: { wallClock: at(1000) } } });
+    expect(soon.statusCode).toBe(409);
+    expect(soon.json()).toMatchObject({ error: 'PRELOAD_TOO_LATE', details: { preload: { feasible: false } } });
+    expect(soon.json().message).toMatch(/needs [\d.]+ s of air before the reveal/);
+
+    const gxLogo = (await upload(globex, await stripesPng([[0, 255, 0]], 10, 10))).json().asset;
+    await globex({ method: 'POST', url: '/api/brand/shows/demo/sequences', payload: { id: 'globex-1', name: 'Globex', logo: { asset: gxLogo, zones: [3, 4] }, steps } });
+    const clash = await globex({ method: 'PUT', url: '/api/brand/shows/demo/sequences/globex-1/schedule', payload: { schedule: { wallClock: at(3_600_000 + 3000) } } });
+    expect(clash.statusCode).toBe(409);
+    expect(clash.json().message).toMatch(/overlaps another brand's sequence .* on zone 3/);
+    // Other zones at the same time, or the same zones later: fine.
+    await globex({ method: 'PUT', url: '/api/brand/shows/demo/sequences/globex-1', payload: { name: 'Globex', logo: { asset: gxLogo, zones: [8, 9] }, steps } });
+    expect((await globex({ method: 'PUT', url: '/api/brand/shows/demo/sequences/globex-1/schedule', payload: { schedule: { wallClock: at(3_600_000 + 3000) } } })).statusCode).toBe(200);
+
+    expect((await acme({ method: 'POST', url: '/api/brand/shows/demo/sequences/acme-night/approve', payload: { approved: true } })).statusCode).toBe(403);
+    const approved = await operator({ method: 'POST', url: '/api/brand/shows/demo/sequences/acme-night/approve', payload: { approved: true } });
+    expect(approved.json().sequence.approved).toBe(true);
+    expect(approved.json().sequence.schedule).toEqual({ wallClock: slot });
+    // The brand changes it: approval is withdrawn.
+    const edited = await acme({ method: 'PUT', url: '/api/brand/shows/demo/sequences/acme-night', payload: { name: 'Acme late', logo: { asset, zones: [0, 1, 2, 3] }, steps, schedule: { wallClock: slot } } });
+    expect(edited.json().sequence).toMatchObject({ name: 'Acme late', approved: false });
+    // An admin moving a sequence onto another is told its name.
+    const admin = await t.as('admin');
+    const adminClash = await admin({ method: 'PUT', url: '/api/brand/shows/demo/sequences/globex-1', payload: { name: 'Globex', logo: { asset: gxLogo, zones: [3, 4] }, steps, schedule: { wallClock: slot } } });
+    expect(adminClash.statusCode).toBe(409);
+    expect(adminClash.json().message).toMatch(/overlaps sequence "Acme late" \(acme-night\)/);
+    expect((await t.app.inject({ method: 'GET', url: '/api/brand/sequences' })).statusCode).toBe(401);
+  });
+
+  it('shows each brand its own proof-of-play reports, snapshot and CSV', async () => {
+    const start = Date.now();
+    const record = await service.recordPlay(
+      'demo',
+      {
+        sequenceId: 'acme-night',
+        brand: 'acme',
+        name: 'Acme late',
+        scheduledStartMs: 1000,
+        scheduledEndMs: 9000,
+        actualStartMs: 1000,
+        actualEndMs: 9000,
+        revealMs: 1000,
+        zones: [0, 1, 2, 3],
+        preload: null,
+        showImageCopies: 4,
+        airtime: [{ transmitterId: 'virtual', transmissions: 120, airMs: 980.4 }],
+        stopped: false,
+      },
+      { wallClock: (ms) => new Date(start + ms) },
+    );
+    expect(record.bandsEstimated).toBeGreaterThan(0.98 * record.bandsCovered);
+    const mine = (await acme({ method: 'GET', url: '/api/brand/reports' })).json();
+    expect(mine).toHaveLength(1);
+    expect((await globex({ method: 'GET', url: '/api/brand/reports' })).json()).toEqual([]);
+    expect((await globex({ method: 'GET', url: `/api/brand/reports/${record.id}` })).statusCode).toBe(404);
+    expect((await globex({ method: 'GET', url: `/api/brand/reports/${record.id}/snapshot.png` })).statusCode).toBe(404);
+    const snap = await acme({ method: 'GET', url: `/api/brand/reports/${record.id}/snapshot.png` });
+    expect(snap.headers['content-type']).toBe('image/png');
+    expect((await sharp(snap.rawPayload).metadata()).format).toBe('png');
+    const csv = await acme({ method: 'GET', url: '/api/brand/reports.csv' });
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(csv.body.split('\r\n')[1]).toMatch(/^\d+,acme,acme-night,Acme late,demo,/);
+    expect((await globex({ method: 'GET', url: '/api/brand/reports.csv' })).body.trim().split('\r\n')).toHaveLength(1);
+    expect((await operator({ method: 'GET', url: '/api/brand/reports' })).json()).toHaveLength(1);
+  });
+});
