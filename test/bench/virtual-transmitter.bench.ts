@@ -15,6 +15,7 @@ import {
   openSerialDevice,
   startDeviceWorker,
   TestHost,
+  type DeviceWorker,
   type OnAirTransmission,
 } from '@crowdcue/simulator/node';
 import type { BenchResult } from './types';
@@ -60,6 +61,16 @@ async function measure(device: AirSource, host: TestHost, blockLoop: boolean): P
   return { errors, nacked };
 }
 
+/** The worker's clock is its own: read it once through TIME and follow it on this thread's clock. */
+async function followClock(dw: DeviceWorker, host: TestHost): Promise<AirSource> {
+  const t0 = performance.now();
+  const clock = await host.request({ type: 'TIME' });
+  const t1 = performance.now();
+  if (clock.type !== 'CLOCK') throw new Error(`TIME answered ${clock.type}`);
+  const deviceAtHostZero = clock.nowUs - ((t0 + t1) / 2) * 1000;
+  return { nowUs: () => deviceAtHostZero + performance.now() * 1000, onAir: (l) => dw.onAir(l) };
+}
+
 function row(name: string, { errors, nacked }: { errors: number[]; nacked: number }): Record<string, string | number> {
   const s = [...errors].sort((a, b) => a - b);
   return {
@@ -95,13 +106,7 @@ export async function bench(): Promise<BenchResult> {
     const dw = await startDeviceWorker({ statusIntervalMs: 0 });
     const host = new TestHost(dw.connect());
     await host.request({ type: 'HELLO' });
-    // The worker's clock is its own; read it through TIME once and follow it on this thread's clock.
-    const t0 = performance.now();
-    const clock = await host.request({ type: 'TIME' });
-    const t1 = performance.now();
-    const deviceAtHostZero = (clock.type === 'CLOCK' ? clock.nowUs : 0) - ((t0 + t1) / 2) * 1000;
-    const source: AirSource = { nowUs: () => deviceAtHostZero + performance.now() * 1000, onAir: (l) => dw.onAir(l) };
-    rows.push(row(`worker thread${blockLoop ? ', loop blocked 5 ms / 20 ms' : ''}`, await measure(source, host, blockLoop)));
+    rows.push(row(`worker thread${blockLoop ? ', loop blocked 5 ms / 20 ms' : ''}`, await measure(await followClock(dw, host), host, blockLoop)));
     await dw.close();
   }
   if (hasSocat()) {
@@ -116,6 +121,18 @@ export async function bench(): Promise<BenchResult> {
     await new Promise<void>((resolve) => port.close(() => resolve()));
     await serial.close();
     await pair.close();
+
+    // The same with the device in a worker thread that opens the pty itself.
+    const pair2 = await openPtyPair();
+    const dw = await startDeviceWorker({ statusIntervalMs: 0, link: { kind: 'tty', path: pair2.paths[0] } });
+    const port2 = new SerialPort({ path: pair2.paths[1], baudRate: 115200, autoOpen: false });
+    await new Promise<void>((resolve, reject) => port2.open((err) => (err ? reject(err) : resolve())));
+    const host2 = new TestHost(port2);
+    await host2.request({ type: 'HELLO' });
+    rows.push(row('socat pty, device in a worker thread', await measure(await followClock(dw, host2), host2, false)));
+    await new Promise<void>((resolve) => port2.close(() => resolve()));
+    await dw.close();
+    await pair2.close();
   } else {
     notes.push('socat not installed: pty case skipped');
   }

@@ -10,7 +10,8 @@ export type WorkerDeviceOptions = Omit<VirtualTransmitterOptions, 'clock' | 'cro
 export type WorkerLink =
   | { kind: 'in-process' }
   | { kind: 'tcp'; port: number; host?: string }
-  | { kind: 'serial'; path: string; baudRate?: number; retryMs?: number };
+  /** A terminal path such as a socat pty end (no baud rate: Node's tty streams, as serialport cannot run in a worker). */
+  | { kind: 'tty'; path: string; retryMs?: number };
 
 export interface WorkerStart {
   options: WorkerDeviceOptions;

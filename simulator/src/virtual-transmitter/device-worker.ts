@@ -6,8 +6,8 @@
 import { Duplex } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FromWorker, ToWorker, WorkerStart } from './device-worker-protocol';
-import { openSerialDevice, type SerialDevice } from './serial-device';
 import { listenTcp, type TcpDeviceListener } from './tcp-listener';
+import { openTtyDevice, type TtyDevice } from './tty-device';
 import { VirtualTransmitter } from './virtual-transmitter';
 
 const port = parentPort;
@@ -41,7 +41,7 @@ function connectInProcess(): void {
 }
 
 let tcp: TcpDeviceListener | undefined;
-let serial: SerialDevice | undefined;
+let tty: TtyDevice | undefined;
 
 async function open(): Promise<string> {
   const link = start.link;
@@ -54,10 +54,11 @@ async function open(): Promise<string> {
       const host = tcp.host.includes(':') ? `[${tcp.host}]` : tcp.host;
       return `tcp://${host}:${tcp.port}`;
     }
-    case 'serial':
-      serial = openSerialDevice(link.path, { device, baudRate: link.baudRate, retryMs: link.retryMs });
+    case 'tty':
+      // Not serialport: its native poller runs on the main thread's loop and breaks inside a worker.
+      tty = openTtyDevice(link.path, device, { retryMs: link.retryMs });
       // Usually the path is there; if not, report ready anyway and keep trying (an `attached` event follows).
-      await Promise.race([serial.opened(), new Promise((r) => setTimeout(r, 3000))]);
+      await Promise.race([tty.opened(), new Promise((r) => setTimeout(r, 3000))]);
       return `serial:${link.path}`;
   }
 }
@@ -89,7 +90,7 @@ port.on('message', (msg: ToWorker) => {
     case 'close':
       void (async () => {
         await tcp?.close();
-        await serial?.close();
+        await tty?.close();
         inProcess?.destroy();
         device.close();
         post({ type: 'closed' });

@@ -20,3 +20,4 @@ export { hasSocat, openPtyPair, type PtyPair } from './pty-pair';
 export { TestHost } from './test-host';
 export { DeviceWorker, startDeviceWorker, type DeviceWorkerOptions } from './device-worker-client';
 export type { WorkerDeviceOptions, WorkerLink } from './device-worker-protocol';
+export { openTtyDevice, type TtyDevice } from './tty-device';

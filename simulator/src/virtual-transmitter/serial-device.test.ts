@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { encodeCclFrame } from '@crowdcue/protocol';
 import type { OnAirTransmission } from './on-air';
 import { hasSocat, openPtyPair } from './pty-pair';
+import { startDeviceWorker } from './device-worker-client';
 import { openSerialDevice } from './serial-device';
 import { TestHost } from './test-host';
 import { VirtualTransmitter } from './virtual-transmitter';
@@ -94,5 +95,22 @@ describe.skipIf(!socat)('serial device over a socat pty pair', () => {
     expect(await host.request({ type: 'HELLO' })).toMatchObject({ type: 'INFO' });
     expect(device.stats().sent).toBe(2);
     expect(events.filter((k) => k === 'attached').length).toBe(2);
+  });
+});
+
+describe.skipIf(!socat)('device worker on a pty (tty link)', () => {
+  it('speaks CCL from its worker thread over one end while the host uses serialport on the other', async () => {
+    const pair = await openPtyPair();
+    cleanup.push(() => pair.close());
+    const dw = await startDeviceWorker({ name: 'tty worker', statusIntervalMs: 0, link: { kind: 'tty', path: pair.paths[0] } });
+    cleanup.push(() => dw.close());
+    expect(dw.address).toBe(`serial:${pair.paths[0]}`);
+    const { host } = await openHost(pair.paths[1]);
+    expect(await host.request({ type: 'HELLO' })).toMatchObject({ type: 'INFO', name: 'tty worker' });
+    const aired = new Promise<OnAirTransmission>((r) => dw.onAir(r));
+    host.writeRaw(Uint8Array.of(0x42, 0x42, 0x00)); // noise first
+    expect(await host.request(send(8))).toEqual({ type: 'ACK', queued: 1 });
+    expect((await aired).seq).toBe(8);
+    expect(await dw.stats()).toMatchObject({ dropped: 1 });
   });
 });
