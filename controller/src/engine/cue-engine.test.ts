@@ -408,3 +408,34 @@ describe('CueEngine on a late scheduler', () => {
     expect(frames.map((f) => f.at - f.start)).toEqual([0, 7, 7, 7, 7]);
   });
 });
+
+describe('CueEngine on the real clock (DeadlineScheduler)', () => {
+  it('publishes each cue at or after its start, in order, through a follow', async () => {
+    const { DeadlineScheduler } = await import('./deadline-scheduler');
+    const show = testShow((s) => {
+      const cues = s.cueLists?.[0].cues ?? [];
+      Object.assign(cues[0], { fade: 20, follow: 10 });
+      Object.assign(cues[1], { delay: 15, fade: 20, hang: 5, follow: 10 });
+    });
+    const scheduler = new DeadlineScheduler();
+    const engine = new CueEngine({ show, scheduler });
+    const seen: Array<{ at: number; start: number; cue: string | null }> = [];
+    const done = new Promise<void>((resolve) =>
+      engine.looks$.subscribe((f) => {
+        const z = f.changed[0];
+        if (z === undefined) return;
+        const s = f.zones.find((x) => x.zone === z) as { startMs: number; cueId: string | null };
+        seen.push({ at: performance.now(), start: s.startMs, cue: s.cueId });
+        if (s.cueId === 'c3') resolve();
+      }),
+    );
+    const t0 = scheduler.now();
+    engine.go();
+    await done;
+    engine.dispose();
+    expect(seen.map((s) => s.cue)).toEqual(['c1', 'c2', 'c3']);
+    // c1 at 0, complete 20, follow 10 -> c2 GO 30, delay 15 -> looks 45, fade 20 + hang 5 -> complete 70, follow 10 -> c3 at 80
+    expect(seen.map((s) => Math.round(s.start - t0))).toEqual([0, 45, 80]);
+    for (const s of seen) expect(s.at).toBeGreaterThanOrEqual(s.start);
+  });
+});

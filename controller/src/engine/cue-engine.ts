@@ -370,7 +370,8 @@ export class CueEngine {
     this.processing = true;
     try {
       if (this.clock.state === 'running') {
-        for (let guard = 0; guard < 10_000; guard++) {
+        // a listener may pause or stop the show from inside a step
+        for (let guard = 0; guard < 10_000 && this.clock.state === 'running'; guard++) {
           if (!this.step(this.clock.position())) break;
         }
       }
