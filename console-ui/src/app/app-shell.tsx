@@ -21,7 +21,7 @@ function LiveBadge() {
   const s = live.state;
   const text = live.status !== 'online' ? (live.status === 'connecting' ? 'connecting…' : live.statusText ?? live.status) : s?.show ? (s.running ? (s.paused ? 'paused' : 'running') : 'stopped') : 'no show';
   return (
-    <span className={`live-badge ${live.status} ${s?.running && !s.paused ? 'running' : ''} ${s?.blackout ? 'blackout' : ''}`} data-testid="connection" data-status={live.status} title={live.statusText}>
+    <span className={`live-badge ${live.status} ${s?.running && !s.paused ? 'running' : ''} ${s?.blackout ? 'is-blackout' : ''}`} data-testid="connection" data-status={live.status} title={live.statusText}>
       <span className="dot" />
       {text}
     </span>

@@ -141,8 +141,8 @@ export function ParadeEditor({ show, errors }: Props) {
                     ▶ Play
                   </button>
                 )}
-                <button data-testid="parade-rewind" onClick={() => preview.seek(0)}>
-                  ⏮
+                <button data-testid="parade-rewind" onClick={() => preview.seek(0)} title="Back to the start">
+                  |◀ Start
                 </button>
                 <span className="mono" data-testid="parade-time">
                   {formatMs(preview.playhead)} / {formatMs(parade.duration)}

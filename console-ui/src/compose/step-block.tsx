@@ -31,8 +31,8 @@ function blockBackground(step: ParadeStep): string {
   if (step.kind === 'RAINBOW') return 'linear-gradient(90deg, #c33, #cc3, #3c3, #3cc, #33c, #c3c)';
   const [a, b] = step.colors;
   if (!a) return '#444';
-  if (!b || step.kind === 'COLOR' || step.kind === 'FADE') return step.kind === 'FADE' && b ? `linear-gradient(90deg, ${toHex(a)}, ${toHex(b)})` : toHex(a);
-  return `repeating-linear-gradient(90deg, ${toHex(a)} 0 14px, ${toHex(b)} 14px 28px)`;
+  if (!b || step.kind === 'COLOR') return toHex(a);
+  return `linear-gradient(90deg, ${toHex(a)} 0%, ${toHex(a)} 35%, ${toHex(b)} 100%)`;
 }
 
 export function StepBlock({ step, row, rows, rowPx, scale, selected, invalid, disabled, onSelect, onCommit }: Props) {
@@ -67,11 +67,9 @@ export function StepBlock({ step, row, rows, rowPx, scale, selected, invalid, di
     setGhost(null);
   };
 
-  const [a] = step.colors;
-  const light = a ? a[0] * 0.3 + a[1] * 0.59 + a[2] * 0.11 > 150 : false;
   return (
     <div
-      className={`step-block ${selected ? 'selected' : ''} ${invalid ? 'invalid' : ''} ${ghost ? 'dragging' : ''} ${light ? 'light' : ''}`}
+      className={`step-block ${selected ? 'selected' : ''} ${invalid ? 'invalid' : ''} ${ghost ? 'dragging' : ''}`}
       data-testid={`step-${step.id}`}
       data-at={span.at}
       data-duration={span.duration}

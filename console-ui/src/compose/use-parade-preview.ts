@@ -31,7 +31,10 @@ export interface ParadePreview {
   seek(ms: number): void;
 }
 
-/** Without packets from the controller this long after play, fall back to the local preview. */
+/**
+ * If the plan has packets due this soon after play and none of the
+ * controller's has landed by then, its preview is not working: play locally.
+ */
 const SERVER_QUIET_MS = 1500;
 
 export function useParadePreview(show: Show | null, paradeId: string | null, saved: boolean): ParadePreview {
@@ -62,7 +65,7 @@ export function useParadePreview(show: Show | null, paradeId: string | null, sav
   const viewRef = useRef<CrowdView | null>(null);
   const cursorRef = useRef<PreviewCursor<ShowCrowd['crowd']> | null>(null);
   const shownRef = useRef<ShowCrowd | null>(null);
-  const t = useRef({ playing: false, from: 0, startedAt: 0, at: 0, source: 'local' as PreviewSource, lastPacketAt: 0 });
+  const t = useRef({ playing: false, from: 0, startedAt: 0, at: 0, source: 'local' as PreviewSource, serverSince: 0, expectedSoon: 0 });
   const feedRef = useRef<PacketFeed | null>(null);
   const [playing, setPlaying] = useState(false);
   const [source, setSource] = useState<PreviewSource>('local');
@@ -122,14 +125,15 @@ export function useParadePreview(show: Show | null, paradeId: string | null, sav
         queueMicrotask(stop);
       }
       if (s.source === 'controller') {
-        if (feedRef.current) feedRef.current.drain(s.at);
-        if (performance.now() - s.lastPacketAt > SERVER_QUIET_MS) {
+        const feed = feedRef.current;
+        feed?.drain(s.at);
+        if (s.expectedSoon > 0 && feed && feed.delivered === 0 && performance.now() - s.serverSince > SERVER_QUIET_MS) {
           // The controller is not sending this preview: play it here instead.
           s.source = 'local';
           stopServer();
           queueMicrotask(() => {
             setSource('local');
-            setNote('The controller sent no preview packets; playing the local preview.');
+            setNote(feed.waiting > 0 ? "The controller's preview packets are not on the parade's time line; playing the local preview." : 'The controller sent no preview packets; playing the local preview.');
           });
           cursorRef.current?.restart();
         }
@@ -147,7 +151,6 @@ export function useParadePreview(show: Show | null, paradeId: string | null, sav
 
   useEffect(() => store.onPackets((batch) => {
     if (t.current.source !== 'controller' || !feedRef.current) return;
-    t.current.lastPacketAt = performance.now();
     feedRef.current.push(batch);
   }, false), [store]);
 
@@ -174,10 +177,16 @@ export function useParadePreview(show: Show | null, paradeId: string | null, sav
       }
       const c = fresh();
       if (!c) return;
+      // The bands start as they were at the preview's start (the same parade, compiled here);
+      // from there on they hear only what the controller sends.
+      const start = t.current.from;
+      const planned = plan.ok ? plan.packets : [];
+      for (const p of planned) if (p.atMs < start) c.crowd.receive(p.bytes, p.atMs);
       feedRef.current = new PacketFeed(c.crowd);
       show_(c);
       t.current.source = 'controller';
-      t.current.lastPacketAt = performance.now();
+      t.current.serverSince = performance.now();
+      t.current.expectedSoon = planned.filter((p) => p.atMs >= start && p.atMs < start + SERVER_QUIET_MS).length;
       setSource('controller');
     });
   }, [show, paradeId, plan, duration, saved, store, fresh]);

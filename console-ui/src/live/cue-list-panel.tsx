@@ -16,7 +16,10 @@ export function CueListPanel({ list, state, canControl, onGoto }: Props) {
   const currentRow = useRef<HTMLTableRowElement>(null);
   const current = state?.current?.cueList === list?.id ? state?.current?.id : undefined;
   const next = state?.next?.cueList === list?.id ? state?.next?.id : undefined;
-  useEffect(() => currentRow.current?.scrollIntoView({ block: 'nearest' }), [current]);
+  useEffect(() => {
+    // A block body: newer browsers return a promise from scrollIntoView, which must not become the effect's cleanup.
+    currentRow.current?.scrollIntoView({ block: 'nearest' });
+  }, [current]);
 
   if (!list) return <section className="panel cue-list"><h2>Cues</h2><p className="muted pad">No live show loaded.</p></section>;
   return (
@@ -48,10 +51,12 @@ export function CueListPanel({ list, state, canControl, onGoto }: Props) {
                   className={isCurrent ? 'current' : isNext ? 'next' : ''}
                 >
                   <td className="num">{cue.number}</td>
-                  <td>
-                    <span className="cue-swatch" style={{ background: lookSwatch(cue.looks.all ?? Object.values(cue.looks)[0]) }} />
-                    {cue.label || <span className="muted">(no label)</span>}
-                    {cue.parade && <span className="tag">parade</span>}
+                  <td className="cue-label" title={cue.label}>
+                    <div className="cue-name">
+                      <span className="cue-swatch" style={{ background: lookSwatch(cue.looks.all ?? Object.values(cue.looks)[0]) }} />
+                      <span>{cue.label || <span className="muted">(no label)</span>}</span>
+                      {cue.parade && <span className="tag">parade</span>}
+                    </div>
                     {isCurrent && <div className="progress"><span style={{ width: `${Math.round((state?.cueProgress ?? 0) * 100)}%` }} /></div>}
                   </td>
                   <td className="num">{secs(cue.fade)}</td>

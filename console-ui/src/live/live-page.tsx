@@ -78,7 +78,7 @@ export function LivePage({ canControl }: { canControl: boolean }) {
           </div>
           <div className="stage-flags">
             {state?.paused && <span className="flag paused">PAUSED</span>}
-            {state?.blackout && <span className="flag blackout">BLACKOUT</span>}
+            {state?.blackout && <span className="flag is-blackout">BLACKOUT</span>}
             {state && state.master < 255 && <span className="flag">MASTER {Math.round((state.master / 255) * 100)}%</span>}
             {state?.parades.map((p) => <span key={p.id} className="flag parade">{p.id}</span>)}
           </div>
@@ -108,6 +108,8 @@ export function LivePage({ canControl }: { canControl: boolean }) {
         />
         <MasterFader ref={masterRef} level={state?.master ?? 255} disabled={!canControl || !state?.show} onLevel={(level) => void run('master', { level })} />
         {!canControl && <p className="muted pad small-text">View only: your role cannot run the live show.</p>}
+        <LatenessFigures report={live.lateness} />
+        <AirtimeFigures report={live.airtime} />
       </aside>
 
       <BuskPanel
@@ -128,11 +130,6 @@ export function LivePage({ canControl }: { canControl: boolean }) {
           {live.health.length === 0 ? <p className="muted pad">No transmitter reports yet.</p> : live.health.map((tx) => <TransmitterCard key={tx.id} tx={tx} />)}
         </div>
       </section>
-
-      <div className="live-figures">
-        <LatenessFigures report={live.lateness} />
-        <AirtimeFigures report={live.airtime} />
-      </div>
     </div>
   );
 }

@@ -59,8 +59,8 @@ export const MasterFader = forwardRef<HTMLInputElement, Props>(function MasterFa
       />
       <div className="master-scale">
         <span>0</span>
-        <span>{value}</span>
-        <span>255</span>
+        <span>{value} / 255</span>
+        <span>full</span>
       </div>
     </div>
   );

@@ -56,7 +56,7 @@ export function TransportPanel({ state, canControl, onGo, onBack, onPause, onSto
       <button
         data-testid="blackout"
         aria-pressed={state?.blackout ?? false}
-        className={`blackout ${state?.blackout ? 'active' : ''}`}
+        className={`blackout-btn ${state?.blackout ? 'active' : ''}`}
         disabled={!canControl || !state?.show}
         onClick={onBlackout}
         title="Blackout (B)"

@@ -20,7 +20,9 @@ interface Props {
 
 export function NumberField({ label, value, onChange, min, max, step, optional, integer = true, disabled, testId, placeholder }: Props) {
   const [text, setText] = useState(value === undefined ? '' : String(value));
-  useEffect(() => setText(value === undefined ? '' : String(value)), [value]);
+  useEffect(() => {
+    setText(value === undefined ? '' : String(value));
+  }, [value]);
 
   const commit = () => {
     if (text.trim() === '') {

@@ -47,7 +47,9 @@ export function VenuePage() {
   const positions = useMemo(() => (crowd ? { x: crowd.fx, y: crowd.fy } : undefined), [crowd]);
   const seatLabel = useCallback((i: number) => map?.seats[i], [map]);
 
-  useEffect(() => setSelected(new Uint8Array(crowd?.count ?? 0)), [crowd]);
+  useEffect(() => {
+    setSelected(new Uint8Array(crowd?.count ?? 0));
+  }, [crowd]);
   useEffect(() => {
     if (!crowd) return;
     crowd.selected = selected.length === crowd.count ? selected : new Uint8Array(crowd.count);
