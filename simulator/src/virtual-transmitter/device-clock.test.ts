@@ -3,17 +3,21 @@ import { ManualDeviceClock, realDeviceClock } from './device-clock';
 
 describe('realDeviceClock', () => {
   it('reads its own start value and drift, not the host clock', () => {
-    const fast = realDeviceClock({ startUs: 5_000_000, driftPpm: 1e5 }); // 10% fast, so it shows quickly
-    const t0 = fast.nowUs();
-    expect(t0).toBeGreaterThanOrEqual(5_000_000);
-    const h0 = fast.hostMs();
-    const until = performance.now() + 20;
+    const fast = realDeviceClock({ startUs: 5_000_000, driftPpm: 1e5 }); // 10% fast, so it shows
+    // Each device reading is bracketed by host readings, so the bounds hold however the thread is scheduled.
+    const a = fast.hostMs();
+    const d0 = fast.nowUs();
+    const b = fast.hostMs();
+    const until = performance.now() + 5;
     while (performance.now() < until) {
       /* let time pass */
     }
-    const deviceUs = fast.nowUs() - t0;
-    const hostUs = (fast.hostMs() - h0) * 1000;
-    expect(deviceUs / hostUs).toBeGreaterThan(1.05);
+    const c = fast.hostMs();
+    const d1 = fast.nowUs();
+    const e = fast.hostMs();
+    expect(d0).toBeGreaterThanOrEqual(5_000_000);
+    expect(d1 - d0).toBeGreaterThanOrEqual((c - b) * 1000 * 1.1 - 1e-6);
+    expect(d1 - d0).toBeLessThanOrEqual((e - a) * 1000 * 1.1 + 1e-6);
   });
 
   for (const spinMode of ['block', 'yield'] as const) {
@@ -42,15 +46,19 @@ describe('realDeviceClock', () => {
     });
   }
 
-  it('does not call a cancelled wake', async () => {
-    const clock = realDeviceClock({ spinMode: 'yield' });
+  it('does not call a cancelled wake, whether sleeping or already polling', async () => {
+    // Polling (yield) starts 190 ms before a deadline 200 ms away: cancelled at ~20 ms, it is mid-poll.
+    const clock = realDeviceClock({ spinMode: 'yield', spinMs: 190 });
     let called = 0;
-    const cancelA = clock.wakeAt(clock.nowUs() + 3000, () => called++, true);
-    const cancelB = clock.wakeAt(clock.nowUs() + 2500, () => called++, false);
-    await new Promise((r) => setTimeout(r, 1));
-    cancelA();
-    cancelB();
-    await new Promise((r) => setTimeout(r, 10));
+    const target = clock.nowUs() + 200_000;
+    const cancelPolling = clock.wakeAt(target, () => called++, true);
+    const cancelSleeping = clock.wakeAt(target, () => called++, false);
+    await new Promise((r) => setTimeout(r, 20));
+    const cancelledAt = clock.nowUs();
+    cancelPolling();
+    cancelSleeping();
+    await new Promise((r) => setTimeout(r, 250));
+    expect(cancelledAt).toBeLessThan(target);
     expect(called).toBe(0);
   });
 });
