@@ -22,10 +22,10 @@ describe('DeviceWorker', () => {
     const clock = await host.request({ type: 'TIME' });
     if (clock.type !== 'CLOCK') throw new Error('expected CLOCK');
     const aired = new Promise<OnAirTransmission>((r) => dw.onAir(r));
-    const atUs = (clock.nowUs + 100_000) % U32;
+    const atUs = (clock.nowUs + 300_000) % U32;
     await host.request({ type: 'SEND', timed: true, priority: false, repeat: 0, gapMs: 0, atUs, rf: rf(3) });
     // Hog this thread across the due time: a device on this event loop could not start until we let go.
-    const hogUntil = performance.now() + 300;
+    const hogUntil = performance.now() + 600;
     while (performance.now() < hogUntil) {
       /* busy host */
     }

@@ -40,7 +40,7 @@ export class TestHost {
   }
 
   /** Sends and waits for the reply carrying the same seq (STATUS excluded). */
-  async request(message: CclHostMessage, timeoutMs = 2000): Promise<CclDeviceMessage> {
+  async request(message: CclHostMessage, timeoutMs = 5000): Promise<CclDeviceMessage> {
     const from = this.frames.length;
     const seq = this.send(message);
     const f = await this.waitFor((fr) => fr.seq === seq && fr.message.type !== 'STATUS', timeoutMs, from);
@@ -48,7 +48,7 @@ export class TestHost {
   }
 
   /** Waits for a device frame (received after `from`, default: any not yet seen... i.e. from now). */
-  waitFor(match: (f: DeviceFrame) => boolean, timeoutMs = 2000, from = this.frames.length): Promise<DeviceFrame> {
+  waitFor(match: (f: DeviceFrame) => boolean, timeoutMs = 5000, from = this.frames.length): Promise<DeviceFrame> {
     const seen = this.frames.slice(from).find(match);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {

@@ -26,15 +26,15 @@ function nextAir(device: VirtualTransmitter): Promise<OnAirTransmission> {
 
 describe('virtual link (real clock)', () => {
   it('answers HELLO and TIME, and starts a timed SEND at its at_us, never early, across the u32 wrap', async () => {
-    // Starts 30 ms before the u32 wrap and runs 100 ppm fast, so it differs from the host in every way.
-    const { hostSide, device } = createVirtualLink({ name: 'wrap test', clockStartUs: U32 - 30_000, clockDriftPpm: 100 });
+    // Starts 150 ms before the u32 wrap and runs 100 ppm fast, so it differs from the host in every way.
+    const { hostSide, device } = createVirtualLink({ name: 'wrap test', clockStartUs: U32 - 150_000, clockDriftPpm: 100 });
     cleanup.push(() => device.close());
     const host = new TestHost(hostSide);
     expect(await host.request({ type: 'HELLO' })).toMatchObject({ type: 'INFO', name: 'wrap test', rfMax: 48 });
     const clock = await host.request({ type: 'TIME' });
     if (clock.type !== 'CLOCK') throw new Error(`expected CLOCK, got ${clock.type}`);
 
-    const atUs = (clock.nowUs + 40_000) % U32; // lands past the wrap
+    const atUs = (clock.nowUs + 200_000) % U32; // lands past the wrap, with room for a slow machine
     const aired = nextAir(device);
     expect(await host.request({ type: 'SEND', timed: true, priority: false, repeat: 0, gapMs: 0, atUs, rf: rf(5) })).toEqual({
       type: 'ACK',
