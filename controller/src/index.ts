@@ -1,3 +1,4 @@
 /** @crowdcue/controller: show engine, planner, transmitter drivers, server and CLI. */
 export * from './transmitter/index';
 export * from './engine/index';
+export * from './brand/index';
