@@ -9,7 +9,7 @@ import { IdSchema, MsSchema, NameSchema, PixelRangeSchema, ZoneIdSchema } from '
 export const LogoPlacementSchema = z.strictObject({
   /** The uploaded image this logo shows (asset id given by the server). */
   asset: z.string().min(1),
-  /** Centre of the logo, as a share of the venue's width and height (0..1). */
+  /** Centre of the logo, as a share of the covered seats' width and height (0..1; the whole venue when no zones or seats are named). */
   x: z.number().min(0).max(1).default(0.5),
   y: z.number().min(0).max(1).default(0.5),
   /** 1 = the logo's long side spans the covered seats. */
