@@ -57,9 +57,15 @@ describe('PacketFeed', () => {
     feed.drain(1000);
     expect(a.got).toEqual([]);
     expect(b.got).toEqual([]);
-    feed.push([pkt('02', 600)]);
-    feed.setReceiver(a, true);
-    feed.drain(1000);
-    expect(a.got).toEqual([['02', 600]]);
+  });
+
+  it('places packets on the crowd time line it is given', () => {
+    const r = recorder();
+    // Show ms 60_000 is crowd time 1_000 here.
+    const feed = new PacketFeed(r, (ms) => ms - 59_000);
+    feed.push([pkt('01', 60_250)]);
+    expect(feed.drain(1_200)).toBe(0);
+    feed.drain(1_250);
+    expect(r.got).toEqual([['01', 1_250]]);
   });
 });

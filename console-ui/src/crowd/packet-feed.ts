@@ -1,6 +1,7 @@
 /**
  * Feeds on-air packets to the crowd in air order, each at the moment its
- * transmission ended (a band acts on a packet once it has all of it). Packets
+ * transmission ended (a band acts on a packet once it has all of it), on the
+ * crowd's own time line (`timeOf` maps a packet's show ms onto it). Packets
  * can arrive before their time (handed over with look-ahead) or after it (the
  * batch took a while): early ones wait, late ones go in at once with their own
  * end time, which the bands' timed starts make right.
@@ -13,7 +14,7 @@ export interface PacketReceiver {
 
 interface Pending {
   bytes: Uint8Array;
-  endMs: number;
+  at: number;
   order: number;
 }
 
@@ -28,19 +29,20 @@ export function packetBytes(rf: OnAirPacketInfo['rf'] | ArrayBuffer): Uint8Array
 export class PacketFeed {
   private pending: Pending[] = [];
   private order = 0;
-  /** Packets handed to the crowd, and batches entries that were not CCB or not readable. */
+  /** Packets handed to the crowd, and batch entries that were not CCB or not readable. */
   delivered = 0;
   skipped = 0;
 
-  constructor(private receiver: PacketReceiver) {}
+  constructor(
+    private receiver: PacketReceiver,
+    /** The crowd time a packet's air ends at, from its show-ms end (default: the same). */
+    private readonly timeOf: (endMs: number) => number = (ms) => ms,
+  ) {}
 
-  /**
-   * Another crowd. A new show drops what is waiting; starting the same show
-   * over (`keepPending`) keeps packets already sent for the new time line.
-   */
-  setReceiver(receiver: PacketReceiver, keepPending = false): void {
+  /** Another crowd (a new venue): drops what is waiting. */
+  setReceiver(receiver: PacketReceiver): void {
     this.receiver = receiver;
-    if (!keepPending) this.pending = [];
+    this.pending = [];
   }
 
   push(batch: readonly OnAirPacketInfo[]): void {
@@ -51,21 +53,22 @@ export class PacketFeed {
         continue;
       }
       const bytes = packetBytes(p.rf);
-      if (!bytes || !Number.isFinite(p.endMs)) {
+      const at = Number.isFinite(p.endMs) ? this.timeOf(p.endMs) : Number.NaN;
+      if (!bytes || !Number.isFinite(at)) {
         this.skipped++;
         continue;
       }
-      this.pending.push({ bytes, endMs: p.endMs, order: this.order++ });
+      this.pending.push({ bytes, at, order: this.order++ });
     }
-    this.pending.sort((a, b) => a.endMs - b.endMs || a.order - b.order);
+    this.pending.sort((a, b) => a.at - b.at || a.order - b.order);
   }
 
-  /** Hands the crowd every packet whose air ended by `nowMs`. */
+  /** Hands the crowd every packet whose air ended by crowd time `nowMs`. */
   drain(nowMs: number): number {
     let n = 0;
-    while (n < this.pending.length && this.pending[n].endMs <= nowMs) {
+    while (n < this.pending.length && this.pending[n].at <= nowMs) {
       const p = this.pending[n];
-      this.receiver.receive(p.bytes, p.endMs);
+      this.receiver.receive(p.bytes, p.at);
       n++;
     }
     if (n > 0) this.pending.splice(0, n);

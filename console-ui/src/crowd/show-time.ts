@@ -1,8 +1,9 @@
 /**
- * Where the show is now, in show ms, from this console's clock. Each `state`
- * says "at server wall time T the show was at P". The message takes a little
- * while to arrive, so (local - server) over-reads the clock gap by the delay;
- * the smallest recent reading is the best estimate. A paused or stopped show
+ * Where the show is, in show ms, by this console's clock, and the other way
+ * round: when (local time) the show is at a given show ms. Each `state` says
+ * "at server wall time T the show was at P". The message takes a little while
+ * to arrive, so (local - server) over-reads the clock gap by the delay; the
+ * smallest recent reading is the best estimate. A paused or stopped show
  * stands still at its position.
  */
 export interface ShowTimeSample {
@@ -20,20 +21,15 @@ export class ShowTime {
 
   /** `localWall` is this console's epoch ms clock (default performance-based, monotonic). */
   constructor(
-    private readonly localWall: () => number = () => performance.timeOrigin + performance.now(),
+    readonly localWall: () => number = () => performance.timeOrigin + performance.now(),
     private readonly keep = 20,
   ) {}
 
-  /** Takes a state; returns true when show time jumped (backwards, or ahead by more than `jumpMs`), i.e. the crowd should start over. */
-  update(s: ShowTimeSample, jumpMs = 2000): boolean {
-    const before = this.anchor ? this.now() : null;
+  update(s: ShowTimeSample): void {
     this.gaps.push(this.localWall() - s.serverTime);
     if (this.gaps.length > this.keep) this.gaps.shift();
     this.gap = Math.min(...this.gaps);
     this.anchor = { ...s };
-    if (before === null) return false;
-    const after = this.now();
-    return after < before - 250 || after > before + jumpMs;
   }
 
   get ready(): boolean {
@@ -47,6 +43,16 @@ export class ShowTime {
     if (!a.running || a.paused) return a.positionMs;
     const serverNow = this.localWall() - this.gap;
     return a.positionMs + Math.max(0, serverNow - a.serverTime);
+  }
+
+  /**
+   * Local wall time at which the show is (or was) at `showMs`, on the line
+   * the last state set: show time and local time advance together.
+   */
+  wallAt(showMs: number): number {
+    const a = this.anchor;
+    if (!a) return this.localWall();
+    return a.serverTime + this.gap + (showMs - a.positionMs);
   }
 
   /** Forgets the clock gap (another server, or a reconnect). */

@@ -3,28 +3,16 @@
  * Reload theirs (yours is dropped) or overwrite (yours goes on top of theirs,
  * knowingly). Nothing is ever overwritten silently.
  */
-import type { Show } from '@crowdcue/protocol';
+import { diffShows } from './show-diff';
 import { useEditing } from './editing-context';
 
-function summary(show: Show) {
-  const cues = show.cueLists.reduce((n, l) => n + l.cues.length, 0);
-  const steps = show.parades.reduce((n, p) => n + p.tracks.reduce((m, t) => m + t.steps.length, 0), 0);
-  const seats = Array.isArray(show.venue.seats) ? `${show.venue.seats.length} listed seats` : `${show.venue.seats.kind} seats`;
-  return [
-    ['Name', show.name],
-    ['Cues', String(cues)],
-    ['Parades', `${show.parades.length} (${steps} blocks)`],
-    ['Zones', String(show.venue.zones.length)],
-    ['Seats', seats],
-  ];
-}
+const MAX_ROWS = 12;
 
 export function ConflictDialog() {
   const { state, dispatch } = useEditing();
   if (state.status !== 'conflict' || !state.draft) return null;
   const theirs = state.theirs;
-  const mine = summary(state.draft);
-  const other = theirs ? summary(theirs.show) : null;
+  const diffs = theirs ? diffShows(theirs.show, state.draft) : [];
   return (
     <div className="modal-backdrop">
       <div className="modal" role="dialog" aria-labelledby="conflict-title" data-testid="conflict-dialog">
@@ -35,24 +23,40 @@ export function ConflictDialog() {
               ? `${theirs.savedBy} saved revision ${theirs.revision} at ${new Date(theirs.savedAt).toLocaleTimeString()}, after you started editing revision ${state.base?.revision}.`
               : 'Fetching their version…')}
         </p>
-        <table className="compare">
-          <thead>
-            <tr>
-              <th />
-              <th>Theirs {theirs ? `(rev ${theirs.revision})` : ''}</th>
-              <th>Yours (unsaved)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {mine.map(([k, v], i) => (
-              <tr key={k} className={other && other[i][1] !== v ? 'differs' : ''}>
-                <th>{k}</th>
-                <td>{other ? other[i][1] : '…'}</td>
-                <td>{v}</td>
+        {theirs && (
+          <table className="compare" data-testid="conflict-diff">
+            <thead>
+              <tr>
+                <th>What differs</th>
+                <th>Theirs (rev {theirs.revision})</th>
+                <th>Yours (unsaved)</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {diffs.length === 0 && (
+                <tr>
+                  <td colSpan={3} className="muted">
+                    No difference: keeping either is the same.
+                  </td>
+                </tr>
+              )}
+              {diffs.slice(0, MAX_ROWS).map((d) => (
+                <tr key={d.what} className="differs">
+                  <th>{d.what}</th>
+                  <td>{d.theirs}</td>
+                  <td>{d.mine}</td>
+                </tr>
+              ))}
+              {diffs.length > MAX_ROWS && (
+                <tr>
+                  <td colSpan={3} className="muted">
+                    and {diffs.length - MAX_ROWS} more
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        )}
         <div className="row end">
           <button data-testid="conflict-reload" className="ghost" disabled={!theirs} onClick={() => dispatch({ type: 'keepTheirs' })}>
             Reload theirs (drop mine)

@@ -54,8 +54,10 @@ export function CueListPanel({ list, state, canControl, onGoto }: Props) {
                   <td className="cue-label" title={cue.label}>
                     <div className="cue-name">
                       <span className="cue-swatch" style={{ background: lookSwatch(cue.looks.all ?? Object.values(cue.looks)[0]) }} />
-                      <span>{cue.label || <span className="muted">(no label)</span>}</span>
-                      {cue.parade && <span className="tag">parade</span>}
+                      <span className="cue-text">
+                        {cue.label || <span className="muted">(no label)</span>}
+                        {cue.parade && <span className="tag">parade</span>}
+                      </span>
                     </div>
                     {isCurrent && <div className="progress"><span style={{ width: `${Math.round((state?.cueProgress ?? 0) * 100)}%` }} /></div>}
                   </td>

@@ -49,7 +49,7 @@ export function LivePage({ canControl }: { canControl: boolean }) {
 
   const zones = show?.venue.zones ?? [];
   const onBandClick = (band: number) => {
-    const c = lc.current();
+    const c = lc.crowd;
     if (!c) return;
     const z = c.crowd.zone[band];
     const next = new Set(selected);

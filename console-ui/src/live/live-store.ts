@@ -56,10 +56,8 @@ export class LiveStore {
   private readonly showListeners = new Set<ShowChangeListener>();
   private packetWanters = 0;
   private warningId = 0;
-  /** Show time from the state stream (the crowd view's clock). */
+  /** Show time from the state stream: the show clock, and where packets land on this console's clock. */
   readonly showTime = new ShowTime();
-  /** Set when show time jumps (stop, load, goto back): crowds start over. */
-  showTimeEpoch = 0;
 
   connect(): void {
     if (this.socket) return;
@@ -75,7 +73,7 @@ export class LiveStore {
       this.set({ status: refused ? 'refused' : 'offline', statusText: err.message });
     });
     socket.on('state', (state) => {
-      if (this.showTime.update(state) || state.show !== this.snap.state?.show) this.showTimeEpoch++;
+      this.showTime.update(state);
       this.set({ state });
     });
     socket.on('health', (health) => this.set({ health }));

@@ -1,38 +1,48 @@
 /**
  * The live crowd: the live show's venue as bands, fed with every packet the
- * controller puts on air, on the show's time line. What it shows is what the
- * bands decode, not what the engine meant.
+ * controller puts on air. What it shows is what the bands decode, not what the
+ * engine meant.
+ *
+ * The bands run on this console's own clock, as real bands run on theirs: a
+ * pause or a jump in show time does not stop or reset them. Each packet's end
+ * (show ms) is placed on that clock through the state stream's show position.
  */
 import type { Show } from '@crowdcue/protocol';
 import type { CrowdView } from '@crowdcue/simulator/renderer';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { PacketFeed } from '../crowd/packet-feed';
 import { crowdFor, venueOf, type ShowCrowd } from '../crowd/show-crowd';
 import { useLiveStore } from './live-context';
 
 export interface LiveCrowd {
-  /** The crowd the view starts with (a jump in show time swaps in fresh bands without a re-render). */
   crowd: ShowCrowd | null;
-  /** Per-frame clock for the view: drains packets due by now and returns show ms. */
+  /** Per-frame clock for the view: drains packets due by now and returns crowd ms. */
   clock: () => number;
   onView: (view: CrowdView | null) => void;
   error: string | null;
-  /** The crowd as shown now. */
-  current: () => ShowCrowd | null;
 }
 
 /** What end-to-end tests and benchmarks read from the page (window.crowdcueConsole). */
 export interface ConsoleProbe {
   crowd?: ShowCrowd['crowd'];
   view?: CrowdView;
+  /** Crowd time now (what the view draws), and the show ms the state stream says. */
+  crowdNow?: () => number;
   showNow?: () => number;
   packetsDelivered?: () => number;
 }
 
-const probe = (): ConsoleProbe => {
+export function consoleProbe(): ConsoleProbe {
   const w = window as unknown as { crowdcueConsole?: ConsoleProbe };
   return (w.crowdcueConsole ??= {});
-};
+}
+
+/**
+ * A packet is on air within moments of arriving (batches are ~10 ms); one the
+ * show clock places long before its arrival (a stale position while paused)
+ * is taken as ended just before it arrived.
+ */
+const MAX_LATE_MS = 250;
 
 function venueKey(show: Show | null): string {
   return show ? `${show.site}\n${JSON.stringify(show.venue)}` : '';
@@ -40,7 +50,13 @@ function venueKey(show: Show | null): string {
 
 export function useLiveCrowd(show: Show | null): LiveCrowd {
   const store = useLiveStore();
-  const feed = useMemo(() => new PacketFeed({ receive: () => undefined }), []);
+  const showTime = store.showTime;
+  const base = useMemo(() => showTime.localWall(), [showTime]);
+  const crowdNow = useCallback(() => showTime.localWall() - base, [showTime, base]);
+  const feed = useMemo(
+    () => new PacketFeed({ receive: () => undefined }, (endMs) => Math.max(showTime.wallAt(endMs) - base, crowdNow() - MAX_LATE_MS)),
+    [showTime, base, crowdNow],
+  );
   const key = venueKey(show);
   const showRef = useRef(show);
   showRef.current = show;
@@ -56,44 +72,29 @@ export function useLiveCrowd(show: Show | null): LiveCrowd {
     }
   }, [key]);
 
-  const currentRef = useRef<ShowCrowd | null>(null);
-  const viewRef = useRef<CrowdView | null>(null);
-  const epoch = useRef(0);
-  const [, setTick] = useState(0);
-
   useEffect(() => {
-    currentRef.current = built.crowd;
     if (built.crowd) feed.setReceiver(built.crowd.crowd);
-    epoch.current = store.showTimeEpoch;
-    probe().crowd = built.crowd?.crowd;
-    setTick((t) => t + 1);
-  }, [built, feed, store]);
+    consoleProbe().crowd = built.crowd?.crowd;
+  }, [built, feed]);
 
   useEffect(() => store.onPackets((batch) => feed.push(batch)), [store, feed]);
 
   const clock = useCallback(() => {
-    const now = store.showTime.now();
-    const current = currentRef.current;
-    if (current && epoch.current !== store.showTimeEpoch) {
-      // Show time jumped (stop, load, a cue gone back): bands cannot un-hear packets, so start over.
-      epoch.current = store.showTimeEpoch;
-      const fresh = crowdFor(current.venue, current.crowd.site[0] ?? 1);
-      currentRef.current = fresh;
-      feed.setReceiver(fresh.crowd, true);
-      viewRef.current?.setCrowd(fresh.crowd, { positions: fresh.positions, seatLabel: fresh.seatLabel });
-      probe().crowd = fresh.crowd;
-    }
+    const now = crowdNow();
     feed.drain(now);
     return now;
-  }, [store, feed]);
+  }, [feed, crowdNow]);
 
-  const onView = useCallback((view: CrowdView | null) => {
-    viewRef.current = view;
-    const p = probe();
-    p.view = view ?? undefined;
-    p.showNow = () => store.showTime.now();
-    p.packetsDelivered = () => feed.delivered;
-  }, [store, feed]);
+  const onView = useCallback(
+    (view: CrowdView | null) => {
+      const p = consoleProbe();
+      p.view = view ?? undefined;
+      p.crowdNow = crowdNow;
+      p.showNow = () => showTime.now();
+      p.packetsDelivered = () => feed.delivered;
+    },
+    [crowdNow, showTime, feed],
+  );
 
-  return { crowd: built.crowd, clock, onView, error: built.error, current: () => currentRef.current };
+  return { crowd: built.crowd, clock, onView, error: built.error };
 }

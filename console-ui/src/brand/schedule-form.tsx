@@ -1,0 +1,84 @@
+/** Puts a sequence in a slot: a wall-clock time, a show time, or a cue; shows conflicts and the preload's figures. */
+import type { BrandSchedule } from '@crowdcue/protocol';
+import { useState } from 'react';
+import { ApiError, errorText } from '../api/http';
+import { brandApi, type ScheduleResult, type SequenceView, type ShowVenue } from './brand-client';
+
+type Kind = 'wallClock' | 'showTime' | 'cue';
+
+function localInput(ms: number): string {
+  const d = new Date(ms - new Date().getTimezoneOffset() * 60_000);
+  return d.toISOString().slice(0, 16);
+}
+
+export function ScheduleForm({ view, venue, onDone }: { view: SequenceView; venue: ShowVenue; onDone: () => void }) {
+  const s = view.sequence.schedule;
+  const [kind, setKind] = useState<Kind>(s ? (Object.keys(s)[0] as Kind) : 'wallClock');
+  const [wall, setWall] = useState(s && 'wallClock' in s ? localInput(Date.parse(s.wallClock)) : localInput(Date.now() + 3_600_000));
+  const [showSecs, setShowSecs] = useState(s && 'showTime' in s ? s.showTime / 1000 : 60);
+  const [cue, setCue] = useState(s && 'cue' in s ? s.cue : (venue.cues[0]?.id ?? ''));
+  const [result, setResult] = useState<ScheduleResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit() {
+    setError(null);
+    setResult(null);
+    const schedule: BrandSchedule =
+      kind === 'wallClock' ? { wallClock: new Date(wall).toISOString() } : kind === 'showTime' ? { showTime: Math.round(showSecs * 1000) } : { cue };
+    try {
+      setResult(await brandApi.schedule(view.show, view.sequence.id, schedule));
+      onDone();
+    } catch (e) {
+      const details = e instanceof ApiError ? '' : '';
+      setError(errorText(e) + details);
+    }
+  }
+
+  return (
+    <div className="brand-schedule" data-testid="brand-schedule">
+      <select data-testid="brand-schedule-kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+        <option value="wallClock">at a time</option>
+        <option value="showTime">at a show time</option>
+        <option value="cue">on a cue</option>
+      </select>
+      {kind === 'wallClock' && <input data-testid="brand-schedule-time" type="datetime-local" value={wall} onChange={(e) => setWall(e.target.value)} />}
+      {kind === 'showTime' && (
+        <label>
+          <input data-testid="brand-schedule-showtime" type="number" min={0} step={1} value={showSecs} onChange={(e) => setShowSecs(Number(e.target.value))} /> s into the show
+        </label>
+      )}
+      {kind === 'cue' && (
+        <select data-testid="brand-schedule-cue" value={cue} onChange={(e) => setCue(e.target.value)}>
+          {venue.cues.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      )}
+      <button className="primary" data-testid="brand-schedule-submit" onClick={() => void submit()}>
+        Schedule
+      </button>
+      {error && (
+        <p className="error" role="alert" data-testid="brand-schedule-error">
+          {error}
+        </p>
+      )}
+      {result && (
+        <div data-testid="brand-schedule-result">
+          <p>Scheduled: {result.sequence.slot}. An operator approves the slot before it plays.</p>
+          {result.preload && (
+            <p className="muted">
+              Preload: {result.preload.copies} packets in {result.preload.rounds} rounds, starting {(result.preload.leadMs / 1000).toFixed(1)} s before the reveal.
+            </p>
+          )}
+          {result.warnings.map((w, i) => (
+            <p key={i} className="warn">
+              {w}
+            </p>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
