@@ -1,0 +1,77 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoShowInput } from '../../show/demo-show';
+import { run } from './play';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'crowdcue-play-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('crowdcue play', () => {
+  it('refuses a show with every error listed by path, and plays nothing', async () => {
+    const show = demoShowInput() as unknown as { cueLists: Array<{ cues: Array<Record<string, unknown>> }> };
+    show.cueLists[0].cues[2].fade = -5;
+    show.cueLists[0].cues[3].delay = 'soon';
+    const file = join(dir, 'bad.json');
+    await writeFile(file, JSON.stringify(show));
+    const c = capture();
+    expect(await run([file], c.io)).toBe(1);
+    expect(c.err[0]).toContain('cannot play (2 errors)');
+    expect(c.err.slice(1).map((l) => l.trim().split(':')[0])).toEqual(['cueLists[0].cues[2].fade', 'cueLists[0].cues[3].delay']);
+    expect(c.out).toEqual([]);
+  });
+
+  it('refuses a show that flashes too fast, naming the cue', async () => {
+    const show = demoShowInput() as unknown as { cueLists: Array<{ cues: Array<{ looks: Record<string, Record<string, unknown>> }> }> };
+    show.cueLists[0].cues[8].looks.all.period = 125;
+    const file = join(dir, 'fast.json');
+    await writeFile(file, JSON.stringify(show));
+    const c = capture();
+    expect(await run([file], c.io)).toBe(1);
+    expect(c.err.join('\n')).toContain('cueLists[0].cues[8].looks.all: "Strobe hit": SQUARE every 125 ms flashes 8/s, limit 3/s');
+  });
+
+  it('says what is wrong with a file that is not there or not JSON, and with bad flags', async () => {
+    const c = capture();
+    expect(await run([join(dir, 'nope.json')], c.io)).toBe(1);
+    expect(c.err[0]).toMatch(/cannot read .*nope\.json/);
+    const notJson = join(dir, 'x.json');
+    await writeFile(notJson, '{ cues: ');
+    const d = capture();
+    expect(await run([notJson], d.io)).toBe(1);
+    expect(d.err[0]).toContain('is not JSON');
+    const e = capture();
+    expect(await run(['demo', '--until', 'soon'], e.io)).toBe(2);
+    expect(e.err[0]).toContain('--until must be a positive number');
+    const f = capture();
+    expect(await run(['demo', '--transmitter', 'carrier-pigeon://x'], f.io)).toBe(2);
+    expect(f.err[0]).toContain('--transmitter carrier-pigeon://x');
+    const g = capture();
+    expect(await run([], g.io)).toBe(2);
+  });
+
+  it('plays the demo on the virtual transmitter and reports cues, packets, airtime and lateness', async () => {
+    const c = capture();
+    expect(await run(['demo', '--until', '2.5'], c.io)).toBe(0);
+    const text = c.out.join('\n');
+    expect(text).toContain('transmitters: virtual = virtual');
+    expect(text).toMatch(/played 00:02\.\d: stopped at --until 2.5 s/);
+    expect(text).toMatch(/cues fired: 1 of 13/);
+    expect(text).toMatch(/packets: \d+ \(.*cue \d+.*sync \d+/);
+    expect(text).toMatch(/transmitter virtual \(38400 bit\/s\): \d+ SENDs, \d+ transmissions, [\d.]+ s on air = [\d.]+ % of the show/);
+    expect(text).toMatch(/on-air lateness \(virtual transmitter, timed starts\): p50 [\d.]+ ms {2}p99 [\d.]+ ms {2}max [\d.]+ ms/);
+    expect(text).toMatch(/late cues: \d+/);
+  });
+});

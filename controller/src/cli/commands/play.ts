@@ -1,0 +1,272 @@
+/**
+ * `crowdcue play FILE|demo [--transmitter URL ...] [--until SECONDS]`: plays
+ * a show headless. The show is checked first (schema, parades, flash limit)
+ * and refused with every error by path; then the first cue is GOne, follows
+ * and the show timeline carry it, and a progress line shows where it is
+ * (a live line on a terminal, a plain line every few seconds otherwise).
+ * The closing report gives cues fired, packets, airtime per transmitter and
+ * lateness.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { parseShow, type Show, type TransmitterConfig } from '@crowdcue/protocol';
+import { LatenessStats, type LatenessSummary } from '../../engine/lateness-stats';
+import { ShowSession, ShowSessionError } from '../../live/show-session';
+import { checkShow } from '../../safety/check-show';
+import { autoRunEndMs } from '../../show/auto-run-schedule';
+import { demoShowInput } from '../../show/demo-show';
+import { parseTransmitterUrl, TransmitterUrlError } from '../../transmitter/transmitter-url';
+import type { OpenedTransmitter } from '../../transmitter/open-transmitter';
+import type { CliIO, CommandRun } from '../main';
+
+const USAGE = `usage: crowdcue play FILE|demo [--transmitter URL ...] [--until SECONDS]
+
+Plays a show headless: GOes its first cue and lets follows and the show
+timeline carry it, with a live progress line and a closing report.
+
+  FILE               a show file (JSON); "demo" plays the built-in demo show
+  --transmitter URL  where to play (repeatable): virtual, serial:/dev/ttyUSB0,
+                     tcp://host:port, xylo+serial:PATH; default: the show's
+                     own transmitters, else the built-in virtual transmitter
+  --until SECONDS    stop at this show time
+  --quiet            no progress line, only the report
+  -h, --help         this text`;
+
+const fmtTime = (ms: number) => {
+  const s = Math.max(0, ms) / 1000;
+  return `${String(Math.floor(s / 60)).padStart(2, '0')}:${(s % 60).toFixed(1).padStart(4, '0')}`;
+};
+const fmtMs = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
+
+type Loaded = { ok: true; show: Show; name: string } | { ok: false; code: number };
+
+async function loadShow(source: string, io: CliIO): Promise<Loaded> {
+  let json: unknown;
+  if (source === 'demo') json = demoShowInput();
+  else {
+    let text: string;
+    try {
+      text = await readFile(source, 'utf8');
+    } catch (err) {
+      io.err(`crowdcue play: cannot read ${source}: ${err instanceof Error ? err.message : String(err)}`);
+      return { ok: false, code: 1 };
+    }
+    try {
+      json = JSON.parse(text);
+    } catch (err) {
+      io.err(`crowdcue play: ${source} is not JSON: ${err instanceof Error ? err.message : String(err)}`);
+      return { ok: false, code: 1 };
+    }
+  }
+  const parsed = parseShow(json);
+  const errors = parsed.ok ? checkShow(parsed.value) : parsed.errors;
+  if (!parsed.ok || errors.length > 0) {
+    io.err(`crowdcue play: ${source} cannot play (${errors.length} error${errors.length === 1 ? '' : 's'}):`);
+    for (const e of errors) io.err(`  ${e.path ? `${e.path}: ` : ''}${e.message}`);
+    return { ok: false, code: 1 };
+  }
+  return { ok: true, show: parsed.value, name: source };
+}
+
+function transmitterConfigs(urls: string[], io: CliIO): TransmitterConfig[] | undefined {
+  const configs: TransmitterConfig[] = [];
+  for (const [i, url] of urls.entries()) {
+    try {
+      const address = parseTransmitterUrl(url);
+      configs.push({ id: address.id ?? (urls.length === 1 && url.split('?')[0] === 'virtual' ? 'virtual' : `tx${i + 1}`), url, coverage: address.zones ?? 'ALL' });
+    } catch (err) {
+      io.err(`crowdcue play: --transmitter ${url}: ${err instanceof TransmitterUrlError || err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    }
+  }
+  return configs;
+}
+
+/** On-air lateness of timed starts, read from the virtual transmitters' own record (the truth of what went on air). */
+function watchVirtualAir(session: ShowSession): { stats: LatenessStats; stop: () => void; devices: number } {
+  const stats = new LatenessStats(100_000);
+  const offs: Array<() => void> = [];
+  for (const tx of session.transmitters.transmitters) {
+    const device = (tx as Partial<OpenedTransmitter>).virtualDevice;
+    if (!device) continue;
+    offs.push(
+      device.onAir((t) => {
+        if (t.timed && t.errorUs !== undefined) stats.record(t.errorUs / 1000);
+      }),
+    );
+  }
+  return { stats, stop: () => offs.forEach((off) => off()), devices: offs.length };
+}
+
+function latenessLine(label: string, s: LatenessSummary): string {
+  if (s.count === 0) return `${label}: none recorded`;
+  return `${label}: p50 ${fmtMs(s.p50Ms)} ms  p99 ${fmtMs(s.p99Ms)} ms  max ${fmtMs(s.maxMs)} ms  (${s.count} ${s.early ? `, ${s.early} early` : ''})`.replace(' )', ')');
+}
+
+export const run: CommandRun = async (argv, io) => {
+  let values: { transmitter?: string[]; until?: string; quiet?: boolean; help?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        transmitter: { type: 'string', multiple: true },
+        until: { type: 'string' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (err) {
+    io.err(`crowdcue play: ${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    io.err(`crowdcue play: name one show file, or demo\n${USAGE}`);
+    return 2;
+  }
+  let untilMs = Infinity;
+  if (values.until !== undefined) {
+    const s = Number(values.until);
+    if (!Number.isFinite(s) || s <= 0) {
+      io.err(`crowdcue play: --until must be a positive number of seconds, got ${JSON.stringify(values.until)}`);
+      return 2;
+    }
+    untilMs = s * 1000;
+  }
+  const configs = values.transmitter ? transmitterConfigs(values.transmitter, io) : undefined;
+  if (values.transmitter && !configs) return 2;
+
+  const loaded = await loadShow(positionals[0], io);
+  if (!loaded.ok) return loaded.code;
+  const show = loaded.show;
+
+  let session: ShowSession;
+  try {
+    session = new ShowSession({
+      show,
+      transmitters: configs,
+      log: (level, message) => {
+        if (level !== 'info') io.err(`${level}: ${message}`);
+      },
+    });
+  } catch (err) {
+    if (err instanceof ShowSessionError) {
+      io.err(`crowdcue play: ${err.message}`);
+      for (const e of err.errors) io.err(`  ${e.path ? `${e.path}: ` : ''}${e.message}`);
+      return 1;
+    }
+    throw err;
+  }
+
+  const lengthMs = Math.min(untilMs, autoRunEndMs(show));
+  const cues = show.cueLists[0]?.cues.length ?? 0;
+  io.out(`crowdcue play: "${show.name}" (${loaded.name}), ${show.venue.zones.length} zones, ${cues} cues, ${show.parades.length} parades, about ${fmtTime(lengthMs)}`);
+  io.out(`transmitters: ${session.transmitterConfigs.map((c) => `${c.id} = ${c.url}`).join(', ')}`);
+
+  const air = watchVirtualAir(session);
+  let lateCues = 0;
+  let worstLate = 0;
+  const lateSub = session.planner.late$.subscribe((l) => {
+    lateCues++;
+    worstLate = Math.max(worstLate, l.lateByMs);
+  });
+  let currentCue = '';
+  const cueSub = session.engineEvents$.subscribe((e) => {
+    if (e.type === 'cue-fired') currentCue = session.cueName(e.cue.id);
+  });
+
+  await session.start();
+  // Give the transmitters a moment to answer HELLO, so airtime is planned on their real figures.
+  const waitUntil = performance.now() + 3000;
+  while (session.transmitters.transmitters.some((t) => !t.capabilities()) && performance.now() < waitUntil) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  for (const t of session.transmitters.transmitters) {
+    if (!t.capabilities()) io.err(`warning: transmitter ${t.id} has not answered; planning with assumed radio figures`);
+  }
+
+  let interrupted = false;
+  const onSignal = () => {
+    interrupted = true;
+  };
+  process.once('SIGINT', onSignal);
+
+  const first = session.go();
+  if (!first.ok) io.err(`crowdcue play: ${first.error}`);
+
+  const tty = process.stdout.isTTY === true && !values.quiet;
+  const plainEveryMs = 5000;
+  let lastPlain = -Infinity;
+  const progress = (): string => {
+    const pos = session.engine.clock.position();
+    const state = session.engine.state;
+    const airs = session.transmitters.transmitters.map((t) => `${t.id} ${session.planner.airtimePct(t.id).toFixed(0)}%`).join(' ');
+    const sent = session.planner.stats().transmitters.reduce((n, t) => n + t.packets, 0);
+    const parades = session.activeParades().length;
+    return `${fmtTime(pos)} / ${fmtTime(lengthMs)}  ${currentCue || '-'}${state.phase ? ` (${state.phase})` : ''}${parades ? `  parades ${parades}` : ''}  air ${airs}  sent ${sent}  late ${lateCues}`;
+  };
+
+  let ended = '';
+  let drainUntil = Infinity;
+  while (!ended) {
+    await new Promise((r) => setTimeout(r, tty ? 200 : 250));
+    const pos = session.engine.clock.position();
+    const state = session.engine.state;
+    if (interrupted) ended = 'interrupted';
+    else if (pos >= untilMs) ended = `stopped at --until ${untilMs / 1000} s`;
+    else {
+      const idle =
+        session.activeParades().length === 0 &&
+        session.planner.pendingCount() === 0 &&
+        (state.status === 'stopped' || (state.phase === 'complete' && state.followAtMs === null)) &&
+        pos >= autoRunEndMs(show);
+      if (idle && drainUntil === Infinity) drainUntil = performance.now() + 500;
+      if (!idle) drainUntil = Infinity;
+      if (performance.now() >= drainUntil) {
+        ended = state.nextCue ? `waiting for a GO at ${session.cueName(state.nextCue.id)}: play only follows, so it ends here` : 'end of show';
+      }
+    }
+    if (values.quiet) continue;
+    if (tty) process.stdout.write(`\r\x1b[2K${progress()}`);
+    else if (performance.now() - lastPlain >= plainEveryMs) {
+      lastPlain = performance.now();
+      io.out(progress());
+    }
+  }
+  process.removeListener('SIGINT', onSignal);
+  if (tty) process.stdout.write(`\r\x1b[2K${progress()}\n`);
+
+  const playedMs = session.engine.clock.position();
+  const report = session.report();
+  air.stop();
+  lateSub.unsubscribe();
+  cueSub.unsubscribe();
+  await session.stop();
+
+  const p = report.planner;
+  const byPurpose = Object.entries(p.byPurpose)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  io.out(`played ${fmtTime(playedMs)}: ${ended}`);
+  io.out(`cues fired: ${report.cuesFired} of ${cues}; parades started: ${report.paradesStarted}`);
+  io.out(`packets: ${p.logicalPackets} (${byPurpose}); on air: ${report.onAir} transmissions`);
+  for (const t of p.transmitters) {
+    const h = report.transmitters.find((x) => x.id === t.id);
+    const caps = h?.capabilities;
+    const radio = caps ? `${caps.bitrate} bit/s` : 'radio unknown';
+    const nacks = h ? Object.entries(h.nacks).map(([k, v]) => `${k} ${v}`).join(', ') : '';
+    io.out(
+      `transmitter ${t.id} (${radio}): ${t.packets} SENDs, ${t.transmissions} transmissions, ${(t.airMs / 1000).toFixed(2)} s on air = ${((t.airMs / Math.max(1, playedMs)) * 100).toFixed(1)} % of the show` +
+        (h ? `; late sends ${h.lateSends}${nacks ? `; NACKs ${nacks}` : ''}` : ''),
+    );
+  }
+  if (air.devices > 0) io.out(latenessLine('on-air lateness (virtual transmitter, timed starts)', air.stats.summary()));
+  io.out(latenessLine('scheduler lateness (deadlines on this host)', report.lateness));
+  io.out(`late cues: ${lateCues}${lateCues ? ` (worst ${fmtMs(worstLate)} ms)` : ''}`);
+  return interrupted ? 130 : 0;
+};
