@@ -1,21 +1,61 @@
 /**
- * The brand's page: its own logo sequences. Logo upload, placement, scheduling
- * and proof-of-play reports come with the brand feature; this page is where
- * they go.
+ * The brand's page: its own logo sequences (make, change, schedule), and its
+ * proof-of-play reports. Operators and admins reach the same routes to
+ * approve; a brand account sees only its own.
  */
-import { useEffect, useState } from 'react';
-import { ApiError, errorText } from '../api/http';
-import { listMySequences, type BrandSequenceSummary } from '../api/brand-api';
+import { useCallback, useEffect, useState } from 'react';
+import { errorText } from '../api/http';
+import { brandApi, type Report, type SequenceView, type ShowRef, type ShowVenue } from './brand-client';
+import { LogoEditor } from './logo-editor';
+import { ReportView } from './report-view';
+import { ScheduleForm } from './schedule-form';
+
+type Mode = { kind: 'home' } | { kind: 'edit'; view?: SequenceView } | { kind: 'schedule'; view: SequenceView } | { kind: 'report'; report: Report };
 
 export function BrandPage({ brand }: { brand?: string }) {
-  const [items, setItems] = useState<BrandSequenceSummary[] | null>(null);
+  const [shows, setShows] = useState<ShowRef[]>([]);
+  const [show, setShow] = useState<string>('');
+  const [venue, setVenue] = useState<ShowVenue | null>(null);
+  const [sequences, setSequences] = useState<SequenceView[] | null>(null);
+  const [reports, setReports] = useState<Report[]>([]);
+  const [mode, setMode] = useState<Mode>({ kind: 'home' });
   const [note, setNote] = useState<string | null>(null);
-  useEffect(() => {
-    listMySequences().then(setItems, (e) => {
-      setItems([]);
-      setNote(e instanceof ApiError && e.statusCode === 404 ? 'Logo sequences are not available on this controller yet.' : errorText(e));
-    });
+
+  const reload = useCallback(() => {
+    brandApi.sequences().then(setSequences, (e) => (setSequences([]), setNote(errorText(e))));
+    brandApi.reports().then(setReports, () => setReports([]));
   }, []);
+
+  useEffect(() => {
+    brandApi.shows().then((list) => {
+      setShows(list);
+      setShow((s) => s || list.find((x) => x.id === 'demo')?.id || list[0]?.id || '');
+    }, (e) => setNote(errorText(e)));
+    reload();
+  }, [reload]);
+
+  useEffect(() => {
+    if (!show) return;
+    setVenue(null);
+    brandApi.venue(show).then(setVenue, (e) => setNote(errorText(e)));
+  }, [show]);
+
+  if (mode.kind === 'edit' && venue) {
+    return (
+      <LogoEditor
+        show={mode.view?.show ?? show}
+        venue={venue}
+        initial={mode.view?.sequence}
+        onCancel={() => setMode({ kind: 'home' })}
+        onSaved={() => {
+          reload();
+          setMode({ kind: 'home' });
+        }}
+      />
+    );
+  }
+  if (mode.kind === 'report') return <ReportView report={mode.report} onBack={() => setMode({ kind: 'home' })} />;
+
   return (
     <div className="brand-page" data-testid="brand-page">
       <section className="panel">
@@ -23,28 +63,94 @@ export function BrandPage({ brand }: { brand?: string }) {
           Your sequences {brand && <span className="muted">· {brand}</span>}
         </h2>
         <div className="pad" data-testid="brand-sequences">
-          {items === null && <p className="muted">Loading…</p>}
+          <label>
+            Show{' '}
+            <select data-testid="brand-show" value={show} onChange={(e) => setShow(e.target.value)}>
+              {shows.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          <button className="primary" data-testid="brand-new" disabled={!venue} onClick={() => setMode({ kind: 'edit' })}>
+            New logo sequence
+          </button>
           {note && <p className="muted">{note}</p>}
-          {items && items.length === 0 && !note && <p className="muted">No sequences yet.</p>}
-          {items && items.length > 0 && (
+          {sequences === null && <p className="muted">Loading…</p>}
+          {sequences && sequences.length === 0 && !note && <p className="muted">No sequences yet.</p>}
+          {sequences && sequences.length > 0 && (
             <table className="grid-table">
               <thead>
                 <tr>
                   <th>Sequence</th>
                   <th>Show</th>
+                  <th>Slot</th>
                   <th>Status</th>
+                  <th />
                 </tr>
               </thead>
               <tbody>
-                {items.map((s) => (
-                  <tr key={s.id} data-testid={`brand-sequence-${s.id}`}>
-                    <td>{s.name}</td>
-                    <td>{s.show ?? ''}</td>
-                    <td>{s.approved ? <span className="tag live">approved</span> : <span className="tag">awaiting approval</span>}</td>
+                {sequences.map((v) => (
+                  <tr key={`${v.show}/${v.sequence.id}`} data-testid="brand-sequence-row" data-sequence={v.sequence.id}>
+                    <td>{v.sequence.name}</td>
+                    <td>{v.show}</td>
+                    <td>{v.slot ?? <span className="muted">not scheduled</span>}</td>
+                    <td>{v.sequence.approved ? <span className="tag live">approved</span> : <span className="tag">awaiting approval</span>}</td>
+                    <td>
+                      <button data-testid="brand-edit" onClick={() => (setShow(v.show), setMode({ kind: 'edit', view: v }))}>
+                        Edit
+                      </button>{' '}
+                      <button data-testid="brand-schedule-open" onClick={() => (setShow(v.show), setMode({ kind: 'schedule', view: v }))}>
+                        Schedule
+                      </button>
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
+          )}
+          {mode.kind === 'schedule' && venue && (
+            <div className="panel-inset">
+              <h3>Schedule {mode.view.sequence.name}</h3>
+              <ScheduleForm view={mode.view} venue={venue} onDone={reload} />
+              <button onClick={() => setMode({ kind: 'home' })}>Close</button>
+            </div>
+          )}
+        </div>
+      </section>
+      <section className="panel">
+        <h2>Proof of play</h2>
+        <div className="pad" data-testid="brand-reports">
+          {reports.length === 0 && <p className="muted">Nothing has played yet.</p>}
+          {reports.length > 0 && (
+            <>
+              <table className="grid-table">
+                <thead>
+                  <tr>
+                    <th>Sequence</th>
+                    <th>Show</th>
+                    <th>Played</th>
+                    <th>Bands</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {reports.map((r) => (
+                    <tr key={r.id} data-testid="brand-report-row" data-report={r.id} onClick={() => setMode({ kind: 'report', report: r })} style={{ cursor: 'pointer' }}>
+                      <td>{r.sequenceName}</td>
+                      <td>{r.showId}</td>
+                      <td>{new Date(r.actualStart).toLocaleString()}</td>
+                      <td>
+                        {r.bandsEstimated.toLocaleString()} / {r.bandsCovered.toLocaleString()}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <a data-testid="brand-reports-csv" href={brandApi.csvUrl()} download>
+                Export all as CSV
+              </a>
+            </>
           )}
         </div>
       </section>

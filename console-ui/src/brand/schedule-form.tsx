@@ -1,7 +1,7 @@
 /** Puts a sequence in a slot: a wall-clock time, a show time, or a cue; shows conflicts and the preload's figures. */
 import type { BrandSchedule } from '@crowdcue/protocol';
 import { useState } from 'react';
-import { ApiError, errorText } from '../api/http';
+import { errorText } from '../api/http';
 import { brandApi, type ScheduleResult, type SequenceView, type ShowVenue } from './brand-client';
 
 type Kind = 'wallClock' | 'showTime' | 'cue';
@@ -29,8 +29,7 @@ export function ScheduleForm({ view, venue, onDone }: { view: SequenceView; venu
       setResult(await brandApi.schedule(view.show, view.sequence.id, schedule));
       onDone();
     } catch (e) {
-      const details = e instanceof ApiError ? '' : '';
-      setError(errorText(e) + details);
+      setError(errorText(e));
     }
   }
 
