@@ -4,8 +4,8 @@
  * A flash is a pair of opposing changes (see flash-metrics). For SQUARE,
  * SINE, RAMP and RAINBOW the waveform repeats every period, so the changes per
  * period are counted on the sampled waveform with hysteresis (a SQUARE or SINE
- * between contrasting colours makes 2 changes per period = 1 flash per period;
- * a RAINBOW makes 2 to 4 depending on its brightness). SPARKLE picks c1 or c2
+ * between contrasting colours makes 2 changes per period = 1 flash per period,
+ * so does a bright RAINBOW; a dim one makes none). SPARKLE picks c1 or c2
  * afresh each period, so a band changes at most once per period: at worst
  * 1 change per period = half a flash per period.
  */
