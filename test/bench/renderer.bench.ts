@@ -6,6 +6,7 @@
  * draw per frame (performance.now in the page). The GL renderer string says
  * whether WebGL ran on a GPU or in software (SwiftShader).
  */
+import { cpus, loadavg } from 'node:os';
 import { encodeCcb, START_ON_RECEIPT } from '@crowdcue/protocol';
 import { startSimulatePage } from '@crowdcue/simulator/node';
 import { launchChromium } from '../e2e/crowd-view-browser';
@@ -26,6 +27,7 @@ interface ViewFigures {
     frameMs: { p50: number; p99: number; n: number };
     scriptMs: { p50: number; p99: number; n: number };
     colorsMs: { p50: number; p99: number; n: number };
+    drawMs: { p50: number; p99: number; n: number };
     frames: number;
   };
 }
@@ -55,6 +57,7 @@ export async function bench(): Promise<BenchResult> {
     });
     server.feed({ rf: wave, endMs: performance.now() });
 
+    const loadBefore = loadavg()[0];
     for (const renderer of ['webgl2', 'canvas2d'] as const) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
       await page.goto(`${server.url}?renderer=${renderer}`);
@@ -104,12 +107,16 @@ export async function bench(): Promise<BenchResult> {
         'script p99 ms': f.stats.scriptMs.p99,
         'colorsAt p50 ms': f.stats.colorsMs.p50,
         'colorsAt p99 ms': f.stats.colorsMs.p99,
+        'upload+draw p50 ms': f.stats.drawMs.p50,
+        'upload+draw p99 ms': f.stats.drawMs.p99,
       });
       if (renderer === 'webgl2') notes.push(`WebGL renderer: ${f.glRenderer}`);
     }
     notes.push(
+      `Machine: ${cpus().length} cores; 1-minute load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after (other work on the machine slows every figure).`,
       `${seconds} s per renderer, 1280x720 viewport, devicePixelRatio 1; every band runs one SINE EFFECT on the LINEAR axis (period 2 s, spread 32).`,
-      'script = colorsAt + colour upload + draw call, timed with performance.now() in the page; frame = interval between requestAnimationFrame callbacks.',
+      'script = colorsAt (the crowd model) + upload+draw (the painter: colour upload and the draw call for WebGL2, rasterising and putImageData for Canvas 2D), timed with performance.now() in the page; frame = interval between requestAnimationFrame callbacks.',
+      'WebGL2 script time does not include the GPU (here: software) work, which shows in the frame time.',
       'Chromium timer resolution in the page is 0.1 ms (cross-origin isolation off), so sub-millisecond figures are coarse.',
       "The view's 'auto' mode picks Canvas 2D when WebGL2 is a software rasteriser (SwiftShader, llvmpipe).",
     );

@@ -62,6 +62,8 @@ export interface CrowdViewStats {
   scriptMs: Percentiles;
   /** The crowd's colorsAt alone (part of scriptMs). */
   colorsMs: Percentiles;
+  /** Colour upload and draw alone (the painter's part of scriptMs). */
+  drawMs: Percentiles;
   frames: number;
 }
 
@@ -140,6 +142,7 @@ export function mountCrowdView(target: HTMLCanvasElement | HTMLElement, options:
   const frameSamples = new RollingSamples(1200);
   const scriptSamples = new RollingSamples(1200);
   const colorSamples = new RollingSamples(1200);
+  const drawSamples = new RollingSamples(1200);
   let frames = 0;
 
   let crowd = options.crowd;
@@ -227,8 +230,10 @@ export function mountCrowdView(target: HTMLCanvasElement | HTMLElement, options:
     if (sizeDirty || win.devicePixelRatio !== dpr) measure();
     const t1 = performance.now();
     crowd.colorsAt(atMs, colors);
-    colorSamples.add(performance.now() - t1);
+    const t2 = performance.now();
+    colorSamples.add(t2 - t1);
     painter.draw(colors, view, dpr, { radiusPx: radiusCss() * dpr, background, unlit });
+    drawSamples.add(performance.now() - t2);
     if (hovered >= 0) showCard();
     scriptSamples.add(performance.now() - t0);
   };
@@ -297,7 +302,7 @@ export function mountCrowdView(target: HTMLCanvasElement | HTMLElement, options:
       return painter.info;
     },
     get stats() {
-      return { frameMs: frameSamples.percentiles(), scriptMs: scriptSamples.percentiles(), colorsMs: colorSamples.percentiles(), frames };
+      return { frameMs: frameSamples.percentiles(), scriptMs: scriptSamples.percentiles(), colorsMs: colorSamples.percentiles(), drawMs: drawSamples.percentiles(), frames };
     },
     get running() {
       return running;
@@ -319,6 +324,7 @@ export function mountCrowdView(target: HTMLCanvasElement | HTMLElement, options:
       frameSamples.clear();
       scriptSamples.clear();
       colorSamples.clear();
+      drawSamples.clear();
       rafId = win.requestAnimationFrame(frame);
     },
     stop() {
