@@ -1,0 +1,123 @@
+/**
+ * `crowdcue start` (what `npm start` runs): the controller server with the
+ * live show, the REST API, socket.io and the web console on one port. Runs
+ * until SIGINT/SIGTERM, then saves where the live show is, stops the
+ * transmitters and exits.
+ */
+import { parseArgs } from 'node:util';
+import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT, startControllerServer, type ControllerServer } from '../../server/controller-server';
+import type { CliIO, CommandRun } from '../main';
+
+const USAGE = `usage: crowdcue start [--data DIR] [--port N] [--host ADDR] [--transmitter URL ...]
+
+Runs the controller: the live show, the API (OpenAPI at /docs) and the web console.
+
+  --data DIR         data directory: shows, accounts, runtime state (default ${DEFAULT_DATA_DIR})
+  --port N           HTTP port (default ${DEFAULT_PORT}; 0 = any free port)
+  --host ADDR        address to listen on (default ${DEFAULT_HOST})
+  --transmitter URL  play the live show on this transmitter instead of the show's own
+                     (repeatable): virtual, serial:/dev/ttyUSB0?baud=115200, tcp://host:port,
+                     xylo+serial:/dev/ttyACM0
+  --no-build         do not build the console even if console-ui/dist is missing or stale
+  -h, --help         this text
+
+First start creates the data directory, an admin account with a random password
+(printed once), imports the demo show and makes it live on the virtual transmitter.`;
+
+export interface StartOptions {
+  dataDir: string;
+  port: number;
+  host: string;
+  transmitters: string[];
+  build: boolean;
+}
+
+export function parseStartArgs(argv: string[]): { ok: true; options: StartOptions } | { ok: false; error: string; help?: boolean } {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        data: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        transmitter: { type: 'string', multiple: true },
+        'no-build': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: false,
+    }));
+  } catch (err) {
+    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
+  if (values.help) return { ok: false, error: USAGE, help: true };
+  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
+  if (!/^\d+$/.test(values.port ?? '0') || !Number.isInteger(port) || port < 0 || port > 65535) {
+    return { ok: false, error: `--port must be a whole number 0..65535, got '${values.port}'` };
+  }
+  return {
+    ok: true,
+    options: {
+      dataDir: values.data ?? DEFAULT_DATA_DIR,
+      port,
+      host: values.host ?? DEFAULT_HOST,
+      transmitters: values.transmitter ?? [],
+      build: !values['no-build'],
+    },
+  };
+}
+
+/** Starts the server and prints the console address (and, on first start, the admin credentials). */
+export async function startFromCli(options: StartOptions, io: CliIO): Promise<ControllerServer> {
+  const server = await startControllerServer({
+    dataDir: options.dataDir,
+    port: options.port,
+    host: options.host,
+    transmitterUrls: options.transmitters,
+    buildConsole: options.build,
+    log: (level, message) => (level === 'info' ? io.out(message) : io.err(`${level}: ${message}`)),
+  });
+  io.out(`data: ${server.dataDir}`);
+  io.out(`CrowdCue console: ${server.url}`);
+  io.out(`API docs: ${server.url}docs`);
+  if (server.adminPassword) {
+    io.out(`admin login: username admin, password ${server.adminPassword}  (shown once: note it now)`);
+  }
+  return server;
+}
+
+export const run: CommandRun = async (argv, io) => {
+  const parsed = parseStartArgs(argv);
+  if (!parsed.ok) {
+    if (parsed.help) {
+      io.out(parsed.error);
+      return 0;
+    }
+    io.err(`crowdcue start: ${parsed.error}\n${USAGE}`);
+    return 2;
+  }
+  let server: ControllerServer;
+  try {
+    server = await startFromCli(parsed.options, io);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'EADDRINUSE') io.err(`crowdcue start: port ${parsed.options.port} is in use (another controller running?); try --port`);
+    else io.err(`crowdcue start: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+  await new Promise<void>((done) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      io.out(`${signal}: saving the live show's state and stopping ...`);
+      server.close().then(done, (err: unknown) => {
+        io.err(`while stopping: ${err instanceof Error ? err.message : String(err)}`);
+        done();
+      });
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  io.out('stopped');
+  return 0;
+};

@@ -1,0 +1,514 @@
+/**
+ * The server's live show: one stored show at a time playing through a
+ * ShowSession on its transmitters, operator commands carried out on it, and
+ * the streams every console watches (state, transmitter health, airtime,
+ * scheduler lateness, on-air packets, warnings).
+ *
+ * It survives restarts: after every change `<data>/runtime.json` says which
+ * show is live and where it is (anchored to the wall clock); `init()` loads it
+ * again and a show that was running carries on where it would be by now.
+ */
+import type {
+  AirtimeReport,
+  CommandAck,
+  CommandPayload,
+  LatenessReport,
+  LiveState,
+  OnAirPacketInfo,
+  Show,
+  ShowError,
+  TransmitterConfig,
+  TransmitterHealthInfo,
+} from '@crowdcue/protocol';
+import { toHex } from '@crowdcue/protocol';
+import { auditTime, interval, Subject, Subscription, type Observable } from 'rxjs';
+import type { PublicAccount } from '../accounts/account-store';
+import { DeadlineScheduler } from '../engine/deadline-scheduler';
+import type { CommandResult } from '../engine/engine-types';
+import { ShowConflictError, ShowNotFoundError, ShowValidationError, type ShowStore, type StoredShow } from '../storage/show-store';
+import type { TransmitterHealth } from '../transmitter/types';
+import type { LiveCommandName, LiveRuntime, LiveWarning } from './live-runtime';
+import { idleState, liveStateOf } from './live-state';
+import { ParadePreview } from './parade-preview';
+import { readRuntimeFile, runtimeRecord, snapshotAt, writeRuntimeFile } from './runtime-file';
+import { DEFAULT_TRANSMITTERS, ShowSession, ShowSessionError, showProblems, type OpenSessionTransmitter, type SessionSnapshot } from './show-session';
+import { checkConfigs, configsFromUrls, type ConfigProblem } from './transmitter-configs';
+
+export type LogFn = (level: 'info' | 'warn' | 'error', message: string) => void;
+
+export interface LiveShowRuntimeOptions {
+  shows: ShowStore;
+  /** Where runtime.json lives; undefined = nothing is remembered across restarts. */
+  dataDir?: string;
+  /** `--transmitter URL ...`: wins over every show's own list while this process runs. */
+  transmitterUrls?: readonly string[];
+  scheduler?: DeadlineScheduler;
+  /** Build the simulator's crowd behind virtual transmitters (default true). */
+  crowd?: boolean;
+  /** Tests: open transmitters some other way. */
+  open?: OpenSessionTransmitter;
+  log?: LogFn;
+  /** How often airtime and lateness reports go out, ms (default 1000). */
+  reportEveryMs?: number;
+  /** A running show's state is re-sent this often so consoles keep their clock (default 1000). */
+  heartbeatMs?: number;
+}
+
+/** Which transmitters the live show plays on, and why those. */
+export interface LiveTransmitters {
+  show: string | null;
+  source: 'command line' | 'show' | 'default';
+  transmitters: Array<TransmitterConfig & { health: TransmitterHealthInfo | null }>;
+}
+
+export class RuntimeError extends Error {
+  constructor(
+    message: string,
+    readonly statusCode = 400,
+    readonly fields?: ConfigProblem[] | ShowError[],
+  ) {
+    super(message);
+    this.name = 'RuntimeError';
+  }
+}
+
+const ok = (): CommandAck => ({ ok: true });
+const fail = (error: string, errors?: ShowError[]): CommandAck => ({ ok: false, error, ...(errors && errors.length > 0 ? { errors } : {}) });
+const fromResult = (r: CommandResult): CommandAck => (r.ok ? ok() : fail(r.error));
+
+export class LiveShowRuntime implements LiveRuntime {
+  readonly scheduler: DeadlineScheduler;
+  private readonly opts: LiveShowRuntimeOptions;
+  private readonly log: LogFn;
+  private overrideConfigs: TransmitterConfig[] | null;
+
+  private readonly stateSubject = new Subject<LiveState>();
+  private readonly healthSubject = new Subject<TransmitterHealthInfo[]>();
+  private readonly airtimeSubject = new Subject<AirtimeReport>();
+  private readonly latenessSubject = new Subject<LatenessReport>();
+  private readonly packetSubject = new Subject<OnAirPacketInfo>();
+  private readonly warningSubject = new Subject<LiveWarning>();
+  private readonly showChangedSubject = new Subject<{ show: string; revision: number; by?: string }>();
+
+  readonly state$: Observable<LiveState> = this.stateSubject.asObservable();
+  readonly health$: Observable<TransmitterHealthInfo[]> = this.healthSubject.asObservable();
+  readonly airtime$: Observable<AirtimeReport> = this.airtimeSubject.asObservable();
+  readonly lateness$: Observable<LatenessReport> = this.latenessSubject.asObservable();
+  readonly packets$: Observable<OnAirPacketInfo> = this.packetSubject.asObservable();
+  readonly warnings$: Observable<LiveWarning> = this.warningSubject.asObservable();
+  /** A stored show was saved through a live command (editCue); the server tells every console. */
+  readonly showChanged$ = this.showChangedSubject.asObservable();
+
+  private session: ShowSession | null = null;
+  private stored: StoredShow | null = null;
+  private sessionSubs = new Subscription();
+  private readonly subs = new Subscription();
+  private readonly previews = new Map<string, ParadePreview>();
+  private lates: Array<{ cue: string; byMs: number; atWall: number }> = [];
+  private lastState: LiveState = idleState();
+  private statePending = false;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private saving: Promise<void> = Promise.resolve();
+  /** Loads, transmitter changes and shutdown happen one at a time. */
+  private lifecycle: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  constructor(opts: LiveShowRuntimeOptions) {
+    this.opts = opts;
+    this.log = opts.log ?? (() => undefined);
+    this.scheduler = opts.scheduler ?? new DeadlineScheduler();
+    if (opts.transmitterUrls && opts.transmitterUrls.length > 0) {
+      const r = configsFromUrls(opts.transmitterUrls);
+      if (!r.ok) throw new RuntimeError(`--transmitter: ${r.problems.map((p) => p.message).join('; ')}`, 400, r.problems);
+      this.overrideConfigs = r.configs;
+    } else this.overrideConfigs = null;
+
+    const every = opts.reportEveryMs ?? 1000;
+    this.subs.add(interval(every).subscribe(() => this.report(every)));
+    this.subs.add(interval(opts.heartbeatMs ?? 1000).subscribe(() => this.session && this.emitState()));
+  }
+
+  // ---- life -------------------------------------------------------------------
+
+  /**
+   * Picks up what runtime.json says: the live show, at the position it has
+   * reached by now. Answers what happened, for the start-up log.
+   */
+  async init(): Promise<{ restored: boolean; message: string }> {
+    if (!this.opts.dataDir) return { restored: false, message: 'no data directory: nothing to restore' };
+    const read = await readRuntimeFile(this.opts.dataDir);
+    if (!read.ok) {
+      this.log('warn', `runtime state not restored: ${read.error}`);
+      return { restored: false, message: `runtime state not restored: ${read.error}` };
+    }
+    const record = read.record;
+    if (!record || !record.show) return { restored: false, message: 'no live show to restore' };
+    const snap = snapshotAt(record);
+    try {
+      await this.load(record.show, { restore: snap, save: false });
+    } catch (err) {
+      const message = `live show '${record.show}' not restored: ${err instanceof Error ? err.message : String(err)}`;
+      this.log('warn', message);
+      return { restored: false, message };
+    }
+    const where = snap.status === 'stopped' ? 'stopped' : `${snap.status} at ${(snap.positionMs / 1000).toFixed(1)} s${snap.current ? `, ${this.session?.cueName(snap.current.cueId)}` : ''}`;
+    return { restored: true, message: `live show '${record.show}' restored (${where})` };
+  }
+
+  /** Whether a show is live. */
+  get liveShowId(): string | null {
+    return this.session?.show.id ?? null;
+  }
+
+  /** The live session (tests, the CLI). */
+  get current(): ShowSession | null {
+    return this.session;
+  }
+
+  /**
+   * Makes a stored show the live one: checks it (schema, parades, flash limit),
+   * opens its transmitters, and only then stops what was playing. `restore`
+   * picks it up at a saved position instead of stopped.
+   */
+  load(showId: string, opts: { restore?: SessionSnapshot; save?: boolean; transmitters?: readonly TransmitterConfig[] } = {}): Promise<void> {
+    return this.serial(async () => {
+      if (this.closed) throw new RuntimeError('the controller is shutting down', 503);
+      const stored = await this.opts.shows.get(showId);
+      const show: Show = stored.show;
+      const problems = showProblems(show);
+      if (problems.length > 0) throw new RuntimeError(`show '${showId}' cannot play: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, 400, problems);
+      const session = new ShowSession({
+        show,
+        transmitters: opts.transmitters ?? this.overrideConfigs ?? undefined,
+        scheduler: this.scheduler,
+        crowd: this.opts.crowd,
+        open: this.opts.open,
+        log: (level, message) => this.log(level, `[${show.id}] ${message}`),
+      });
+      const previous = this.session;
+      this.sessionSubs.unsubscribe();
+      this.session = null;
+      if (previous) await previous.stop();
+      await session.start();
+      if (opts.restore) session.restore(opts.restore);
+      this.session = session;
+      this.stored = stored;
+      this.attach(session);
+      this.log('info', `live show: '${show.id}' (revision ${stored.revision}) on ${session.transmitterConfigs.map((c) => c.url).join(', ')}`);
+      this.emitState();
+      if (opts.save !== false) this.saveSoon(0);
+    });
+  }
+
+  private attach(session: ShowSession): void {
+    const subs = new Subscription();
+    subs.add(session.changed$.subscribe(() => this.stateSoon()));
+    subs.add(session.changed$.pipe(auditTime(250)).subscribe(() => this.saveSoon()));
+    subs.add(session.warnings$.subscribe((w) => this.warningSubject.next({ message: w.message, code: w.code, atMs: w.positionMs })));
+    subs.add(session.planner.late$.subscribe((l) => this.lates.push({ cue: l.cue, byMs: l.lateByMs, atWall: Date.now() })));
+    subs.add(session.transmitters.health$.pipe(auditTime(500)).subscribe((h) => this.healthSubject.next(h.map(healthInfo))));
+    subs.add(
+      session.onAir$.subscribe((p) =>
+        this.packetSubject.next({
+          rf: toHex(p.rf),
+          startMs: session.positionAt(p.startMs),
+          endMs: session.positionAt(p.endMs),
+          transmitterId: p.transmitterId,
+          ...(p.format ? { format: p.format } : {}),
+        }),
+      ),
+    );
+    this.sessionSubs = subs;
+  }
+
+  /** Saves where the show is and stops everything (SIGINT/SIGTERM). */
+  close(): Promise<void> {
+    return this.serial(async () => {
+      if (this.closed) return;
+      clearTimeout(this.saveTimer);
+      await this.saveNow();
+      this.closed = true;
+      this.subs.unsubscribe();
+      for (const p of this.previews.values()) p.stop();
+      this.previews.clear();
+      this.sessionSubs.unsubscribe();
+      const s = this.session;
+      this.session = null;
+      if (s) await s.stop();
+      await this.saving;
+      for (const subject of [this.stateSubject, this.healthSubject, this.airtimeSubject, this.latenessSubject, this.packetSubject, this.warningSubject, this.showChangedSubject]) {
+        (subject as Subject<unknown>).complete();
+      }
+    });
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.lifecycle.then(work, work);
+    this.lifecycle = next.catch(() => undefined);
+    return next;
+  }
+
+  // ---- persistence ------------------------------------------------------------
+
+  private saveSoon(delayMs = 50): void {
+    if (!this.opts.dataDir || this.closed) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.saveNow(), delayMs);
+  }
+
+  private saveNow(): Promise<void> {
+    const dir = this.opts.dataDir;
+    if (!dir || this.closed) return this.saving;
+    const record = runtimeRecord(this.session?.show.id ?? null, this.session?.snapshot() ?? null);
+    this.saving = this.saving
+      .then(() => writeRuntimeFile(dir, record))
+      .catch((err: unknown) => this.log('error', `could not save the runtime state: ${err instanceof Error ? err.message : String(err)}`));
+    return this.saving;
+  }
+
+  // ---- streams ------------------------------------------------------------------
+
+  snapshot(): LiveState {
+    if (this.session) this.lastState = liveStateOf(this.session);
+    return this.lastState;
+  }
+
+  /** Several changes in one turn (a GO touches cue, zones and phase) make one state message. */
+  private stateSoon(): void {
+    if (this.statePending) return;
+    this.statePending = true;
+    queueMicrotask(() => {
+      this.statePending = false;
+      this.emitState();
+    });
+  }
+
+  private emitState(): void {
+    if (this.closed) return;
+    this.lastState = this.session ? liveStateOf(this.session) : idleState();
+    this.stateSubject.next(this.lastState);
+  }
+
+  private report(windowMs: number): void {
+    const session = this.session;
+    const l = this.scheduler.latency();
+    this.latenessSubject.next({ samples: l.count, p50Ms: l.p50Ms, p99Ms: l.p99Ms, maxMs: l.maxMs, early: l.early });
+    if (!session) return;
+    const now = Date.now();
+    this.lates = this.lates.filter((x) => now - x.atWall < 10_000);
+    this.airtimeSubject.next({
+      windowMs,
+      transmitters: session.transmitterHealth().map((h) => {
+        const pct = session.planner.airtimePct(h.id, windowMs);
+        return { id: h.id, busyMs: (pct * windowMs) / 100, pct, queued: h.queueDepth };
+      }),
+      late: this.lates.map((x) => ({ cue: x.cue, byMs: x.byMs })),
+    });
+  }
+
+  // ---- transmitters ---------------------------------------------------------------
+
+  transmitters(): LiveTransmitters {
+    const s = this.session;
+    if (!s) return { show: null, source: this.overrideConfigs ? 'command line' : 'default', transmitters: [] };
+    const health = s.transmitterHealth();
+    return {
+      show: s.show.id,
+      source: this.overrideConfigs ? 'command line' : s.show.transmitters.length > 0 ? 'show' : 'default',
+      transmitters: s.transmitterConfigs.map((c) => {
+        const h = health.find((x) => x.id === c.id) ?? health.find((x) => x.url === c.url);
+        return { ...c, health: h ? healthInfo(h) : null };
+      }),
+    };
+  }
+
+  /**
+   * Sets the live show's transmitter list: saved in the show (a new revision)
+   * and reconnected now; the show carries on where it is. Answers the new list.
+   */
+  async configureTransmitters(configs: TransmitterConfig[], by: string): Promise<LiveTransmitters> {
+    const problems = checkConfigs(configs);
+    if (problems.length > 0) throw new RuntimeError(problems.map((p) => `${p.path}: ${p.message}`).join('; '), 400, problems);
+    const s = this.session;
+    if (!s || !this.stored) throw new RuntimeError('no show is live; load one first', 409);
+    const stored = await this.opts.shows.save({ ...this.stored.show, transmitters: configs }, by, { expectedRevision: this.stored.revision });
+    this.showChangedSubject.next({ show: stored.id, revision: stored.revision, by });
+    // The command line's list only held until someone chose another.
+    this.overrideConfigs = null;
+    await this.load(stored.id, { restore: this.session?.snapshot(), transmitters: configs });
+    this.warningSubject.next({ message: `transmitters set by ${by}: ${configs.map((c) => c.url).join(', ')}`, code: 'transmitter' });
+    return this.transmitters();
+  }
+
+  /** A stored show was saved or deleted (REST): a stopped live show takes the new version at once. */
+  showChanged(id: string, revision: number | null, by: string): void {
+    const s = this.session;
+    if (!s || s.show.id !== id || (revision !== null && this.stored && revision <= this.stored.revision)) return;
+    if (revision === null) {
+      this.warningSubject.next({ message: `the live show '${id}' was deleted by ${by}; it keeps playing until another is loaded`, code: 'show' });
+      return;
+    }
+    if (s.engine.state.status === 'stopped') {
+      void this.load(id).catch((err: unknown) =>
+        this.warningSubject.next({ message: `the new revision of '${id}' cannot play: ${err instanceof Error ? err.message : String(err)}`, code: 'show' }),
+      );
+    } else {
+      this.warningSubject.next({ message: `the live show '${id}' was saved by ${by} (revision ${revision}); load it again to play the changes`, code: 'show' });
+    }
+  }
+
+  // ---- commands -----------------------------------------------------------------
+
+  async command<K extends LiveCommandName>(
+    name: K,
+    payload: CommandPayload<K>,
+    by: PublicAccount,
+    ctx: { socketId: string; toSocket: (packets: OnAirPacketInfo[]) => void },
+  ): Promise<CommandAck> {
+    if (this.closed) return fail('the controller is shutting down');
+    if (name !== 'preview' && name !== 'stopPreview') this.log('info', `${name} ${JSON.stringify(payload)} by ${by.username}`);
+    switch (name) {
+      case 'load':
+        return this.loadCommand((payload as CommandPayload<'load'>).show);
+      case 'editCue':
+        return this.editCue(payload as CommandPayload<'editCue'>, by);
+      case 'preview':
+        return this.preview(payload as CommandPayload<'preview'>, ctx);
+      case 'stopPreview':
+        this.release(ctx.socketId);
+        return ok();
+      default:
+        return this.liveCommand(name, payload);
+    }
+  }
+
+  private liveCommand<K extends LiveCommandName>(name: K, payload: CommandPayload<K>): CommandAck {
+    const s = this.session;
+    if (!s) return fail('no show is live; load one first');
+    const listOk = (cueList: string | undefined): CommandAck | null =>
+      cueList !== undefined && cueList !== s.engine.cueList?.id ? fail(`cue list '${cueList}' is not the one playing ('${s.engine.cueList?.id ?? 'none'}')`) : null;
+    switch (name) {
+      case 'go': {
+        const p = payload as CommandPayload<'go'>;
+        return listOk(p.cueList) ?? fromResult(s.go());
+      }
+      case 'back': {
+        const p = payload as CommandPayload<'back'>;
+        return listOk(p.cueList) ?? fromResult(s.back());
+      }
+      case 'goto': {
+        const p = payload as CommandPayload<'goto'>;
+        return listOk(p.cueList) ?? fromResult(s.goto(p.cue));
+      }
+      case 'pause':
+        return fromResult(s.pause());
+      case 'resume':
+        return fromResult(s.resume());
+      case 'stop':
+        return fromResult(s.stopShow());
+      case 'blackout':
+        return fromResult(s.setBlackout((payload as CommandPayload<'blackout'>).on));
+      case 'master':
+        return fromResult(s.setMaster((payload as CommandPayload<'master'>).level));
+      case 'busk': {
+        const p = payload as CommandPayload<'busk'>;
+        return fromResult(s.busk(p.zones, p.look));
+      }
+      case 'release': {
+        const p = payload as CommandPayload<'release'>;
+        return fromResult(s.release(p.zones ?? 'all'));
+      }
+      default:
+        return fail(`unknown command '${String(name)}'`);
+    }
+  }
+
+  private async loadCommand(showId: string): Promise<CommandAck> {
+    try {
+      await this.load(showId);
+      return ok();
+    } catch (err) {
+      return failFrom(err);
+    }
+  }
+
+  private async editCue(p: CommandPayload<'editCue'>, by: PublicAccount): Promise<CommandAck> {
+    let stored: StoredShow;
+    try {
+      stored = await this.opts.shows.get(p.show);
+    } catch (err) {
+      return failFrom(err);
+    }
+    if (stored.revision !== p.revision) {
+      return { ok: false, conflict: true, error: `show '${p.show}' is at revision ${stored.revision} (saved by ${stored.savedBy}); your edit is based on revision ${p.revision}` };
+    }
+    const listIndex = stored.show.cueLists.findIndex((l) => l.id === p.cueList);
+    if (listIndex < 0) return { ok: false, error: `show '${p.show}' has no cue list '${p.cueList}'`, errors: [{ path: 'cueList', message: `no cue list '${p.cueList}'` }] };
+    const list = stored.show.cueLists[listIndex];
+    const cues = list.cues.filter((c) => c.id !== p.cue.id);
+    const at = list.cues.findIndex((c) => c.id === p.cue.id);
+    if (at >= 0) cues.splice(at, 0, p.cue);
+    else {
+      // A new cue goes where its number puts it.
+      const before = cues.findIndex((c) => c.number > p.cue.number);
+      cues.splice(before < 0 ? cues.length : before, 0, p.cue);
+    }
+    const show = { ...stored.show, cueLists: stored.show.cueLists.map((l, i) => (i === listIndex ? { ...l, cues } : l)) };
+    try {
+      const saved = await this.opts.shows.save(show, by.username, { expectedRevision: p.revision });
+      this.showChangedSubject.next({ show: saved.id, revision: saved.revision, by: by.username });
+      this.showChanged(saved.id, saved.revision, by.username);
+      return { ok: true, revision: saved.revision };
+    } catch (err) {
+      return failFrom(err);
+    }
+  }
+
+  private async preview(p: CommandPayload<'preview'>, ctx: { socketId: string; toSocket: (packets: OnAirPacketInfo[]) => void }): Promise<CommandAck> {
+    let show: Show;
+    try {
+      show = (await this.opts.shows.get(p.show)).show;
+    } catch (err) {
+      return failFrom(err);
+    }
+    this.release(ctx.socketId);
+    const made = ParadePreview.create({
+      show,
+      paradeId: p.parade,
+      fromMs: p.fromMs,
+      scheduler: this.scheduler,
+      send: ctx.toSocket,
+      onEnd: () => {
+        if (this.previews.get(ctx.socketId) === preview) this.previews.delete(ctx.socketId);
+      },
+    });
+    if (!made.ok) return fail(made.error, made.errors);
+    const preview = made.preview;
+    this.previews.set(ctx.socketId, preview);
+    preview.start();
+    return ok();
+  }
+
+  /** A console left (or asked to stop): its preview ends. */
+  release(socketId: string): void {
+    const p = this.previews.get(socketId);
+    if (!p) return;
+    this.previews.delete(socketId);
+    p.stop();
+  }
+}
+
+function healthInfo(h: TransmitterHealth): TransmitterHealthInfo {
+  return { ...h, nacks: { ...h.nacks } } as TransmitterHealthInfo;
+}
+
+function failFrom(err: unknown): CommandAck {
+  if (err instanceof ShowConflictError) return { ok: false, conflict: true, error: err.message };
+  if (err instanceof ShowValidationError) return fail(err.message, err.errors);
+  if (err instanceof RuntimeError) return fail(err.message, (err.fields as ShowError[] | undefined) ?? undefined);
+  if (err instanceof ShowSessionError) return fail(err.message, err.errors);
+  if (err instanceof ShowNotFoundError) return fail(err.message);
+  return fail(err instanceof Error ? err.message : String(err));
+}
+
+export { DEFAULT_TRANSMITTERS };

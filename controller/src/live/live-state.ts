@@ -1,0 +1,104 @@
+/**
+ * The live state every console shows, read off a session: where the show is,
+ * which cue is current and next, what each zone shows and why, master,
+ * blackout, the parades playing. Zone looks say what is on air: a parade's
+ * step where one plays (the planner keeps it over busks and cues until it
+ * ends), else the busk or the cue look.
+ */
+import type { CueRef, LiveState, Look, ZoneState } from '@crowdcue/protocol';
+import type { CueRef as EngineCueRef } from '../engine/engine-types';
+import type { CompiledStep } from '../parade/compile-parade';
+import type { StepLook } from '../parade/step-look';
+import { dirToAngle } from '../parade/step-look';
+import type { ShowSession } from './show-session';
+
+export function idleState(now = Date.now()): LiveState {
+  return {
+    show: null,
+    positionMs: 0,
+    serverTime: now,
+    running: false,
+    paused: false,
+    current: null,
+    next: null,
+    cueProgress: 0,
+    zones: [],
+    master: 255,
+    blackout: false,
+    parades: [],
+  };
+}
+
+/** A parade step's look in show-file terms (what the console draws in its zone grid). */
+export function stepLookAsLook(look: StepLook): Look {
+  if (look.kind === 'color') return { kind: 'color', color: look.rgb, fade: look.fadeMs };
+  return {
+    kind: 'effect',
+    shape: look.shape,
+    colors: [look.c1, look.c2],
+    period: Math.max(1, Math.min(0xffff, Math.round(look.periodMs))),
+    axis: look.axis,
+    direction: Math.round(dirToAngle(look.dir)) % 360,
+    spread: look.spread,
+  };
+}
+
+function cueRef(session: ShowSession, ref: EngineCueRef | null): CueRef | null {
+  if (!ref) return null;
+  return { cueList: session.engine.cueList?.id ?? '', id: ref.id, number: ref.number, label: ref.label };
+}
+
+export function liveStateOf(session: ShowSession, wallNow = Date.now()): LiveState {
+  const engine = session.engine;
+  const s = engine.state;
+  const mono = session.scheduler.now();
+  const positionMs = session.clock.position();
+
+  let cueProgress = 0;
+  if (s.phase === 'hang' || s.phase === 'complete') cueProgress = 1;
+  else if (s.phase === 'fade' && s.fade) {
+    if (s.status === 'running' && s.fade.endMs > s.fade.startMs) cueProgress = Math.min(1, Math.max(0, (mono - s.fade.startMs) / (s.fade.endMs - s.fade.startMs)));
+    else cueProgress = s.fade.progress;
+  }
+
+  // Parade steps in force now, latest-started first wins per zone.
+  const parades = session.activeParades();
+  const onParade = new Map<number, { step: CompiledStep; at: number }>();
+  if (s.status === 'running') {
+    for (const run of parades) {
+      const t = positionMs - run.startPositionMs;
+      for (const step of run.parade.steps) {
+        if (step.atMs > t || step.endMs <= t || step.pixels) continue;
+        const zones = step.zones === 'ALL' ? engine.zones : step.zones;
+        for (const z of zones) {
+          const prev = onParade.get(z);
+          const at = run.startPositionMs + step.atMs;
+          if (!prev || at >= prev.at) onParade.set(z, { step, at });
+        }
+      }
+    }
+  }
+
+  const blackout = engine.blackout;
+  const zones: ZoneState[] = engine.looks.zones.map((zs) => {
+    if (blackout) return { zone: zs.zone, look: { kind: 'off' }, source: null };
+    const p = onParade.get(zs.zone);
+    if (p) return { zone: zs.zone, look: stepLookAsLook(p.step.look), source: 'parade' };
+    return { zone: zs.zone, look: zs.look, source: zs.source === 'busk' ? 'busk' : zs.cueId === null && zs.look.kind === 'off' ? null : 'cue' };
+  });
+
+  return {
+    show: session.show.id,
+    positionMs,
+    serverTime: wallNow,
+    running: s.status === 'running',
+    paused: s.status === 'paused',
+    current: cueRef(session, s.currentCue),
+    next: cueRef(session, s.nextCue),
+    cueProgress,
+    zones,
+    master: engine.master,
+    blackout,
+    parades: s.status === 'stopped' ? [] : parades.map((r) => ({ id: r.paradeId, startedAtMs: r.startPositionMs })),
+  };
+}

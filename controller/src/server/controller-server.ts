@@ -1,0 +1,186 @@
+/**
+ * The whole controller server on one port: the REST API (shows, venues,
+ * transmitters, brands, accounts; OpenAPI at /docs), socket.io for the live
+ * console, the built console itself, and the live show running behind them.
+ * `crowdcue start` calls `startControllerServer`; end-to-end tests start it
+ * in-process on a temp data directory and port 0.
+ *
+ * The data directory holds everything that must survive a restart: accounts,
+ * shows, brand logos and reports, and runtime.json (the live show and where
+ * it is). First start (no accounts yet) creates `admin` with a random
+ * password, imports the built-in demo show and makes it live.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { AccountStore } from '../accounts/account-store';
+import { BrandService } from '../brand/brand-service';
+import { LiveShowRuntime, type LiveShowRuntimeOptions, type LogFn } from '../live/live-show-runtime';
+import { runtimeFilePath } from '../live/runtime-file';
+import { demoShowInput } from '../show/demo-show';
+import { ShowStore } from '../storage/show-store';
+import { buildApp } from './app';
+import { ensureConsoleBuilt } from './console-build';
+import brandPlugin from './plugins/brand';
+import { DEFAULT_CONSOLE_ROOT, registerConsoleStatic } from './plugins/console-static';
+import realtimePlugin from './plugins/realtime';
+import transmittersPlugin from './plugins/transmitters';
+import venuesPlugin from './plugins/venues';
+
+export const DEFAULT_PORT = 4300;
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_DATA_DIR = './crowdcue-data';
+const DEMO_ID = 'demo';
+
+export interface ControllerServerOptions {
+  /** Default ./crowdcue-data; created when missing. */
+  dataDir?: string;
+  /** Default 4300; 0 = any free port. */
+  port?: number;
+  host?: string;
+  /** `--transmitter URL ...`: the live show plays on these instead of its own list. */
+  transmitterUrls?: string[];
+  /** Build the console when console-ui/dist is missing or stale (default true). */
+  buildConsole?: boolean;
+  /** Where the built console is; default console-ui/dist. */
+  consoleRoot?: string;
+  /** Progress and log lines for the operator's terminal. */
+  log?: LogFn;
+  /** fastify's own request log (default off). */
+  logger?: FastifyServerOptions['logger'];
+  loginAttemptsPerMinute?: number;
+  /** Runtime tuning for tests (crowd off, report rate, transmitter opener). */
+  runtime?: Partial<Omit<LiveShowRuntimeOptions, 'shows' | 'dataDir' | 'transmitterUrls'>>;
+  /** How long on-air packets are gathered into one socket message, ms (default 4). */
+  packetBatchMs?: number;
+}
+
+export interface ControllerServer {
+  app: FastifyInstance;
+  runtime: LiveShowRuntime;
+  accounts: AccountStore;
+  shows: ShowStore;
+  dataDir: string;
+  /** The console's address, e.g. http://127.0.0.1:4300/ */
+  url: string;
+  port: number;
+  /** This start created the data directory's accounts. */
+  firstStart: boolean;
+  /** Set only on first start: print it once, it is not stored in clear anywhere. */
+  adminPassword?: string;
+  /** What happened to the live show at start (restored, demo loaded, nothing). */
+  liveShowNote: string;
+  /** Saves the live show's state, stops transmitters, closes the server. */
+  close(): Promise<void>;
+}
+
+export async function startControllerServer(opts: ControllerServerOptions = {}): Promise<ControllerServer> {
+  const log: LogFn = opts.log ?? (() => undefined);
+  const dataDir = resolve(opts.dataDir ?? DEFAULT_DATA_DIR);
+  await mkdir(dataDir, { recursive: true });
+  const hadRuntime = existsSync(runtimeFilePath(dataDir));
+
+  const accounts = new AccountStore(dataDir);
+  const { createdAdminPassword } = await accounts.init();
+  const firstStart = createdAdminPassword !== undefined;
+  const shows = new ShowStore(dataDir);
+  await shows.init();
+  if (firstStart && !(await shows.has(DEMO_ID))) {
+    await shows.save(demoShowInput(), 'crowdcue');
+    log('info', `imported the built-in demo show '${DEMO_ID}'`);
+  }
+
+  if (opts.buildConsole ?? true) {
+    await ensureConsoleBuilt({ progress: (line) => log('info', line) });
+  }
+
+  const runtime = new LiveShowRuntime({
+    shows,
+    dataDir,
+    transmitterUrls: opts.transmitterUrls,
+    log,
+    ...opts.runtime,
+  });
+  let brands: BrandService | undefined;
+  let app: FastifyInstance | undefined;
+  try {
+    return await serve();
+  } catch (err) {
+    // Nothing keeps running after a failed start (a port in use, a broken data file).
+    await runtime.close().catch(() => undefined);
+    await app?.close().catch(() => undefined);
+    brands?.close();
+    throw err;
+  }
+
+  async function serve(): Promise<ControllerServer> {
+    let liveShowNote: string;
+    const restored = await runtime.init();
+    if (restored.restored || hadRuntime) liveShowNote = restored.message;
+    else if (await shows.has(DEMO_ID)) {
+      await runtime.load(DEMO_ID);
+      liveShowNote = `demo show '${DEMO_ID}' is live`;
+    } else liveShowNote = 'no live show; load one from the console';
+    log('info', liveShowNote);
+
+    brands = await BrandService.open({
+      dataDir,
+      shows,
+      liveShowTimeMs: (showId) => {
+        const s = runtime.current;
+        return s && s.show.id === showId && s.engine.state.status === 'running' ? s.clock.position() : null;
+      },
+    });
+
+    app = await buildApp({
+      accounts,
+      shows,
+      logger: opts.logger ?? false,
+      loginAttemptsPerMinute: opts.loginAttemptsPerMinute,
+      onShowChange: (e) => {
+        runtime.showChanged(e.id, e.revision, e.by);
+        if (e.revision !== null) app?.io?.emit('showChanged', { show: e.id, revision: e.revision, by: e.by });
+      },
+      extend: async (a) => {
+        await a.register(realtimePlugin, { runtime, packetBatchMs: opts.packetBatchMs ?? 4 });
+        await a.register(transmittersPlugin, { runtime });
+        await a.register(venuesPlugin);
+        await a.register(brandPlugin, { service: brands! });
+        await registerConsoleStatic(a, { root: opts.consoleRoot ?? DEFAULT_CONSOLE_ROOT });
+      },
+    });
+    const server = app;
+    const sub = runtime.showChanged$.subscribe((c) => server.io.emit('showChanged', c));
+
+    await server.listen({ port: opts.port ?? DEFAULT_PORT, host: opts.host ?? DEFAULT_HOST });
+    const address = server.server.address();
+    const port = typeof address === 'object' && address ? address.port : (opts.port ?? DEFAULT_PORT);
+    const host = opts.host ?? DEFAULT_HOST;
+    const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+
+    let closing: Promise<void> | undefined;
+    const brandService = brands;
+    return {
+      app: server,
+      runtime,
+      accounts,
+      shows,
+      dataDir,
+      url: `http://${shownHost}:${port}/`,
+      port,
+      firstStart,
+      ...(createdAdminPassword ? { adminPassword: createdAdminPassword } : {}),
+      liveShowNote,
+      close() {
+        closing ??= (async () => {
+          sub.unsubscribe();
+          await runtime.close();
+          await server.close();
+          brandService.close();
+        })();
+        return closing;
+      },
+    };
+  }
+}
