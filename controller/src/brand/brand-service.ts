@@ -19,6 +19,7 @@ import { ShowConflictError, type ShowStore } from '../storage/show-store';
 import { BrandError } from './brand-error';
 import { encodeBrandPacket, type BrandPacket } from './brand-packet';
 import type { BrandRunResult } from './brand-sequence-run';
+import { planBrandSequence, type BrandPlan, type PlanSequenceInput } from './brand-timeline';
 import { describeSpan, findConflict, sequenceDurationMs, slotSpan, type SlotSpan, type ZoneContext } from './brand-schedule';
 import type { ImageCost, RadioSpec } from './image-cost';
 import { LogoStore, type LogoRecord } from './logo-store';
@@ -350,6 +351,32 @@ export class BrandService {
         throw err;
       }
     }
+  }
+
+  // ---- playing (the live runtime's entry) ----
+
+  /** Approved sequences of a show with a slot, for the runtime to arm. */
+  async approvedSequences(showId: string): Promise<BrandSequence[]> {
+    const { show } = await this.opts.shows.get(showId);
+    return show.brandSequences.filter((s) => s.approved && s.schedule);
+  }
+
+  /**
+   * A sequence placed in time for the runtime: its logo as packets (image slot
+   * chosen among the show's logo sequences), repeats, steps, reveals and planner
+   * layers. `startMs` is the controller ms of its first step.
+   */
+  async planFor(showId: string, sequenceId: string, startMs: number, opts: { requireApproval?: boolean } = {}): Promise<BrandPlan> {
+    const { show, venueZones } = await this.seatMap(showId);
+    const seq = show.brandSequences.find((s) => s.id === sequenceId);
+    if (!seq) throw new BrandError('NOT_FOUND', `no brand sequence '${sequenceId}' in show '${showId}'`, 'id');
+    if ((opts.requireApproval ?? true) && !seq.approved) throw new BrandError('NOT_APPROVED', `brand sequence '${sequenceId}' is not approved`, 'approved');
+    let image: PlanSequenceInput['image'];
+    if (seq.logo) {
+      const out = await this.logoOnShow(showId, seq.logo, null, imageSlotOf(show, seq.id));
+      image = { encoded: out.encoded, repeats: out.cost.rounds, background: seq.logo.background };
+    }
+    return planBrandSequence({ sequence: seq, startMs, venueZones, parades: show.parades, image, budget: this.opts.budget });
   }
 
   // ---- reports ----
