@@ -70,6 +70,22 @@ describe('planner: timing', () => {
     expect(sends[0].packet.atMs! - 2000).toBeLessThan(0);
   });
 
+  it('hands each packet to its transmitter shortly before it goes on air, not when it is planned', () => {
+    const tx = new RecordingTransmitter('a');
+    const { planner, sends, advanceTo } = setup({ handoverAheadMs: 100 }, [tx]);
+    planner.setLooks(ZONES.map((zone) => ({ zone, look: color([zone, 2, 2]) })), { atMs: 2000 });
+    advanceTo(1800);
+    expect(sends.length).toBeGreaterThan(0); // planned (booked) already
+    expect(tx.sent).toHaveLength(0);
+    advanceTo(1950);
+    const handed = tx.sent.length;
+    expect(handed).toBeGreaterThan(0);
+    expect(handed).toBeLessThan(sends.length);
+    for (const p of tx.sent) expect(p.atMs! - 1950).toBeLessThanOrEqual(100);
+    advanceTo(3000);
+    expect(tx.sent).toHaveLength(sends.length);
+  });
+
   it('sends SYNC about once a second with the band time at the end of its transmission', () => {
     const { planner, sends, advanceTo } = setup({ epochMs: -5000 });
     planner.start();
@@ -309,5 +325,20 @@ describe('planner: parades', () => {
     expect(sends.slice(before).some((s) => s.ccb.cmd === 'COLOR')).toBe(false);
     advanceTo(6000);
     expect(sends.at(-1)?.ccb).toMatchObject({ cmd: 'COLOR', rgb: [0, 99, 0] });
+  });
+
+  it('stops a parade: its waiting packets are dropped and its zones go back to their base look', () => {
+    const { planner, sends, advanceTo } = setup({ epochMs: 0 });
+    planner.setLooks(ZONES.map((zone) => ({ zone, look: color([7, 7, 7]) })));
+    const c = compileParade(parade, { venueZones: ZONES });
+    if (!c.ok) throw new Error('compile');
+    const run = planner.runParade(c.value, 1000);
+    advanceTo(1500);
+    planner.stopParade(run);
+    advanceTo(6000);
+    const after = sends.filter((s) => s.startMs > 1500);
+    expect(after.some((s) => s.ccb.cmd === 'EFFECT')).toBe(false);
+    expect(after.filter((s) => s.ccb.cmd === 'COLOR').map((s) => s.ccb)).toEqual([expect.objectContaining({ target: { kind: 'ALL' }, rgb: [7, 7, 7] })]);
+    expect(planner.pendingCount()).toBe(0);
   });
 });
