@@ -49,7 +49,11 @@ describe.skipIf(!available)('CCL over a real pty pair (socat)', () => {
     for (const p of sent) tx.send(p);
     await rig.device.waitFor(() => sent.every((p) => seqsOnAir().has(p.seq)), 5000, 'all 20 on air');
     const air = rig.device.air().filter((a) => sent.some((p) => p.seq === a.seq));
-    expect(air.map((a) => a.seq)).toEqual(sent.map((p) => p.seq));
+    expect(air.length).toBe(sent.length);
+    // Timed ones keep their planned order; one the device found TOO_LATE (a loaded machine)
+    // went again untimed, as soon as possible, and may land out of order.
+    const timedOrder = air.filter((a) => a.timed).map((a) => a.seq);
+    expect(timedOrder).toEqual(sent.map((p) => p.seq).filter((s) => timedOrder.includes(s)));
     // Handed over ahead of time: the device started them itself (a TOO_LATE re-send would be untimed).
     expect(air.filter((a) => a.timed).length).toBeGreaterThanOrEqual(sent.length / 2);
     // Where the device was told to start them, against the intended controller time: that is
