@@ -32,7 +32,7 @@ export function App() {
 
   return (
     <LiveProvider enabled={hasLive} sessionKey={me.account.id}>
-      <EditingProvider canWrite={canWrite}>
+      <EditingProvider canRead={can(role, 'shows:read')} canWrite={canWrite}>
         {me.locked ? (
           <LockScreen username={me.account.username} />
         ) : (

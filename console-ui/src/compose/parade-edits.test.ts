@@ -1,6 +1,6 @@
 import { PARADE_STEP_KINDS, parseShow, type Show } from '@crowdcue/protocol';
 import { describe, expect, it } from 'vitest';
-import { addParade, addStep, addTrack, duplicateStep, moveStep, removeParade, removeStep, setStep, stepPath } from './parade-edits';
+import { addParade, addStep, addTrack, duplicateStep, freeSpot, moveStep, removeParade, removeStep, setStep, stepPath } from './parade-edits';
 
 function show(): Show {
   const r = parseShow({
@@ -30,6 +30,21 @@ describe('parade edits', () => {
     const { show: s, id } = addParade(show(), 'P', 5000);
     const r = addStep(s, id, 'all', 'WAVE', 4000, 4000);
     expect(r.show.parades[0].tracks[0].steps[0]).toMatchObject({ at: 1000, duration: 4000 });
+  });
+
+  it('puts a new block in the first free gap of its track', () => {
+    const steps = [{ at: 0, duration: 2000 }, { at: 5000, duration: 1000 }];
+    expect(freeSpot(steps, 0, 2000, 10_000)).toEqual({ at: 2000, duration: 2000 });
+    expect(freeSpot(steps, 0, 4000, 10_000)).toEqual({ at: 6000, duration: 4000 });
+    expect(freeSpot(steps, 5500, 1000, 10_000)).toEqual({ at: 6000, duration: 1000 });
+    // No gap long enough: the longest one, shortened.
+    expect(freeSpot(steps, 0, 8000, 10_000)).toEqual({ at: 6000, duration: 4000 });
+    // Nowhere at all: where it was asked for.
+    expect(freeSpot([{ at: 0, duration: 10_000 }], 3000, 2000, 10_000)).toEqual({ at: 3000, duration: 2000 });
+    let s = addParade(show(), 'P', 10_000).show;
+    s = addStep(s, 'p', 'all', 'WAVE', 0, 4000).show;
+    s = addStep(s, 'p', 'all', 'PULSE', 0, 4000).show;
+    expect(s.parades[0].tracks[0].steps.map((x) => [x.kind, x.at])).toEqual([['WAVE', 0], ['PULSE', 4000]]);
   });
 
   it('moves a block to another track and time', () => {

@@ -99,13 +99,44 @@ export function removeTrack(show: Show, paradeId: string, trackId: string): Show
   return withParade(show, paradeId, (p) => ({ ...p, tracks: p.tracks.filter((t) => t.id !== trackId) }));
 }
 
+/**
+ * Where a new block of `duration` fits on a track near `at` without covering
+ * another block: the first gap long enough from `at` on (starting a little
+ * earlier when the gap around `at` allows), else the longest gap of at least
+ * `minMs` (the block shrinks to it), else `at` itself (the designer asked for it).
+ */
+export function freeSpot(steps: readonly { at: number; duration: number }[], at: number, duration: number, paradeMs: number, minMs = 500): { at: number; duration: number } {
+  const len = Math.max(1, Math.min(duration, paradeMs));
+  const busy = steps.map((s) => [s.at, s.at + s.duration] as const).sort((a, b) => a[0] - b[0]);
+  const gaps: Array<[number, number]> = [];
+  let cursor = 0;
+  for (const [s, e] of busy) {
+    if (s > cursor) gaps.push([cursor, s]);
+    cursor = Math.max(cursor, e);
+  }
+  if (cursor < paradeMs) gaps.push([cursor, paradeMs]);
+  // The gap around `at` may take the block by starting a little earlier; later gaps from their start.
+  for (const [s, e] of gaps) {
+    if (e <= at) continue;
+    const start = Math.max(s, Math.min(at, e - len));
+    if (start + len <= e) return { at: start, duration: len };
+  }
+  const usable = gaps.map(([s, e]) => [Math.max(s, at), e] as const).filter(([s, e]) => e > s);
+  const longest = usable.reduce<readonly [number, number] | null>((best, g) => (!best || g[1] - g[0] > best[1] - best[0] ? g : best), null);
+  if (longest && longest[1] - longest[0] >= minMs) return { at: longest[0], duration: longest[1] - longest[0] };
+  return { at: Math.max(0, Math.min(at, paradeMs - len)), duration: len };
+}
+
 export function addStep(show: Show, paradeId: string, trackId: string, kind: ParadeStepKind, at: number, duration = 4000): { show: Show; id: string } {
   let id = '';
   const next = withParade(show, paradeId, (p) => {
     id = uniqueId(kind, allStepIds(p));
-    const len = Math.max(1, Math.min(duration, p.duration));
-    const start = Math.max(0, Math.min(at, p.duration - len));
-    return withTrack(p, trackId, (t) => ({ ...t, steps: sortSteps([...t.steps, defaultStep(kind, id, start, len)]) }));
+    return withTrack(p, trackId, (t) => {
+      const spot = freeSpot(t.steps, at, duration, p.duration);
+      const step = defaultStep(kind, id, spot.at, spot.duration);
+      if (kind === 'FADE') step.fade = Math.min(step.fade, spot.duration);
+      return { ...t, steps: sortSteps([...t.steps, step]) };
+    });
   });
   return { show: next, id };
 }

@@ -15,14 +15,30 @@ export interface CrowdViewProps {
   running?: boolean;
   /** Redraw once now (static views: call after changing colours). */
   redrawKey?: unknown;
-  /** A click (not a drag) on a band. */
+  /** A click (not a drag) on a band, or within `pickRadiusPx` of one (fingers are wider than dots). */
   onBandClick?: (band: number, e: ReactPointerEvent<HTMLCanvasElement>) => void;
+  pickRadiusPx?: number;
   onView?: (view: View | null) => void;
   interactive?: boolean;
   testId?: string;
   className?: string;
   children?: ReactNode;
   emptyText?: string;
+}
+
+/** The band drawn nearest a client point, within `radius` CSS pixels, or -1. */
+function nearestBand(view: View, count: number, x: number, y: number, radius: number): number {
+  let best = -1;
+  let bestD = radius * radius;
+  for (let i = 0; i < count; i++) {
+    const [px, py] = view.clientPointOf(i);
+    const d = (px - x) ** 2 + (py - y) ** 2;
+    if (d <= bestD) {
+      bestD = d;
+      best = i;
+    }
+  }
+  return best;
 }
 
 export function CrowdView(props: CrowdViewProps) {
@@ -90,7 +106,9 @@ export function CrowdView(props: CrowdViewProps) {
           if (!d || !props.onBandClick || !viewRef.current) return;
           // A drag pans the view; only a click picks.
           if (Math.hypot(e.clientX - d.x, e.clientY - d.y) > 5) return;
-          const band = viewRef.current.bandAt(e.clientX, e.clientY);
+          const view = viewRef.current;
+          let band = view.bandAt(e.clientX, e.clientY);
+          if (band < 0 && crowd) band = nearestBand(view, crowd.count, e.clientX, e.clientY, props.pickRadiusPx ?? 16);
           if (band >= 0) props.onBandClick(band, e);
         }}
       />

@@ -36,7 +36,7 @@ function normalised(stored: StoredShow): StoredShow {
   return r.ok ? { ...stored, show: r.value } : stored;
 }
 
-export function EditingProvider({ canWrite, children }: { canWrite: boolean; children: ReactNode }) {
+export function EditingProvider({ canRead, canWrite, children }: { canRead: boolean; canWrite: boolean; children: ReactNode }) {
   const live = useLiveStore();
   const [showId, setShowId] = useState<string | null>(() => localStorage.getItem(STORAGE_KEY));
   const [state, dispatch] = useReducer(draftReducer, emptyDraft);
@@ -60,9 +60,9 @@ export function EditingProvider({ canWrite, children }: { canWrite: boolean; chi
   }, []);
 
   useEffect(() => {
-    if (showId) void load(showId);
+    if (showId && canRead) void load(showId);
     else dispatch({ type: 'close' });
-  }, [showId, load]);
+  }, [showId, canRead, load]);
 
   const open = useCallback((id: string | null) => {
     if (id) localStorage.setItem(STORAGE_KEY, id);
