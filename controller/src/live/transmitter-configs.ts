@@ -34,14 +34,14 @@ export function checkConfigs(configs: readonly TransmitterConfig[], path = 'tran
   if (configs.length === 0) problems.push({ path, message: 'at least one transmitter is needed' });
   const seen = new Map<string, number>();
   configs.forEach((c, i) => {
+    let id = c.id;
     try {
-      const a = parseTransmitterUrl(c.url);
-      const id = a.id ?? c.id;
-      if (seen.has(id)) problems.push({ path: `${path}[${i}].id`, message: `'${id}' is already used by ${path}[${seen.get(id)}]` });
-      else seen.set(id, i);
+      id = parseTransmitterUrl(c.url).id ?? c.id;
     } catch (err) {
       problems.push({ path: `${path}[${i}].url`, message: err instanceof TransmitterUrlError ? err.message : String(err) });
     }
+    if (seen.has(id)) problems.push({ path: `${path}[${i}].id`, message: `'${id}' is already used by ${path}[${seen.get(id)}]` });
+    else seen.set(id, i);
   });
   return problems;
 }
