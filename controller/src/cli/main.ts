@@ -20,6 +20,7 @@ export const commands: Record<string, CommandEntry> = {
   conformance: { summary: 'conformance FILE  run a vectors file against the implementation', load: () => import('./commands/conformance') },
   simulate: { summary: 'simulate --listen tcp://H:P | --serial PATH  run a virtual transmitter and crowd', load: () => import('./commands/simulate') },
   ports: { summary: 'ports [--json]  list serial ports and the transmitter URL for each', load: () => import('./commands/ports') },
+  start: { summary: 'start [--data DIR] [--port N] [--transmitter URL ...]  run the controller server and web console', load: () => import('./commands/start') },
   play: { summary: 'play FILE|demo [--transmitter URL ...] [--until S]  play a show headless with a report', load: () => import('./commands/play') },
 };
 
