@@ -70,7 +70,7 @@ describe('crowdcue simulate', () => {
 
   it('runs as a command and exits cleanly on SIGTERM', async () => {
     const bin = resolve(dirname(fileURLToPath(import.meta.url)), '../../../bin/crowdcue.js');
-    const child = spawn(process.execPath, [bin, 'simulate', '--listen', 'tcp://127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, 'simulate', '--listen', 'tcp://127.0.0.1:0', '--no-page'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr.on('data', (c: Buffer) => (out += c.toString()));
@@ -82,5 +82,14 @@ describe('crowdcue simulate', () => {
     child.kill('SIGTERM');
     expect(await exit).toBe(0);
     expect(out).toMatch(/SIGTERM: stopping/);
+  });
+});
+
+describe('simulate page flags', () => {
+  it('serves the page by default and takes --no-page to leave it out', () => {
+    const base = ['--listen', 'tcp://127.0.0.1:7000'];
+    expect(parseSimulateArgs(base)).toMatchObject({ ok: true, value: { httpPort: undefined } });
+    expect(parseSimulateArgs([...base, '--no-page'])).toMatchObject({ ok: true, value: { noPage: true } });
+    expect(parseSimulateArgs([...base, '--no-page', '--port', '9000'])).toMatchObject({ ok: false, error: expect.stringMatching(/not both/) });
   });
 });

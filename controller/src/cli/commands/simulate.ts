@@ -47,7 +47,9 @@ Runs a virtual CCL transmitter and the crowd it lights, until Ctrl-C.
   --seats N        about this many seats (default: the venue's own size)
   --seed N         crowd seed: attendance, band clocks (default 1)
   --name TEXT      the transmitter's INFO name (default "CrowdCue simulator")
-  --port N         serve the live crowd page on this HTTP port
+  --port N         serve the live crowd page on this HTTP port (default 8080,
+                   or any free port when 8080 is taken; 0 = any free port)
+  --no-page        run the transmitter and crowd without the page
   -h, --help       this text`;
 
 export type VenueKindFlag = 'stadium' | 'arena' | 'field';
@@ -60,6 +62,8 @@ export interface SimulateOptions {
   seed: number;
   name: string;
   httpPort?: number;
+  /** Run without the live crowd page. */
+  noPage?: boolean;
 }
 
 /** A transmission as the crowd and the page take it. */
@@ -113,6 +117,7 @@ export function parseSimulateArgs(argv: string[]): ParseResult {
         seed: { type: 'string' },
         name: { type: 'string' },
         port: { type: 'string' },
+        'no-page': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -152,6 +157,10 @@ export function parseSimulateArgs(argv: string[]): ParseResult {
   const port = int('port', values.port, 0, 65535);
   if (typeof port === 'string') return { ok: false, error: port };
   opts.httpPort = port;
+  if (values['no-page']) {
+    if (port !== undefined) return { ok: false, error: 'give --port or --no-page, not both' };
+    opts.noPage = true;
+  }
   return { ok: true, value: opts };
 }
 
@@ -253,11 +262,22 @@ function logEvent(e: DeviceEvent, io: CliIO): void {
   }
 }
 
-/** The live crowd page (`--port`); answers something to close, or undefined when not asked for. */
+export const DEFAULT_PAGE_PORT = 8080;
+
+/** The live crowd page: the rehearsal view, served unless `--no-page`; answers something to close. */
 async function attachPage(sim: Simulation, opts: SimulateOptions, io: CliIO): Promise<{ close(): Promise<void> } | undefined> {
-  if (opts.httpPort === undefined) return undefined;
+  if (opts.noPage) return undefined;
   // The page rebuilds the crowd from the recipe and hears what the RF model let through.
-  const page = await startSimulatePage({ crowd: sim.recipe, port: opts.httpPort, host: opts.listen?.host ?? '127.0.0.1' });
+  const host = opts.listen?.host ?? '127.0.0.1';
+  const start = (port: number) => startSimulatePage({ crowd: sim.recipe, port, host });
+  // An explicit --port must be honoured or fail; the default gives way to a free port.
+  const page =
+    opts.httpPort !== undefined
+      ? await start(opts.httpPort)
+      : await start(DEFAULT_PAGE_PORT).catch((err: NodeJS.ErrnoException) => {
+          if (err.code !== 'EADDRINUSE') throw err;
+          return start(0);
+        });
   const off = sim.onAir((air) => page.feed({ rf: air.rf, endMs: air.endMs, reached: air.reached }));
   io.out(`live crowd page at ${page.url}`);
   return {
