@@ -13,7 +13,7 @@ describe('ClockSync', () => {
   });
 
   it('keeps the sample with the smallest round trip', () => {
-    const c = new ClockSync();
+    const c = new ClockSync({ median: 1 });
     c.add(0, 10, 1_000_000); // rtt 10 ms, offset 995_000
     c.add(20, 20.2, 1_020_100); // rtt 0.2 ms, offset 1_000_000
     c.add(30, 38, 1_040_000); // rtt 8 ms
@@ -22,13 +22,24 @@ describe('ClockSync', () => {
   });
 
   it('prefers a fresh sample over a slightly tighter old one, and forgets stale ones', () => {
-    const c = new ClockSync({ maxAgeMs: 5000, driftPpm: 50 });
+    const c = new ClockSync({ maxAgeMs: 5000, driftPpm: 50, median: 1 });
     c.add(0, 0.2, 100); // half rtt 100 us
     c.add(4000, 4000.22, 4_000_210); // half rtt 110 us, 4 s fresher (200 us less drift)
     expect(c.signedOffsetUs(4001)).toBe(diff32(mod32(4_000_210 - 4_000_110), 0));
     c.reset();
     expect(c.synced).toBe(false);
     expect(c.toDeviceUs(5)).toBeUndefined();
+  });
+
+  it('takes the median offset of the tightest samples, across the wrap', () => {
+    const c = new ClockSync({ median: 3 });
+    // Offsets around the wrap: -30, +10, +20 us (tight), and a loose outlier at +5000.
+    c.add(0, 0.1, 2 ** 32 - 30 + 50);
+    c.add(1, 1.1, 1050 + 10);
+    c.add(2, 2.1, 2050 + 20);
+    c.add(3, 13, 8000 + 5000);
+    expect(c.signedOffsetUs(3)).toBe(10);
+    expect(c.best(3)?.uncertaintyUs).toBeCloseTo(50 + 0.9 * 0.05); // the freshest of the tight ones
   });
 
   it('handles the u32 microsecond wrap', () => {
@@ -62,7 +73,7 @@ describe('ClockSync', () => {
 
 describe('ClockSync with a known departure time', () => {
   it('takes the midpoint from when the request left, but ranks samples by the full round trip', () => {
-    const c = new ClockSync();
+    const c = new ClockSync({ median: 1 });
     // Asked at 0, handed to the OS at 0.2, answered at 0.6: device read 1000 us at host 0.4.
     c.add(0, 0.6, 1000, 0.2);
     expect(c.signedOffsetUs(1)).toBeCloseTo(600);

