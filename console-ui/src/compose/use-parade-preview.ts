@@ -177,11 +177,10 @@ export function useParadePreview(show: Show | null, paradeId: string | null, sav
       }
       const c = fresh();
       if (!c) return;
-      // The bands start as they were at the preview's start (the same parade, compiled here);
-      // from there on they hear only what the controller sends.
+      // Fresh bands that hear only what the controller sends: it starts the preview with
+      // SYNC and the step in progress at `fromMs`.
       const start = t.current.from;
       const planned = plan.ok ? plan.packets : [];
-      for (const p of planned) if (p.atMs < start) c.crowd.receive(p.bytes, p.atMs);
       feedRef.current = new PacketFeed(c.crowd);
       show_(c);
       t.current.source = 'controller';
