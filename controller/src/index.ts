@@ -2,3 +2,4 @@
 export * from './transmitter/index';
 export * from './engine/index';
 export * from './brand/index';
+export * from './live/index';

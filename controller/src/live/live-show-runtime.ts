@@ -72,6 +72,9 @@ export class RuntimeError extends Error {
   }
 }
 
+/** Scheduler lateness is reported over the deadlines of about this long. */
+const LATENESS_WINDOW_MS = 10_000;
+
 const ok = (): CommandAck => ({ ok: true });
 const fail = (error: string, errors?: ShowError[]): CommandAck => ({ ok: false, error, ...(errors && errors.length > 0 ? { errors } : {}) });
 const fromResult = (r: CommandResult): CommandAck => (r.ok ? ok() : fail(r.error));
@@ -289,10 +292,20 @@ export class LiveShowRuntime implements LiveRuntime {
     this.stateSubject.next(this.lastState);
   }
 
+  /** Lateness figures cover the deadlines since this (a recent window, not the whole run). */
+  private latenessSince = performance.now();
+
+  /** Starts a fresh lateness window (the server calls it once start-up work is done). */
+  resetLateness(): void {
+    this.scheduler.resetLatency();
+    this.latenessSince = performance.now();
+  }
+
   private report(windowMs: number): void {
     const session = this.session;
     const l = this.scheduler.latency();
     this.latenessSubject.next({ samples: l.count, p50Ms: l.p50Ms, p99Ms: l.p99Ms, maxMs: l.maxMs, early: l.early });
+    if (performance.now() - this.latenessSince >= LATENESS_WINDOW_MS) this.resetLateness();
     if (!session) return;
     const now = Date.now();
     this.lates = this.lates.filter((x) => now - x.atWall < 10_000);

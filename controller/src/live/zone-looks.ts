@@ -15,7 +15,8 @@ const FADE_MAX = 0xffff;
 /** One planner call: looks that land together for one reason. */
 export interface LookBatch {
   changes: ZoneLook[];
-  atMs: number;
+  /** When bands should show it; undefined = as soon as it can be on air (a GO: no sooner is possible). */
+  atMs: number | undefined;
   purpose: 'cue' | 'busk';
   /** What a late report names: the cue, or `busk`. */
   label: string;
@@ -46,8 +47,10 @@ export function lookBatches(frame: LooksFrame, nowMs: number, cueOf: (id: string
     if (wanted && !wanted.has(zs.zone)) continue;
     if (zs.source === 'blackout') continue;
     const purpose = zs.source === 'busk' ? 'busk' : 'cue';
-    const atMs = Math.max(zs.startMs, nowMs);
-    const key = `${purpose}|${zs.cueId ?? ''}|${atMs}`;
+    // A look due now (a GO, a busk) lands as soon as the channel allows; only a
+    // later time (a delay, a follow published ahead) is a deadline to be late for.
+    const atMs = zs.startMs > nowMs + 1 ? zs.startMs : undefined;
+    const key = `${purpose}|${zs.cueId ?? ''}|${atMs ?? 'now'}`;
     let batch = batches.get(key);
     if (!batch) {
       const label = purpose === 'busk' ? 'busk' : zs.cueId === null ? 'house (no cue)' : cueLabel(cueOf(zs.cueId), zs.cueId);
@@ -56,5 +59,5 @@ export function lookBatches(frame: LooksFrame, nowMs: number, cueOf: (id: string
     }
     batch.changes.push({ zone: zs.zone, look: planLookOf(zs, nowMs) });
   }
-  return [...batches.values()].sort((a, b) => a.atMs - b.atMs);
+  return [...batches.values()].sort((a, b) => (a.atMs ?? nowMs) - (b.atMs ?? nowMs));
 }

@@ -154,6 +154,8 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
     const sub = runtime.showChanged$.subscribe((c) => server.io.emit('showChanged', c));
 
     await server.listen({ port: opts.port ?? DEFAULT_PORT, host: opts.host ?? DEFAULT_HOST });
+    // Start-up (crowd building, plugin loading) blocks the loop: lateness counts from here.
+    runtime.resetLateness();
     const address = server.server.address();
     const port = typeof address === 'object' && address ? address.port : (opts.port ?? DEFAULT_PORT);
     const host = opts.host ?? DEFAULT_HOST;
