@@ -110,6 +110,7 @@ async function timing(rig: PtyRig, name: string, lookaheadMs: number, opts: { sc
     '|err| max us': us(abs.at(-1) ?? NaN),
     early: errors.filter((e) => e < -0.1).length,
     'mapping p50 us': mapping.length ? us(q(mapping, 0.5)) : '',
+    'mapping |p99| us': mapping.length ? us(q(mapping.map(Math.abs).sort((x, y) => x - y), 0.99)) : '',
     'device late p50 us': deviceLate.length ? us(q(deviceLate, 0.5)) : '',
     'device late p99 us': deviceLate.length ? us(q(deviceLate, 0.99)) : '',
     'clock ±us': h.clockUncertaintyUs ?? '',
