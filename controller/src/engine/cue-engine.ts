@@ -87,6 +87,7 @@ type Publish = 'fresh' | 'republish';
 const EPS = 1e-6;
 
 export class CueEngine {
+  /** Read it (position, band time); drive the show through the engine's commands, not the clock. */
   readonly clock: ShowClock;
   readonly cueList: CueList | null;
   /** Venue zone ids, ascending. */
