@@ -81,17 +81,31 @@ describe('CclTransmitter over the virtual device', () => {
     expect(device.onAirRecord()[0].startHostMs).toBeGreaterThanOrEqual(atMs);
   });
 
-  it('fills the device only up to its queue_cap and keeps the packets in order', async () => {
+  it('fills the device only up to its queue_cap', async () => {
     const t = virtual({ virtual: { queueCap: 3, bitrate: 19_200 } });
     await t.start();
     const device = t.virtualDevice!;
-    for (let i = 0; i < 12; i++) t.send(colour([i, 0, 0]));
+    // Twelve timed packets due almost together, more than the device can hold at once.
+    const at = now() + 60;
+    for (let i = 0; i < 12; i++) t.send(colour([i, 0, 0], { atMs: at + i }));
     await vi.waitFor(() => expect(device.onAirRecord().length).toBe(12), { timeout: 5000 });
     // Without flow control 12 SENDs at once meet at least 9 QUEUE_FULLs. The estimate of
     // when the device frees a slot can be early (its timers run late under load), so a
-    // few may still happen; what must hold is that nothing overtakes.
+    // few may still happen.
     expect(device.stats().nacks.QUEUE_FULL ?? 0).toBeLessThan(9);
     expect(device.onAirRecord().map((r) => r.rf[4])).toEqual([...Array(12).keys()]);
+  });
+
+  it('keeps untimed packets in order even when the device refuses some of them', async () => {
+    const t = virtual();
+    await t.start();
+    const device = t.virtualDevice!;
+    let n = 0;
+    // Every other SEND meets QUEUE_FULL once: a pipelining driver would let the next overtake it.
+    device.faults.nack = () => (n++ % 2 === 0 ? 'QUEUE_FULL' : undefined);
+    for (let i = 0; i < 8; i++) t.send(colour([0, i, 0]));
+    await vi.waitFor(() => expect(device.onAirRecord().length).toBe(8), { timeout: 5000 });
+    expect(device.onAirRecord().map((r) => r.rf[5])).toEqual([...Array(8).keys()]);
   });
 
   it('backs off and retries while the device answers QUEUE_FULL, then BUSY', async () => {

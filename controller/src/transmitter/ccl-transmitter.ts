@@ -389,7 +389,11 @@ export class CclTransmitter extends LinkedTransmitter {
         continue;
       }
       const room = now >= this.holdUntilMs && this.inflight.size + this.deviceQueued(now) < caps.queueCap;
-      if (at <= now && room) {
+      // Untimed SENDs go on air in arrival order: one in flight at a time, or a NACKed one
+      // could be overtaken by the next (and bands, de-duplicating by seq, would keep the
+      // older colour when it is sent again). Timed ones are ordered by their start time.
+      const inOrder = this.willBeTimed(item, now) || ![...this.inflight.values()].some((f) => !f.timed && !f.flushed);
+      if (at <= now && room && inOrder) {
         this.dispatch(item, now);
       } else {
         rest.push(item);
@@ -419,13 +423,18 @@ export class CclTransmitter extends LinkedTransmitter {
     });
   }
 
+  private willBeTimed(item: QueuedSend, now: number): boolean {
+    const p = item.packet;
+    return p.atMs !== null && !item.untimed && this.lookaheadMs > 0 && p.atMs > now && this.clock.synced;
+  }
+
   private dispatch(item: QueuedSend, now: number): void {
     const p = item.packet;
     item.attempts++;
     let timed = false;
     let atUs: number | undefined;
     if (p.atMs !== null && !item.untimed && this.lookaheadMs > 0) {
-      if (p.atMs > now) {
+      if (this.willBeTimed(item, now)) {
         atUs = this.clock.toDeviceUs(p.atMs, now);
         timed = atUs !== undefined;
       } else {
