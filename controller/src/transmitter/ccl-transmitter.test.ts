@@ -82,12 +82,12 @@ describe('CclTransmitter over the virtual device', () => {
   });
 
   it('fills the device only up to its queue_cap', async () => {
-    const t = virtual({ virtual: { queueCap: 3, bitrate: 19_200 } });
+    const t = virtual({ virtual: { queueCap: 3, bitrate: 19_200 }, lookaheadMs: 300 });
     await t.start();
     const device = t.virtualDevice!;
-    // Twelve timed packets due almost together, more than the device can hold at once.
-    const at = now() + 60;
-    for (let i = 0; i < 12; i++) t.send(colour([i, 0, 0], { atMs: at + i }));
+    // Twelve timed packets (each ~10 ms on air) all within the look-ahead: more than the device holds at once.
+    const at = now() + 80;
+    for (let i = 0; i < 12; i++) t.send(colour([i, 0, 0], { atMs: at + i * 15 }));
     await vi.waitFor(() => expect(device.onAirRecord().length).toBe(12), { timeout: 5000 });
     // Without flow control 12 SENDs at once meet at least 9 QUEUE_FULLs. The estimate of
     // when the device frees a slot can be early (its timers run late under load), so a
