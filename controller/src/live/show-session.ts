@@ -40,7 +40,7 @@ import { cueLabel, lookBatches } from './zone-looks';
 export const DEFAULT_TRANSMITTERS: readonly TransmitterConfig[] = [{ id: 'virtual', url: 'virtual', coverage: 'ALL' }];
 
 /** Look-ahead of the in-process virtual transmitter: the link is a function call away. */
-const VIRTUAL_LOOKAHEAD_MS = 15;
+const VIRTUAL_LOOKAHEAD_MS = 3;
 
 export interface SessionWarning {
   message: string;
@@ -205,7 +205,7 @@ export class ShowSession {
       site: this.show.site,
       venueZones: this.show.venue.zones.map((z) => z.id),
       transmitters: txs,
-      asapMarginMs: allVirtual ? maxLookahead + 5 : Math.max(60, maxLookahead + 10),
+      asapMarginMs: allVirtual ? maxLookahead + 2 : Math.max(60, maxLookahead + 10),
       ...options.planner,
     });
 

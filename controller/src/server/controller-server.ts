@@ -52,7 +52,7 @@ export interface ControllerServerOptions {
   loginAttemptsPerMinute?: number;
   /** Runtime tuning for tests (crowd off, report rate, transmitter opener). */
   runtime?: Partial<Omit<LiveShowRuntimeOptions, 'shows' | 'dataDir' | 'transmitterUrls'>>;
-  /** How long on-air packets are gathered into one socket message, ms (default 4). */
+  /** How long on-air packets are gathered into one socket message, ms (default 1). */
   packetBatchMs?: number;
 }
 
@@ -143,7 +143,7 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
         if (e.revision !== null) app?.io?.emit('showChanged', { show: e.id, revision: e.revision, by: e.by });
       },
       extend: async (a) => {
-        await a.register(realtimePlugin, { runtime, packetBatchMs: opts.packetBatchMs ?? 4 });
+        await a.register(realtimePlugin, { runtime, packetBatchMs: opts.packetBatchMs ?? 1 });
         await a.register(transmittersPlugin, { runtime });
         await a.register(venuesPlugin);
         await a.register(brandPlugin, { service: brands! });
