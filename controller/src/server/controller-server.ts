@@ -16,7 +16,8 @@ import { resolve } from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { AccountStore } from '../accounts/account-store';
 import { BrandService } from '../brand/brand-service';
-import { LiveShowRuntime, type LiveShowRuntimeOptions, type LogFn } from '../live/live-show-runtime';
+import { LiveShowRuntime, RuntimeError, type LiveShowRuntimeOptions, type LogFn } from '../live/live-show-runtime';
+import { configsFromUrls } from '../live/transmitter-configs';
 import { runtimeFilePath } from '../live/runtime-file';
 import { demoShowInput } from '../show/demo-show';
 import { ShowStore } from '../storage/show-store';
@@ -77,6 +78,11 @@ export interface ControllerServer {
 
 export async function startControllerServer(opts: ControllerServerOptions = {}): Promise<ControllerServer> {
   const log: LogFn = opts.log ?? (() => undefined);
+  if (opts.transmitterUrls && opts.transmitterUrls.length > 0) {
+    // Before anything is created on disk: a typo in a URL should cost nothing.
+    const checked = configsFromUrls(opts.transmitterUrls);
+    if (!checked.ok) throw new RuntimeError(`--transmitter: ${checked.problems.map((p) => p.message).join('; ')}`, 400, checked.problems);
+  }
   const dataDir = resolve(opts.dataDir ?? DEFAULT_DATA_DIR);
   await mkdir(dataDir, { recursive: true });
   const hadRuntime = existsSync(runtimeFilePath(dataDir));
