@@ -28,6 +28,7 @@ import type { CommandResult } from '../engine/engine-types';
 import { ShowConflictError, ShowNotFoundError, ShowValidationError, type ShowStore, type StoredShow } from '../storage/show-store';
 import type { TransmitterHealth } from '../transmitter/types';
 import type { LiveCommandName, LiveRuntime, LiveWarning } from './live-runtime';
+import { BrandRunner, type BrandPlayback } from './brand-runner';
 import { idleState, liveStateOf } from './live-state';
 import { ParadePreview } from './parade-preview';
 import { readRuntimeFile, runtimeRecord, snapshotAt, writeRuntimeFile } from './runtime-file';
@@ -48,6 +49,8 @@ export interface LiveShowRuntimeOptions {
   /** Tests: open transmitters some other way. */
   open?: OpenSessionTransmitter;
   log?: LogFn;
+  /** Approved brand sequences play in the live show and get their proof of play (the BrandService). */
+  brands?: BrandPlayback;
   /** How often airtime and lateness reports go out, ms (default 1000). */
   reportEveryMs?: number;
   /** A running show's state is re-sent this often so consoles keep their clock (default 1000). */
@@ -103,6 +106,7 @@ export class LiveShowRuntime implements LiveRuntime {
   readonly showChanged$ = this.showChangedSubject.asObservable();
 
   private session: ShowSession | null = null;
+  private brandRunner: BrandRunner | null = null;
   private stored: StoredShow | null = null;
   private sessionSubs = new Subscription();
   private readonly subs = new Subscription();
@@ -163,6 +167,11 @@ export class LiveShowRuntime implements LiveRuntime {
     return this.session?.show.id ?? null;
   }
 
+  /** Brand sequences under way or waiting for their time in the live show. */
+  get brandSequencesRunning(): readonly string[] {
+    return this.brandRunner?.running ?? [];
+  }
+
   /** The live session (tests, the CLI). */
   get current(): ShowSession | null {
     return this.session;
@@ -191,12 +200,23 @@ export class LiveShowRuntime implements LiveRuntime {
       const previous = this.session;
       this.sessionSubs.unsubscribe();
       this.session = null;
+      await this.brandRunner?.close();
+      this.brandRunner = null;
       if (previous) await previous.stop();
       await session.start();
       if (opts.restore) session.restore(opts.restore);
       this.session = session;
       this.stored = stored;
       this.attach(session);
+      if (this.opts.brands) {
+        this.brandRunner = new BrandRunner({
+          session,
+          brands: this.opts.brands,
+          log: (level, message) => this.log(level, `[${show.id}] ${message}`),
+          notify: (message) => this.warningSubject.next({ message, code: 'brand' }),
+        });
+        this.brandRunner.start();
+      }
       this.log('info', `live show: '${show.id}' (revision ${stored.revision}) on ${session.transmitterConfigs.map((c) => c.url).join(', ')}`);
       this.emitState();
       if (opts.save !== false) this.saveSoon(0);
@@ -235,6 +255,8 @@ export class LiveShowRuntime implements LiveRuntime {
       for (const p of this.previews.values()) p.stop();
       this.previews.clear();
       this.sessionSubs.unsubscribe();
+      await this.brandRunner?.close();
+      this.brandRunner = null;
       const s = this.session;
       this.session = null;
       if (s) await s.stop();

@@ -551,6 +551,16 @@ export class Planner {
     return this.pending.length;
   }
 
+  /** Each transmitter with its airtime ledger: other work sharing the air (brand sequences) books the same channels. */
+  channels(): Array<{ tx: Transmitter; ledger: AirtimeLedger }> {
+    return this.transmitters.map((tx) => ({ tx, ledger: this.ledgers.get(tx.id) as AirtimeLedger }));
+  }
+
+  /** The show's CCB seq counter, for packets sent beside the planner (one seq per logical packet). */
+  nextSeq(): number {
+    return this.seq.next();
+  }
+
   // ---- internals ------------------------------------------------------------
 
   private now(): number {

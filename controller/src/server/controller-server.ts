@@ -101,26 +101,27 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
     await ensureConsoleBuilt({ progress: (line) => log('info', line) });
   }
 
-  const runtime = new LiveShowRuntime({
-    shows,
+  // The brand service asks the runtime for the live show's time; the runtime plays its approved sequences.
+  const live: { runtime?: LiveShowRuntime } = {};
+  const brands = await BrandService.open({
     dataDir,
-    transmitterUrls: opts.transmitterUrls,
-    log,
-    ...opts.runtime,
+    shows,
+    liveShowTimeMs: (showId) => {
+      const s = live.runtime?.current;
+      return s && s.show.id === showId && s.engine.state.status === 'running' ? s.clock.position() : null;
+    },
   });
-  let brands: BrandService | undefined;
-  let app: FastifyInstance | undefined;
+  let runtime: LiveShowRuntime;
   try {
-    return await serve();
+    runtime = new LiveShowRuntime({ shows, dataDir, transmitterUrls: opts.transmitterUrls, brands, log, ...opts.runtime });
   } catch (err) {
-    // Nothing keeps running after a failed start (a port in use, a broken data file).
-    await runtime.close().catch(() => undefined);
-    await app?.close().catch(() => undefined);
-    brands?.close();
+    brands.close();
     throw err;
   }
+  live.runtime = runtime;
 
-  async function serve(): Promise<ControllerServer> {
+  let app: FastifyInstance | undefined;
+  try {
     let liveShowNote: string;
     const restored = await runtime.init();
     if (restored.restored || hadRuntime) liveShowNote = restored.message;
@@ -129,15 +130,6 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
       liveShowNote = `demo show '${DEMO_ID}' is live`;
     } else liveShowNote = 'no live show; load one from the console';
     log('info', liveShowNote);
-
-    brands = await BrandService.open({
-      dataDir,
-      shows,
-      liveShowTimeMs: (showId) => {
-        const s = runtime.current;
-        return s && s.show.id === showId && s.engine.state.status === 'running' ? s.clock.position() : null;
-      },
-    });
 
     app = await buildApp({
       accounts,
@@ -152,7 +144,7 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
         await a.register(realtimePlugin, { runtime, packetBatchMs: opts.packetBatchMs ?? 1 });
         await a.register(transmittersPlugin, { runtime });
         await a.register(venuesPlugin);
-        await a.register(brandPlugin, { service: brands! });
+        await a.register(brandPlugin, { service: brands });
         await registerConsoleStatic(a, { root: opts.consoleRoot ?? DEFAULT_CONSOLE_ROOT });
       },
     });
@@ -168,7 +160,6 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
     const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
 
     let closing: Promise<void> | undefined;
-    const brandService = brands;
     return {
       app: server,
       runtime,
@@ -187,10 +178,16 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
           // Open websockets would keep the HTTP server from closing: end them first.
           server.io.disconnectSockets(true);
           await server.close();
-          brandService.close();
+          brands.close();
         })();
         return closing;
       },
     };
+  } catch (err) {
+    // Nothing keeps running after a failed start (a port in use, a broken data file).
+    await runtime.close().catch(() => undefined);
+    await app?.close().catch(() => undefined);
+    brands.close();
+    throw err;
   }
 }
