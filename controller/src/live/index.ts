@@ -7,3 +7,4 @@ export { ParadePreview, type ParadePreviewOptions } from './parade-preview';
 export { readRuntimeFile, writeRuntimeFile, runtimeRecord, snapshotAt, runtimeFilePath, RUNTIME_FILE, type RuntimeFile } from './runtime-file';
 export { configsFromUrls, checkConfigs, type ConfigProblem } from './transmitter-configs';
 export { trimParade } from './trim-parade';
+export { BrandRunner, type BrandPlayback, type BrandRunnerOptions } from './brand-runner';
