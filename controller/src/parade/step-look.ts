@@ -3,17 +3,10 @@
  * A parade step becomes band-side work: an EFFECT (one packet animates every
  * band of the target in step, spec 2.4) or, for fades, a COLOR.
  */
-import type { EffectAxis, EffectShape, Rgb } from '@crowdcue/protocol';
+import type { EffectParams, Rgb } from '@crowdcue/protocol';
 
-export interface StepEffect {
+export interface StepEffect extends EffectParams {
   kind: 'effect';
-  shape: EffectShape;
-  c1: Rgb;
-  c2: Rgb;
-  periodMs: number;
-  axis: EffectAxis;
-  dir: number;
-  spread: number;
 }
 
 /** A COLOR lands at its time and fades from whatever the band shows. */

@@ -6,27 +6,19 @@
  * level, sleep) and samples the colour whenever the channel has room for a
  * packet. A zone behaves like one band seated at the zone's position.
  */
-import type { CcbPacket, EffectAxis, EffectShape, Rgb } from '@crowdcue/protocol';
+import { START_ON_RECEIPT, type CcbPacket, type EffectParams, type Rgb } from '@crowdcue/protocol';
 
 export const XYLO_ZONES = 12;
-const START_ON_RECEIPT = 0xffffffff;
 
 type Layer =
   | { kind: 'fade'; from: Rgb; to: Rgb; startMs: number; fadeMs: number }
-  | {
+  | (EffectParams & {
       kind: 'effect';
-      shape: EffectShape;
-      c1: Rgb;
-      c2: Rgb;
-      periodMs: number;
-      axis: EffectAxis;
-      dir: number;
-      spread: number;
       /** Band-clock ms. */
       startMs: number;
       /** The layer shown until the effect starts. */
       before: Layer;
-    };
+    });
 
 interface Zone {
   layer: Layer;

@@ -20,19 +20,20 @@ export type CcbTarget =
 export type EffectShape = 'SQUARE' | 'SINE' | 'RAMP' | 'RAINBOW' | 'SPARKLE';
 export type EffectAxis = 'NONE' | 'LINEAR' | 'RADIAL' | 'ZONE';
 
+/** What an EFFECT animates, apart from when it starts (shared by the packet and host-side models of it). */
+export interface EffectParams {
+  shape: EffectShape;
+  c1: Rgb;
+  c2: Rgb;
+  periodMs: number;
+  axis: EffectAxis;
+  dir: number;
+  spread: number;
+}
+
 export type CcbCommand =
   | { cmd: 'COLOR'; rgb: Rgb; fadeMs: number }
-  | {
-      cmd: 'EFFECT';
-      shape: EffectShape;
-      c1: Rgb;
-      c2: Rgb;
-      periodMs: number;
-      axis: EffectAxis;
-      dir: number;
-      spread: number;
-      startMs: number;
-    }
+  | ({ cmd: 'EFFECT'; startMs: number } & EffectParams)
   | { cmd: 'MASTER'; level: number }
   | { cmd: 'SYNC'; clockMs: number }
   | { cmd: 'PALETTE'; image: number; colors: Rgb[] }
