@@ -1,5 +1,12 @@
 /** The brand routes of the controller (controller/src/server/plugins/brand.ts), typed for the brand pages. */
 import type { BrandSchedule, BrandSequence, LogoPlacement, Venue } from '@crowdcue/protocol';
+import type {
+  BrandService,
+  LogoRecord as ControllerLogoRecord,
+  PreviewResult,
+  ProofOfPlayRecord,
+  SequenceView as ControllerSequenceView,
+} from '@crowdcue/controller';
 import { ApiError, api, readApiError } from '../api/http';
 
 export interface ShowRef {
@@ -14,77 +21,12 @@ export interface ShowVenue {
   cues: Array<{ id: string; label: string }>;
 }
 
-export interface LogoRecord {
-  asset: string;
-  format: 'png' | 'jpeg' | 'svg';
-  width: number;
-  height: number;
-  bytes: number;
-  name: string;
-}
-
-export interface TransmitterCost {
-  id: string;
-  packets: number;
-  bytes: number;
-  roundAirMs: number;
-  preloadChannelMs: number;
-  transmissions: number;
-}
-
-export interface Preview {
-  palette: Array<[number, number, number]>;
-  seats: { covered: number; total: number };
-  zones: number[];
-  cost: {
-    imagePackets: number;
-    bytes: number;
-    rounds: { imageRounds: number; criticalCopies: number; expectedShare: number };
-    transmitters: TransmitterCost[];
-    perSeat: { packets: number; bytes: number; airMs: number };
-    packetRatio: number;
-    airRatio: number;
-  };
-  preload: { copies: number; rounds: number; leadMs: number; feasible: boolean | null; shortByMs: number };
-  packets: { site: number; palette: string; images: string[]; showImage: { target: unknown; image: number } };
-  seatImagePng: string;
-}
-
-export interface SequenceView {
-  show: string;
-  sequence: BrandSequence;
-  durationMs: number;
-  slot: string | null;
-}
-
-export interface ScheduleResult {
-  sequence: SequenceView;
-  preload: Preview['preload'] | null;
-  warnings: string[];
-}
-
-export interface Report {
-  id: number;
-  recordedAt: string;
-  brand: string;
-  sequenceId: string;
-  sequenceName: string;
-  showId: string;
-  scheduledStart: string;
-  scheduledEnd: string;
-  actualStart: string;
-  actualEnd: string;
-  zones: number[];
-  seatsCovered: number;
-  bandsEstimated: number;
-  bandsCovered: number;
-  airtimeMs: number;
-  airtimeByTransmitter: Record<string, number>;
-  transmissions: number;
-  notes?: string;
-  hasSnapshot: boolean;
-}
-
+// The server's own types (type-only: nothing from the Node-side controller reaches the bundle).
+export type LogoRecord = ControllerLogoRecord;
+export type Preview = PreviewResult;
+export type SequenceView = ControllerSequenceView;
+export type ScheduleResult = Awaited<ReturnType<BrandService['schedule']>>;
+export type Report = ProofOfPlayRecord;
 export type SequenceInput = Omit<BrandSequence, 'brand' | 'approved' | 'id'> & { id?: string };
 
 const enc = encodeURIComponent;
