@@ -1,22 +1,10 @@
 /** Stored shows over REST: each save names the revision it started from. */
 import type { Show } from '@crowdcue/protocol';
+// The show store's own types (type-only: the store itself is Node-side).
+import type { ShowSummary, StoredShow } from '@crowdcue/controller';
 import { api, readApiError, ApiError } from './http';
 
-export interface ShowSummary {
-  id: string;
-  name: string;
-  revision: number;
-  savedAt: string;
-  savedBy: string;
-}
-
-export interface StoredShow {
-  id: string;
-  revision: number;
-  savedAt: string;
-  savedBy: string;
-  show: Show;
-}
+export type { ShowSummary, StoredShow };
 
 const at = (id: string) => `/api/shows/${encodeURIComponent(id)}`;
 
