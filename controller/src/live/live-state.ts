@@ -1,9 +1,9 @@
 /**
  * The live state every console shows, read off a session: where the show is,
  * which cue is current and next, what each zone shows and why, master,
- * blackout, the parades playing. Zone looks say what is on air: a parade's
- * step where one plays (the planner keeps it over busks and cues until it
- * ends), else the busk or the cue look.
+ * blackout, the parades playing. Zone looks say what is on air: a busk
+ * (the planner keeps it over parades until released), else a parade's step
+ * where one plays, else the cue look.
  */
 import type { CueRef, LiveState, Look, ZoneState } from '@crowdcue/protocol';
 import type { CueRef as EngineCueRef } from '../engine/engine-types';
@@ -82,9 +82,10 @@ export function liveStateOf(session: ShowSession, wallNow = Date.now()): LiveSta
   const blackout = engine.blackout;
   const zones: ZoneState[] = engine.looks.zones.map((zs) => {
     if (blackout) return { zone: zs.zone, look: { kind: 'off' }, source: null };
+    if (zs.source === 'busk') return { zone: zs.zone, look: zs.look, source: 'busk' };
     const p = onParade.get(zs.zone);
     if (p) return { zone: zs.zone, look: stepLookAsLook(p.step.look), source: 'parade' };
-    return { zone: zs.zone, look: zs.look, source: zs.source === 'busk' ? 'busk' : zs.cueId === null && zs.look.kind === 'off' ? null : 'cue' };
+    return { zone: zs.zone, look: zs.look, source: zs.cueId === null && zs.look.kind === 'off' ? null : 'cue' };
   });
 
   return {

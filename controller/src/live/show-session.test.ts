@@ -1,6 +1,7 @@
 import { snapshot } from '@crowdcue/simulator';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BLUE, GREEN, liveShow, RED, until } from './live-fixtures.test-util';
+import { BLUE, GREEN, liveShow, RED, sleep, until } from './live-fixtures.test-util';
+import { liveStateOf } from './live-state';
 import { ShowSession, ShowSessionError } from './show-session';
 
 const sessions: ShowSession[] = [];
@@ -87,6 +88,32 @@ describe('ShowSession on the virtual transmitter', () => {
     expect(c.activeParades()[0].run).toBeDefined();
     // the pulse is green, so some bands get some green
     await until('pulse on the crowd', () => snapshot(c.crowd!, performance.now()).histogram().some((h) => h.rgb[1] > 40));
+  });
+
+  it('keeps a busk on air over a running parade, and the parade comes back on release', async () => {
+    const s = await open();
+    s.goto('pulse');
+    await until('parade running', () => s.activeParades().length === 1);
+    expect(s.busk([0], { kind: 'color', color: BLUE }).ok).toBe(true);
+    const zone0 = (): string[] => {
+      const crowd = s.crowd!;
+      const rgb = new Uint8Array(crowd.count * 3);
+      crowd.colorsAt(performance.now(), rgb, 'rgb');
+      const out = new Set<string>();
+      for (let i = 0; i < crowd.count; i++) if (crowd.zone[i] === 0 && crowd.present[i]) out.add(`${rgb[i * 3]},${rgb[i * 3 + 1]},${rgb[i * 3 + 2]}`);
+      return [...out];
+    };
+    await until('zone 0 blue', () => zone0().join('|') === BLUE.join());
+    // The pulse keeps going elsewhere, never on the busked zone.
+    for (let k = 0; k < 5; k++) {
+      await sleep(100);
+      expect(zone0()).toEqual([BLUE.join()]);
+    }
+    expect(liveStateOf(s).zones.find((z) => z.zone === 0)).toMatchObject({ source: 'busk', look: { kind: 'color', color: BLUE } });
+    expect(liveStateOf(s).zones.find((z) => z.zone === 1)).toMatchObject({ source: 'parade' });
+    expect(s.release([0]).ok).toBe(true);
+    await until('pulse back on zone 0', () => zone0().some((c) => c !== BLUE.join()));
+    expect(liveStateOf(s).zones.find((z) => z.zone === 0)).toMatchObject({ source: 'parade' });
   });
 
   it('refuses duplicate transmitter ids', () => {

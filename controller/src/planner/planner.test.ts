@@ -342,3 +342,64 @@ describe('planner: parades', () => {
     expect(planner.pendingCount()).toBe(0);
   });
 });
+
+describe('planner: busks over parades', () => {
+  const parade = ParadeSchema.parse({
+    id: 'p',
+    name: 'P',
+    duration: 6000,
+    tracks: [
+      {
+        id: 't',
+        target: { all: true },
+        steps: [
+          { id: 'wave', at: 1000, duration: 2000, kind: 'WAVE', colors: ['#0000ff'], speed: 1500 },
+          { id: 'pulse', at: 3000, duration: 1000, kind: 'PULSE', colors: ['#ffffff'], speed: 500 },
+        ],
+      },
+    ],
+  });
+  const zonesOf = (s: PlannedSend): number[] => (s.ccb.target.kind === 'ALL' ? [...ZONES] : s.ccb.target.kind === 'ZONES' ? [...s.ccb.target.zones] : []);
+
+  it('keeps busked zones out of a parade, busks on air during one, and puts the parade back on release', () => {
+    const { planner, sends, advanceTo } = setup({ epochMs: 0 });
+    planner.setLooks(ZONES.map((zone) => ({ zone, look: color([20, 0, 0]) })));
+    planner.setLooks([0, 1].map((zone) => ({ zone, look: color([255, 0, 0]) })), { purpose: 'busk' });
+    const c = compileParade(parade, { venueZones: ZONES });
+    if (!c.ok) throw new Error('compile');
+    planner.runParade(c.value, 0);
+    advanceTo(1500);
+    const wave = sends.filter((s) => s.ccb.cmd === 'EFFECT');
+    expect(wave).toHaveLength(1);
+    expect(zonesOf(wave[0])).toEqual(ZONES.filter((z) => z > 1));
+
+    // A busk while the parade plays goes on air on its zone.
+    const mark = sends.length;
+    planner.setLooks([{ zone: 2, look: color([0, 255, 0]) }], { purpose: 'busk' });
+    advanceTo(1800);
+    const busk = sends.slice(mark).filter((s) => s.ccb.cmd === 'COLOR');
+    expect(busk.map((s) => [s.ccb, zonesOf(s)])).toEqual([[expect.objectContaining({ rgb: [0, 255, 0] }), [2]]]);
+
+    // Release 0 and 1: the running wave resumes there, in step (its own start time).
+    const released = sends.length;
+    planner.setLooks([0, 1].map((zone) => ({ zone, look: color([20, 0, 0]) })));
+    advanceTo(2500);
+    const resumed = sends.slice(released);
+    expect(resumed.map((s) => s.ccb.cmd)).toEqual(['EFFECT']);
+    expect(resumed[0].ccb).toMatchObject({ cmd: 'EFFECT', startMs: 1000 });
+    expect(zonesOf(resumed[0])).toEqual([0, 1]);
+
+    // The next step leaves the still-busked zone 2 alone.
+    advanceTo(3500);
+    const pulse = sends.filter((s) => s.ccb.cmd === 'EFFECT' && s.ccb.startMs === 3000);
+    expect(pulse).toHaveLength(1);
+    expect(zonesOf(pulse[0])).toEqual(ZONES.filter((z) => z !== 2));
+    // When the parade ends, zone 2 keeps its busk, the rest go back to the cue look.
+    advanceTo(6000);
+    const after = sends.filter((s) => s.startMs > 3500 && s.ccb.cmd === 'COLOR');
+    expect(after.flatMap((s) => zonesOf(s).map((z) => [z, (s.ccb as { rgb: Rgb }).rgb]))).toEqual(
+      expect.arrayContaining([[2, [0, 255, 0]], [0, [20, 0, 0]], [11, [20, 0, 0]]]),
+    );
+    expect(after.some((s) => s.ccb.cmd === 'COLOR' && zonesOf(s).includes(2) && (s.ccb as { rgb: Rgb }).rgb[0] === 20)).toBe(false);
+  });
+});

@@ -9,6 +9,9 @@
  * - A band keeps one waiting layer, so work on the same zones goes on air in
  *   the order it is meant to land, and never before a waiting effect started.
  * - Order on a busy channel: blackout, master, cue/busk/parade, sync, refresh.
+ * - A busk wins over parades (and cues) until released: a parade's packets
+ *   leave busked zones out (a seat-range step is followed by the busk again),
+ *   and on release a parade still playing there comes back in step.
  * - SYNC about once a second, its clock the band time at the END of its
  *   transmission; each zone's look is refreshed every few seconds at low
  *   priority within an airtime budget, so bands that wake or walk in catch up.
@@ -210,6 +213,13 @@ interface LateGroup {
   worst: number;
 }
 
+interface BaseEntry {
+  fromMs: number;
+  look: PlanLook;
+  /** A live override: it wins over parades until a cue look (the release) replaces it. */
+  busk: boolean;
+}
+
 interface Layer {
   run: number;
   zones: number[];
@@ -233,7 +243,7 @@ export class Planner {
   private pending: Work[] = [];
   private nextWorkId = 1;
   /** Per zone: base looks (cues, busks) by the time they land, oldest first. */
-  private readonly base = new Map<number, Array<{ fromMs: number; look: PlanLook }>>();
+  private readonly base = new Map<number, BaseEntry[]>();
   private layers: Layer[] = [];
   private nextRun = 1;
   /** Per zone: the look bands were last given, and when it landed. */
@@ -333,9 +343,12 @@ export class Planner {
     const now = this.now();
     const purpose = opts.purpose ?? 'cue';
     const landAt = Math.max(opts.atMs ?? now, this.soonestLandMs(now));
+    const busk = purpose === 'busk';
     const looks = new Map<number, PlanLook>();
+    const released: number[] = [];
     for (const c of changes) {
-      this.setBase(c.zone, landAt, c.look);
+      if (!busk && this.baseEntry(c.zone, landAt)?.busk) released.push(c.zone);
+      this.setBase(c.zone, landAt, c.look, busk);
       looks.set(c.zone, c.look);
     }
     const zones = [...looks.keys()].sort((a, b) => a - b);
@@ -350,10 +363,56 @@ export class Planner {
       zones,
       group,
       resolve: () => {
-        const open = [...looks].filter(([z]) => !this.underParade(z, landAt));
+        // A busk goes on air over any parade; a cue look waits under one, except
+        // where it ends a busk: there the parade playing now comes back.
+        const open: Array<[number, PlanLook]> = [];
+        for (const [z, look] of looks) {
+          if (busk || !this.underParade(z, landAt)) open.push([z, look]);
+          else if (released.includes(z)) open.push([z, this.effectiveLook(z, landAt) ?? look]);
+        }
         return groupZones(open, this.venueZones).map((g) => this.lookSpec(g.target, g.zones, g.look));
       },
     });
+    if (released.length > 0) this.resumeParadesOn(released, landAt);
+  }
+
+  /**
+   * Released zones under a parade step that starts soon: its packet may have
+   * gone out without them, so it is sent to them again at its time.
+   */
+  private resumeParadesOn(zones: readonly number[], atMs: number): void {
+    const soon = atMs + this.opts.effectLeadMs + this.opts.commitAheadMs;
+    for (const layer of this.layers) {
+      if (layer.pixels || layer.fromMs <= atMs || layer.fromMs > soon) continue;
+      const on = zones.filter((z) => layer.zones.includes(z));
+      if (on.length === 0) continue;
+      const landAt = Math.max(layer.fromMs, this.soonestLandMs(this.now()));
+      this.enqueue({
+        purpose: 'parade',
+        landAtMs: landAt,
+        sendAhead: layer.look.kind === 'effect' && layer.look.startMs >= landAt,
+        asap: false,
+        priority: false,
+        zones: on,
+        run: layer.run,
+        resolve: () => this.paradeSpecs(on, layer.look, landAt),
+      });
+    }
+  }
+
+  /**
+   * A parade look's packets at `atMs`: to its zones less the busked ones, or
+   * (a seat range, which cannot leave zones out) followed by each busk again.
+   */
+  private paradeSpecs(zones: number[] | 'ALL', look: PlanLook, atMs: number, seats?: CcbTarget): Spec[] {
+    const all = zones === 'ALL' ? this.venueZones : zones;
+    const busked = all.filter((z) => this.baseEntry(z, atMs)?.busk);
+    if (seats) {
+      const busks = groupZones(busked.map((z) => [z, this.baseLook(z, atMs) as PlanLook]), this.venueZones);
+      return [this.lookSpec(seats, zones, look), ...busks.map((g) => this.lookSpec(g.target, g.zones, g.look))];
+    }
+    const open = all.filter((z) => !busked.includes(z));
+    return groupZones(open.map((z) => [z, look]), this.venueZones).map((g) => this.lookSpec(g.target, g.zones, g.look));
   }
 
   /** A zone's base look at `atMs` (default now): what a parade returns it to. */
@@ -362,15 +421,15 @@ export class Planner {
   }
 
   /** The base look in force at `atMs` (Infinity: the latest set), with when it lands. */
-  baseEntry(zone: number, atMs = this.now()): { fromMs: number; look: PlanLook } | undefined {
-    let found: { fromMs: number; look: PlanLook } | undefined;
+  baseEntry(zone: number, atMs = this.now()): BaseEntry | undefined {
+    let found: BaseEntry | undefined;
     for (const e of this.base.get(zone) ?? []) if (e.fromMs <= atMs) found = e;
     return found;
   }
 
-  private setBase(zone: number, fromMs: number, look: PlanLook): void {
+  private setBase(zone: number, fromMs: number, look: PlanLook, busk: boolean): void {
     const history = (this.base.get(zone) ?? []).filter((e) => e.fromMs < fromMs);
-    history.push({ fromMs, look });
+    history.push({ fromMs, look, busk });
     // Keep the look in force now and everything after it.
     const now = this.now();
     const current = history.findLastIndex((e) => e.fromMs <= now);
@@ -396,7 +455,6 @@ export class Planner {
       for (const send of step.sends) {
         const landAt = Math.max(startMs + send.atMs, this.soonestLandMs(now));
         const look = planLookFromStep(send.look, startMs + send.atMs);
-        const lookZones = send.target.kind === 'PIXELS' ? [] : send.zones === 'ALL' ? [...this.venueZones] : send.zones;
         this.enqueue({
           purpose: 'parade',
           landAtMs: landAt,
@@ -406,7 +464,7 @@ export class Planner {
           zones: send.zones,
           group,
           run,
-          resolve: () => [{ ...this.lookSpec(send.target, send.zones, look), lookZones }],
+          resolve: () => this.paradeSpecs(send.zones, look, landAt, send.target.kind === 'PIXELS' ? send.target : undefined),
         });
       }
       // No way back needed when the next step takes over the same bands at once.
@@ -592,6 +650,12 @@ export class Planner {
     this.wake(commitAtMs);
   }
 
+  /** Background work (SYNC, refresh): no bands' look changes, on air as soon as the channel allows, stale after `expiresAfterMs`. */
+  private enqueueNow(purpose: 'sync' | 'refresh', expiresAfterMs: number, resolve: () => Spec[]): void {
+    const now = this.now();
+    this.enqueue({ purpose, landAtMs: now, sendAhead: false, asap: true, priority: false, zones: null, commitAtMs: now, expiresAfterMs, resolve });
+  }
+
   private wake(atMs: number): void {
     const now = this.now();
     const at = Math.max(now, atMs);
@@ -610,31 +674,13 @@ export class Planner {
     if (this.running) {
       if (now >= this.nextSyncMs) {
         while (this.nextSyncMs <= now) this.nextSyncMs += this.opts.syncIntervalMs;
-        this.enqueue({
-          purpose: 'sync',
-          landAtMs: now,
-          sendAhead: false,
-          asap: true,
-          priority: false,
-          zones: null,
-          commitAtMs: now,
-          expiresAfterMs: 1,
-          resolve: () => [{ target: { kind: 'ALL' }, zones: 'ALL', command: (start, air) => ({ cmd: 'SYNC', clockMs: this.clock.toBand(start + air) }) }],
-        });
+        this.enqueueNow('sync', 1, () => [
+          { target: { kind: 'ALL' }, zones: 'ALL', command: (start, air) => ({ cmd: 'SYNC', clockMs: this.clock.toBand(start + air) }) },
+        ]);
       }
       if (now >= this.nextRefreshMs) {
         while (this.nextRefreshMs <= now) this.nextRefreshMs += this.opts.refreshIntervalMs;
-        this.enqueue({
-          purpose: 'refresh',
-          landAtMs: now,
-          sendAhead: false,
-          asap: true,
-          priority: false,
-          zones: null,
-          commitAtMs: now,
-          expiresAfterMs: this.opts.refreshIntervalMs,
-          resolve: () => this.refreshSpecs(),
-        });
+        this.enqueueNow('refresh', this.opts.refreshIntervalMs, () => this.refreshSpecs());
       }
     }
 
@@ -696,7 +742,6 @@ export class Planner {
     this.settle(w, worstLand > -Infinity ? worstLand : undefined);
   }
 
-  /** Hands one logical packet to every transmitter that reaches its zones. */
   /** Airtime of a spec's packet on the slowest transmitter (ms). */
   private slowestAirMs(spec: Spec): number {
     const probe = typeof spec.command === 'function' ? spec.command(0, 0) : spec.command;
@@ -709,6 +754,7 @@ export class Planner {
     return air;
   }
 
+  /** Hands one logical packet to every transmitter that reaches its zones. */
   private commitSpec(w: Work, spec: Spec, now: number, repeat: number, tailMs = 0): Committed | undefined {
     const routes = this.transmitters.filter((tx) => {
       if (!reaches(tx.coverage, spec.zones)) return false;
@@ -832,14 +878,16 @@ export class Planner {
     return this.layers.some((l) => l.untilMs > atMs && l.fromMs <= soon && (l.pixels !== undefined || l.zones.includes(zone)));
   }
 
-  /** What a zone should show at `t`: the latest-started parade layer on it, else its base look. */
+  /** What a zone should show at `t`: its busk, else the latest-started parade layer on it, else its base look. */
   private effectiveLook(zone: number, t: number): PlanLook | undefined {
+    const base = this.baseEntry(zone, t);
+    if (base?.busk) return base.look;
     let best: Layer | undefined;
     for (const l of this.layers) {
       if (l.pixels || !l.zones.includes(zone)) continue;
       if (l.fromMs <= t && t < l.untilMs && (!best || l.fromMs >= best.fromMs)) best = l;
     }
-    return best ? best.look : this.baseLook(zone, t);
+    return best ? best.look : base?.look;
   }
 
   /** When a step ends: its zones go back to the layer under it or their base look. */
