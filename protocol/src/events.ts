@@ -129,13 +129,28 @@ export interface LiveState {
   parades: { id: string; startedAtMs: number }[];
 }
 
-/** A transmitter as the console sees it (same fields as the controller's TransmitterHealth). */
+/** What a device told us about itself (CCL INFO), or a driver's equivalent. */
+export interface TransmitterCapabilities {
+  name: string;
+  rfMax: number;
+  queueCap: number;
+  /** RF bits per second. */
+  bitrate: number;
+  /** Bytes added on air per packet (preamble, sync, length, radio CRC). */
+  overhead: number;
+  /** Whether the device can start a packet at an exact device time (CCL timed SEND). */
+  timedSend: boolean;
+}
+
+/** A transmitter's health as the console sees it (the controller's TransmitterHealth narrows `nacks` to NACK names). */
 export interface TransmitterHealthInfo {
   id: string;
   url: string;
   state: 'connecting' | 'up' | 'down';
-  capabilities?: { name: string; rfMax: number; queueCap: number; bitrate: number; overhead: number; timedSend: boolean };
+  capabilities?: TransmitterCapabilities;
+  /** device clock minus host clock, microseconds; undefined until synced. */
   clockOffsetUs?: number;
+  /** half the best round trip, microseconds. */
   clockUncertaintyUs?: number;
   queueDepth: number;
   /** Share of the last second the channel was busy, 0..100. */
@@ -145,8 +160,11 @@ export interface TransmitterHealthInfo {
   lateSends: number;
   badFrames: number;
   lastError?: string;
+  /** Packets dropped unsent because they could no longer be useful (expiresAtMs passed, device down). */
   dropped?: number;
+  /** Times the link came back after being lost. */
   reconnects?: number;
+  /** Text lines or counters the device reported as trouble (e.g. XyloSender's `Packet send failed!`), by message. */
   deviceErrors?: Record<string, number>;
 }
 

@@ -6,7 +6,7 @@
  * virtual time under TestScheduler). Drivers map it to device time themselves.
  */
 import type { Observable } from 'rxjs';
-import type { NackReasonName } from '@crowdcue/protocol';
+import type { NackReasonName, TransmitterCapabilities, TransmitterHealthInfo } from '@crowdcue/protocol';
 
 /** Why a packet is on air; orders the queue and labels airtime reports. */
 export type PacketPurpose = 'blackout' | 'master' | 'cue' | 'busk' | 'parade' | 'sync' | 'refresh' | 'image' | 'wake';
@@ -35,44 +35,13 @@ export interface PlannedPacket {
   expiresAtMs?: number;
 }
 
-export type TransmitterState = 'connecting' | 'up' | 'down';
+export type TransmitterState = TransmitterHealthInfo['state'];
 
-/** What a device told us about itself (CCL INFO), or a driver's equivalent. */
-export interface TransmitterCapabilities {
-  name: string;
-  rfMax: number;
-  queueCap: number;
-  /** RF bits per second. */
-  bitrate: number;
-  /** Bytes added on air per packet (preamble, sync, length, radio CRC). */
-  overhead: number;
-  /** Whether the device can start a packet at an exact device time (CCL timed SEND). */
-  timedSend: boolean;
-}
+/** Capabilities and health are wire types (the console shows them), so protocol owns their shape. */
+export type { TransmitterCapabilities };
 
-export interface TransmitterHealth {
-  id: string;
-  url: string;
-  state: TransmitterState;
-  capabilities?: TransmitterCapabilities;
-  /** device clock minus host clock, microseconds; undefined until synced. */
-  clockOffsetUs?: number;
-  /** half the best round trip, microseconds. */
-  clockUncertaintyUs?: number;
-  queueDepth: number;
-  /** Share of the last second the channel was busy, 0..100. */
-  airtimePct: number;
-  packetsSent: number;
+export interface TransmitterHealth extends TransmitterHealthInfo {
   nacks: Partial<Record<NackReasonName | 'UNKNOWN', number>>;
-  lateSends: number;
-  badFrames: number;
-  lastError?: string;
-  /** Packets dropped unsent because they could no longer be useful (expiresAtMs passed, device down). */
-  dropped?: number;
-  /** Times the link came back after being lost. */
-  reconnects?: number;
-  /** Text lines or counters the device reported as trouble (e.g. XyloSender's `Packet send failed!`), by message. */
-  deviceErrors?: Record<string, number>;
 }
 
 /** A packet as it went on air: the console's crowd view decodes these. */
