@@ -175,8 +175,6 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
         closing ??= (async () => {
           sub.unsubscribe();
           await runtime.close();
-          // Open websockets would keep the HTTP server from closing: end them first.
-          server.io.disconnectSockets(true);
           await server.close();
           brands.close();
         })();

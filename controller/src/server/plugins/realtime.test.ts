@@ -137,4 +137,18 @@ describe('realtime', () => {
     expect(await send(op, 'go', {})).toMatchObject({ ok: false, error: expect.stringMatching(/locked/) });
     expect(fake.calls).toHaveLength(0);
   });
+
+  it('closes the app while a console is still connected, and the console is told', async () => {
+    const op = open(await cookieFor('operator'));
+    await connected(op);
+    expect(await send(op, 'subscribe', { packets: true })).toEqual({ ok: true });
+    const gone = new Promise<string>((resolve) => op.once('disconnect', (reason) => resolve(reason)));
+    // Before the fix app.close() waited for the open websocket forever; bound the wait so a hang fails.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const hung = new Promise<'hung'>((resolve) => (timer = setTimeout(() => resolve('hung'), 5000)));
+    const closed = await Promise.race([t.app.close().then(() => 'closed' as const), hung]);
+    clearTimeout(timer);
+    expect(closed).toBe('closed');
+    expect(await gone).toBe('io server disconnect');
+  });
 });

@@ -122,8 +122,13 @@ async function realtimePlugin(app: FastifyInstance, opts: RealtimeOptions): Prom
       .subscribe((batch) => io.to(ROOM_PACKETS).emit('packets', batch)),
   );
 
-  app.addHook('onClose', async () => {
+  // An open websocket keeps the HTTP server from closing, and fastify waits for
+  // the server before onClose: the consoles are let go before that.
+  app.addHook('preClose', async () => {
     subs.unsubscribe();
+    io.disconnectSockets(true);
+  });
+  app.addHook('onClose', async () => {
     await io.close();
   });
 }
