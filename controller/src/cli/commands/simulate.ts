@@ -22,13 +22,11 @@ import {
   type OnAirTransmission,
   type SerialDevice,
   type TcpDeviceListener,
+  venueFromRecipe,
 } from '@crowdcue/simulator/node';
 import {
-  arenaVenue,
   buildCrowd,
-  fieldVenue,
   RfChannel,
-  stadiumVenue,
   type BuildCrowdOptions,
   type Crowd,
   type VenueMap,
@@ -171,7 +169,7 @@ export async function startSimulation(opts: SimulateOptions, io: CliIO): Promise
     venue: { kind: opts.venue, options: { ...sizeOption(opts), seed: opts.seed } },
     crowd: { seed: opts.seed },
   };
-  const venue = makeVenue(recipe.venue);
+  const venue = venueFromRecipe(recipe.venue);
   const crowd = buildCrowd(venue, recipe.crowd);
   // The RF model decides which bands get each transmission and lands it in the crowd.
   const channel = new RfChannel(crowd, { transmitters: [{ id: 'sim', coverage: 'ALL' }], seed: opts.seed });
@@ -226,17 +224,6 @@ export async function startSimulation(opts: SimulateOptions, io: CliIO): Promise
 function sizeOption(opts: SimulateOptions): { seats?: number; people?: number } {
   if (opts.seats === undefined) return {};
   return opts.venue === 'field' ? { people: opts.seats } : { seats: opts.seats };
-}
-
-function makeVenue(r: SimulationRecipe['venue']): VenueMap {
-  switch (r.kind) {
-    case 'stadium':
-      return stadiumVenue(r.options);
-    case 'arena':
-      return arenaVenue(r.options);
-    case 'field':
-      return fieldVenue(r.options);
-  }
 }
 
 function logEvent(e: DeviceEvent, io: CliIO): void {
