@@ -15,3 +15,4 @@ export * from './conformance/run';
 export * from './show/schema';
 export * from './show/migrate';
 export * from './events';
+export * from './percentile';

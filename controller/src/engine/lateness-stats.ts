@@ -2,6 +2,11 @@
  * Lateness (fire time minus deadline) of the most recent fires, for reports such
  * as `crowdcue play`'s closing lines and the console's jitter figure.
  */
+import { percentile } from '@crowdcue/protocol';
+
+/** Kept on the engine's API for callers that already take it from here. */
+export { percentile };
+
 export interface LatenessSummary {
   /** Fires recorded since creation (or the last reset). */
   count: number;
@@ -46,11 +51,4 @@ export class LatenessStats {
       maxMs: values.length > 0 ? values[values.length - 1] : 0,
     };
   }
-}
-
-/** Nearest-rank percentile of an ascending array; 0 for an empty one. */
-export function percentile(sorted: ArrayLike<number>, q: number): number {
-  if (sorted.length === 0) return 0;
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[rank];
 }

@@ -2,6 +2,11 @@
  * Rolling percentiles over the last N samples: frame time and script time
  * shown by the view and read by the benchmark.
  */
+import { percentile } from '@crowdcue/protocol';
+
+/** The shared nearest-rank rule, under the name the renderer's API has always used. */
+export { percentile as quantile };
+
 export interface Percentiles {
   p50: number;
   p99: number;
@@ -32,13 +37,6 @@ export class RollingSamples {
   percentiles(): Percentiles {
     if (this.filled === 0) return { p50: 0, p99: 0, n: 0 };
     const sorted = this.buf.slice(0, this.filled).sort();
-    return { p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), n: this.filled };
+    return { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), n: this.filled };
   }
-}
-
-/** Nearest-rank quantile of an ascending array. */
-export function quantile(sorted: ArrayLike<number>, q: number): number {
-  if (sorted.length === 0) return 0;
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[rank];
 }
