@@ -46,6 +46,12 @@ export interface LiveRuntime {
     by: PublicAccount,
     ctx: { socketId: string; toSocket: (packets: OnAirPacketInfo[]) => void },
   ): Promise<CommandAck>;
+  /**
+   * A console subscribing to packets mid-show gets these first: the last
+   * SYNC, the last MASTER and the on-air packets behind every zone's current
+   * look, in show ms, so its crowd view is right at once.
+   */
+  catchUp?(): OnAirPacketInfo[];
   /** A console went away: stop anything it alone was watching (previews). */
   release?(socketId: string): void;
 }

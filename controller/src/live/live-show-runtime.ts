@@ -29,6 +29,7 @@ import { ShowConflictError, ShowNotFoundError, ShowValidationError, type ShowSto
 import type { TransmitterHealth } from '../transmitter/types';
 import type { LiveCommandName, LiveRuntime, LiveWarning } from './live-runtime';
 import { BrandRunner, type BrandPlayback } from './brand-runner';
+import { OnAirRecord } from './on-air-record';
 import { idleState, liveStateOf } from './live-state';
 import { ParadePreview } from './parade-preview';
 import { readRuntimeFile, runtimeRecord, snapshotAt, writeRuntimeFile } from './runtime-file';
@@ -109,6 +110,8 @@ export class LiveShowRuntime implements LiveRuntime {
   private brandRunner: BrandRunner | null = null;
   private stored: StoredShow | null = null;
   private sessionSubs = new Subscription();
+  /** What a console subscribing mid-show is sent first. */
+  private onAirRecord: OnAirRecord | null = null;
   private readonly subs = new Subscription();
   private readonly previews = new Map<string, ParadePreview>();
   private lates: Array<{ cue: string; byMs: number; atWall: number }> = [];
@@ -199,6 +202,7 @@ export class LiveShowRuntime implements LiveRuntime {
       });
       const previous = this.session;
       this.sessionSubs.unsubscribe();
+      this.onAirRecord = null;
       this.session = null;
       await this.brandRunner?.close();
       this.brandRunner = null;
@@ -230,18 +234,22 @@ export class LiveShowRuntime implements LiveRuntime {
     subs.add(session.warnings$.subscribe((w) => this.warningSubject.next({ message: w.message, code: w.code, atMs: w.positionMs })));
     subs.add(session.planner.late$.subscribe((l) => this.lates.push({ cue: l.cue, byMs: l.lateByMs, atWall: Date.now() })));
     subs.add(session.transmitters.health$.pipe(auditTime(500)).subscribe((h) => this.healthSubject.next(h.map(healthInfo))));
+    const record = new OnAirRecord(session.show.venue.zones.map((z) => z.id));
     subs.add(
-      session.onAir$.subscribe((p) =>
-        this.packetSubject.next({
+      session.onAir$.subscribe((p) => {
+        const info: OnAirPacketInfo = {
           rf: toHex(p.rf),
           startMs: session.positionAt(p.startMs),
           endMs: session.positionAt(p.endMs),
           transmitterId: p.transmitterId,
           ...(p.format ? { format: p.format } : {}),
-        }),
-      ),
+        };
+        record.add(info);
+        this.packetSubject.next(info);
+      }),
     );
     this.sessionSubs = subs;
+    this.onAirRecord = record;
   }
 
   /** Saves where the show is and stops everything (SIGINT/SIGTERM). */
@@ -339,6 +347,15 @@ export class LiveShowRuntime implements LiveRuntime {
       }),
       late: this.lates.map((x) => ({ cue: x.cue, byMs: x.byMs })),
     });
+  }
+
+  /**
+   * For a console subscribing to packets mid-show: the last SYNC, the last
+   * MASTER and the packets that set each zone's current look (a running
+   * parade's EFFECT among them), with their real times in show ms.
+   */
+  catchUp(): OnAirPacketInfo[] {
+    return this.session && this.onAirRecord ? this.onAirRecord.packets() : [];
   }
 
   // ---- transmitters ---------------------------------------------------------------
