@@ -1,6 +1,5 @@
-import { bowlSeats, round2, sectionShape } from './bowl';
+import { bowlSeats, bowlSize, bowlZones, round2 } from './bowl';
 import { finishVenue, intOption, type UnnumberedSeat } from './finish-venue';
-import { bowlZones } from './stadium';
 import { MAX_ZONES, type VenueMap, type VenueZone } from './types';
 import { mulberry32, subSeed } from '../random';
 
@@ -31,15 +30,7 @@ const INNER_B = 22;
 /** An indoor arena: a seated bowl open at the stage end and a standing floor. Defaults: 3,780 seats + 2,400 on the floor, 14 zones. */
 export function arenaVenue(opts: ArenaOptions = {}): VenueMap {
   const seed = opts.seed ?? 1;
-  const tiers = intOption('tiers', opts.tiers, 1, 1, 8);
-  const sections = intOption('sections', opts.sections, 14, 1, 400);
-  let rowsPerSection = intOption('rowsPerSection', opts.rowsPerSection, 15, 1, 200);
-  let seatsPerRow = intOption('seatsPerRow', opts.seatsPerRow, 18, 1, 500);
-  if (opts.seats !== undefined) {
-    const shape = sectionShape(intOption('seats', opts.seats, 1, 1, 10_000_000) / (tiers * sections));
-    rowsPerSection = shape.rows;
-    seatsPerRow = shape.seatsPerRow;
-  }
+  const { tiers, sections, rowsPerSection, seatsPerRow } = bowlSize(opts, { tiers: 1, sections: 14, rowsPerSection: 15, seatsPerRow: 18 });
   const zones = intOption('zones', opts.zones, Math.min(10, sections), 1, Math.min(MAX_ZONES - 1, sections));
   const floorRows = intOption('floorRows', opts.floorRows, 40, 0, 1000);
   const floorCols = intOption('floorCols', opts.floorCols, 60, 0, 1000);

@@ -2,7 +2,8 @@
  * Seats of a bowl: tiers of sections around an oval, rows stepping outward,
  * seats along each row. Shared by the stadium and the arena.
  */
-import type { UnnumberedSeat } from './finish-venue';
+import { intOption, type UnnumberedSeat } from './finish-venue';
+import type { VenueZone } from './types';
 
 export interface BowlLayout {
   /** Half-axes of the oval the first row faces (the pitch edge), metres. */
@@ -66,4 +67,39 @@ export function round2(v: number): number {
 export function sectionShape(perSection: number): { rows: number; seatsPerRow: number } {
   const rows = Math.max(1, Math.round(Math.sqrt(perSection * 0.8)));
   return { rows, seatsPerRow: Math.max(1, Math.round(perSection / rows)) };
+}
+
+export interface BowlSize {
+  tiers: number;
+  sections: number;
+  rowsPerSection: number;
+  seatsPerRow: number;
+}
+
+/** A bowl generator's size options with its defaults; `seats` (roughly, in all) overrides rows and seats per row. */
+export function bowlSize(opts: Partial<BowlSize> & { seats?: number }, defaults: BowlSize): BowlSize {
+  const tiers = intOption('tiers', opts.tiers, defaults.tiers, 1, 8);
+  const sections = intOption('sections', opts.sections, defaults.sections, 1, 400);
+  let rowsPerSection = intOption('rowsPerSection', opts.rowsPerSection, defaults.rowsPerSection, 1, 200);
+  let seatsPerRow = intOption('seatsPerRow', opts.seatsPerRow, defaults.seatsPerRow, 1, 500);
+  if (opts.seats !== undefined) {
+    const shape = sectionShape(intOption('seats', opts.seats, 1, 1, 10_000_000) / (tiers * sections));
+    rowsPerSection = shape.rows;
+    seatsPerRow = shape.seatsPerRow;
+  }
+  return { tiers, sections, rowsPerSection, seatsPerRow };
+}
+
+/** Names each bowl zone after the sections it holds, e.g. `Bowl 2 (sections 104-106)`. */
+export function bowlZones(zones: number, sections: number, tiers: number, firstZone: number): VenueZone[] {
+  const out: VenueZone[] = [];
+  const label = (t: number, s: number) => `${t}${String(s + 1).padStart(2, '0')}`;
+  for (let z = 0; z < zones; z++) {
+    const first = Math.ceil((z * sections) / zones);
+    const last = Math.ceil(((z + 1) * sections) / zones) - 1;
+    const span = (t: number) => (first === last ? label(t, first) : `${label(t, first)}-${label(t, last)}`);
+    const spans = Array.from({ length: tiers }, (_, t) => span(t + 1)).join(', ');
+    out.push({ id: firstZone + z, name: `Bowl ${z + 1} (sections ${spans})` });
+  }
+  return out;
 }

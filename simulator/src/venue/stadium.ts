@@ -1,6 +1,6 @@
-import { bowlSeats, sectionShape } from './bowl';
+import { bowlSeats, bowlSize, bowlZones } from './bowl';
 import { finishVenue, intOption } from './finish-venue';
-import { MAX_ZONES, type VenueMap, type VenueZone } from './types';
+import { MAX_ZONES, type VenueMap } from './types';
 
 export interface StadiumOptions {
   name?: string;
@@ -22,15 +22,7 @@ export interface StadiumOptions {
 
 /** A football stadium: an oval bowl round a 120 x 80 m pitch. The defaults give 19,200 seats in 16 zones. */
 export function stadiumVenue(opts: StadiumOptions = {}): VenueMap {
-  const tiers = intOption('tiers', opts.tiers, 2, 1, 8);
-  const sections = intOption('sections', opts.sections, 24, 1, 400);
-  let rowsPerSection = intOption('rowsPerSection', opts.rowsPerSection, 20, 1, 200);
-  let seatsPerRow = intOption('seatsPerRow', opts.seatsPerRow, 20, 1, 500);
-  if (opts.seats !== undefined) {
-    const shape = sectionShape(intOption('seats', opts.seats, 1, 1, 10_000_000) / (tiers * sections));
-    rowsPerSection = shape.rows;
-    seatsPerRow = shape.seatsPerRow;
-  }
+  const { tiers, sections, rowsPerSection, seatsPerRow } = bowlSize(opts, { tiers: 2, sections: 24, rowsPerSection: 20, seatsPerRow: 20 });
   const zones = intOption('zones', opts.zones, Math.min(16, sections), 1, Math.min(MAX_ZONES, sections));
   const seats = bowlSeats({
     innerA: 60,
@@ -44,18 +36,4 @@ export function stadiumVenue(opts: StadiumOptions = {}): VenueMap {
     firstZone: 0,
   });
   return finishVenue(opts.name ?? 'Stadium', 'stadium', seats, bowlZones(zones, sections, tiers, 0));
-}
-
-/** Names each bowl zone after the sections it holds, e.g. `Bowl 2 (sections 104-106)`. */
-export function bowlZones(zones: number, sections: number, tiers: number, firstZone: number): VenueZone[] {
-  const out: VenueZone[] = [];
-  const label = (t: number, s: number) => `${t}${String(s + 1).padStart(2, '0')}`;
-  for (let z = 0; z < zones; z++) {
-    const first = Math.ceil((z * sections) / zones);
-    const last = Math.ceil(((z + 1) * sections) / zones) - 1;
-    const span = (t: number) => (first === last ? label(t, first) : `${label(t, first)}-${label(t, last)}`);
-    const spans = Array.from({ length: tiers }, (_, t) => span(t + 1)).join(', ');
-    out.push({ id: firstZone + z, name: `Bowl ${z + 1} (sections ${spans})` });
-  }
-  return out;
 }
