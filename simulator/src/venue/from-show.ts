@@ -35,26 +35,15 @@ function seatsOf(venue: Venue): VenueMap {
   const num = (k: string) => (typeof rest[k] === 'number' ? (rest[k] as number) : undefined);
   // Without an explicit zone count, split the venue into as many zones as the show names.
   const zones = num('zones') ?? venue.zones.length;
+  // The show's bowl fields in the generators' words (stadium and arena share them).
+  const bowl = { seed, seats: approx, sections, rowsPerSection: rows, seatsPerRow, tiers: num('tiers') };
   switch (kind) {
     case 'stadium':
-      return stadiumVenue({
-        seed,
-        seats: approx,
-        sections,
-        rowsPerSection: rows,
-        seatsPerRow,
-        tiers: num('tiers'),
-        zones: Math.min(zones, sections ?? 24),
-      });
+      return stadiumVenue({ ...bowl, zones: Math.min(zones, sections ?? 24) });
     case 'arena': {
       const floorZones = num('floorZones') ?? (zones >= 8 ? 4 : 1);
       return arenaVenue({
-        seed,
-        seats: approx,
-        sections,
-        rowsPerSection: rows,
-        seatsPerRow,
-        tiers: num('tiers'),
+        ...bowl,
         zones: Math.max(1, Math.min(zones - floorZones, sections ?? 14)),
         floorZones,
         floorRows: num('floorRows'),
