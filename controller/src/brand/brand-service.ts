@@ -20,7 +20,7 @@ import { BrandError } from './brand-error';
 import { encodeBrandPacket, type BrandPacket } from './brand-packet';
 import type { BrandRunResult } from './brand-sequence-run';
 import { planBrandSequence, type BrandPlan, type PlanSequenceInput } from './brand-timeline';
-import { describeSpan, findConflict, sequenceDurationMs, slotSpan, type SlotSpan, type ZoneContext } from './brand-schedule';
+import { describeSpan, findConflict, sequenceDurationMs, sequenceZones, slotSpan, type SlotSpan, type ZoneContext } from './brand-schedule';
 import type { ImageCost, RadioSpec } from './image-cost';
 import { LogoStore, type LogoRecord } from './logo-store';
 import { DEFAULT_RADIO, logoOnSeats, type LogoOnSeats } from './logo-on-seats';
@@ -70,6 +70,16 @@ export interface PreloadFigures {
   /** Whether it can finish for this slot (null: cannot tell until the show runs or the cue fires). */
   feasible: boolean | null;
   shortByMs: number;
+}
+
+/** A sequence as an operator weighs it for approval. */
+export interface ApprovalView extends SequenceView {
+  /** Zones the sequence changes (the logo's covered seats and its parades' zones). */
+  zones: number[];
+  /** The logo's preload for the current slot (null without a logo reveal, or when the logo cannot be placed). */
+  preload: PreloadFigures | null;
+  /** What stands in the way of playing: no slot, an overlap with another sequence on a shared zone, a preload that cannot finish or cannot be judged yet. */
+  warnings: string[];
 }
 
 export interface PreviewResult {
@@ -305,6 +315,41 @@ export class BrandService {
       if (approved) this.checkConflict(show, saved, actor, (o) => o.approved);
     });
     return view(showId, saved!);
+  }
+
+  /**
+   * Operator or admin: every brand sequence (of one show, or all) with the
+   * zones it covers, its preload figures for the current slot and the
+   * warnings an approver should read first. Overlaps are checked against
+   * every other scheduled sequence, approved or not.
+   */
+  async approvals(showId?: string): Promise<ApprovalView[]> {
+    const ids = showId ? [showId] : (await this.opts.shows.list()).map((s) => s.id);
+    const out: ApprovalView[] = [];
+    for (const id of ids) {
+      const { show, map, venueZones } = await this.seatMap(id);
+      const ctx: ZoneContext = { map, venueZones, parades: show.parades };
+      for (const seq of show.brandSequences) {
+        const warnings: string[] = [];
+        if (!seq.schedule) warnings.push('no slot yet: the brand must schedule it before it can be approved');
+        const c = findConflict(seq, show.brandSequences, ctx);
+        if (c) warnings.push(`overlaps sequence "${c.other.name}" (${c.other.id}) at ${describeSpan(c.span)} on zone${c.zones.length > 1 ? 's' : ''} ${c.zones.join(', ')}`);
+        let preload: PreloadFigures | null = null;
+        if (seq.logo && seq.steps.some((s) => s.kind === 'reveal')) {
+          try {
+            const placed = await this.logoOnShow(id, seq.logo, null, imageSlotOf(show, seq.id));
+            preload = this.preloadFigures(placed, this.radios(show), seq.schedule ? this.revealInMs(id, seq) : null);
+            const lead = `${(preload.leadMs / 1000).toFixed(1)} s`;
+            if (preload.feasible === false) warnings.push(`the preload needs ${lead} of air before the reveal; this slot is ${(preload.shortByMs / 1000).toFixed(1)} s too soon`);
+            else if (preload.feasible === null && seq.schedule) warnings.push(`the preload needs ${lead} before the reveal; it can only be checked when the show runs`);
+          } catch (err) {
+            warnings.push(`the logo cannot be placed: ${err instanceof Error ? err.message : String(err)}`);
+          }
+        }
+        out.push({ ...view(id, seq), zones: sequenceZones(seq, ctx), preload, warnings });
+      }
+    }
+    return out;
   }
 
   private revealInMs(showId: string, seq: BrandSequence): number | null {

@@ -19,4 +19,4 @@ export { findConflict, slotSpan, sequenceZones, sequenceDurationMs, describeSpan
 export { ProofOfPlayLog, proofOfPlayCsv, PROOF_OF_PLAY_FILE, type ProofOfPlayEntry, type ProofOfPlayRecord } from './proof-of-play';
 export { estimateBandsShown, simulateReveal, type BandsEstimate } from './reception-estimate';
 export { seatsPng, seatImagePng } from './seats-png';
-export { BrandService, imageSlotOf, firstRevealOffsetMs, type BrandActor, type BrandServiceOptions, type PreviewResult, type SequenceView } from './brand-service';
+export { BrandService, imageSlotOf, firstRevealOffsetMs, type ApprovalView, type BrandActor, type BrandServiceOptions, type PreviewResult, type SequenceView } from './brand-service';

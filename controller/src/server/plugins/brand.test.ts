@@ -143,6 +143,37 @@ describe('brand routes', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/brand/sequences' })).statusCode).toBe(401);
   });
 
+  it('lists every sequence for approval with its zones, preload figures and warnings, to operators and admins only', async () => {
+    await globex({ method: 'POST', url: '/api/brand/shows/demo/sequences', payload: { id: 'globex-wash', name: 'Globex wash', steps: [{ kind: 'wash', duration: 1000, color: '#0000ff' }] } });
+    const res = await operator({ method: 'GET', url: '/api/brand/approvals?show=demo' });
+    expect(res.statusCode).toBe(200);
+    type Row = { show: string; sequence: { id: string; brand: string; approved: boolean }; zones: number[]; preload: { feasible: boolean | null; copies: number } | null; warnings: string[]; slot: string | null };
+    const rows = res.json() as Row[];
+    const byId = new Map(rows.map((r) => [r.sequence.id, r]));
+    expect([...byId.keys()].sort()).toEqual(['acme-night', 'globex-1', 'globex-wash']);
+    const acmeRow = byId.get('acme-night')!;
+    expect(acmeRow).toMatchObject({ show: 'demo', sequence: { brand: 'acme' }, zones: [0, 1, 2, 3], warnings: [] });
+    expect(acmeRow.preload).toMatchObject({ feasible: true });
+    expect(acmeRow.preload!.copies).toBeGreaterThan(10);
+    expect(acmeRow.slot).toMatch(/^\d{4}-/);
+    expect(byId.get('globex-1')!.zones).toEqual([8, 9]);
+    // No logo: no preload; no slot: said so, and approving it is refused with the reason.
+    expect(byId.get('globex-wash')).toMatchObject({ preload: null, slot: null });
+    expect(byId.get('globex-wash')!.warnings.join(' ')).toMatch(/no slot yet/);
+    const early = await operator({ method: 'POST', url: '/api/brand/shows/demo/sequences/globex-wash/approve', payload: { approved: true } });
+    expect(early.statusCode).toBe(400);
+    // Approve, then withdraw: the list follows.
+    await operator({ method: 'POST', url: '/api/brand/shows/demo/sequences/globex-1/approve', payload: { approved: true } });
+    const after = (await (await t.as('admin'))({ method: 'GET', url: '/api/brand/approvals' })).json() as Row[];
+    expect(after.find((r) => r.sequence.id === 'globex-1')!.sequence.approved).toBe(true);
+    await operator({ method: 'POST', url: '/api/brand/shows/demo/sequences/globex-1/approve', payload: { approved: false } });
+    expect(((await operator({ method: 'GET', url: '/api/brand/approvals' })).json() as Row[]).find((r) => r.sequence.id === 'globex-1')!.sequence.approved).toBe(false);
+    expect((await acme({ method: 'GET', url: '/api/brand/approvals' })).statusCode).toBe(403);
+    expect((await designer({ method: 'GET', url: '/api/brand/approvals' })).statusCode).toBe(403);
+    expect((await operator({ method: 'GET', url: '/api/brand/approvals?show=nope' })).statusCode).toBe(404);
+    await globex({ method: 'DELETE', url: '/api/brand/shows/demo/sequences/globex-wash' });
+  });
+
   it('shows each brand its own proof-of-play reports, snapshot and CSV', async () => {
     const start = Date.now();
     const record = await service.recordPlay(

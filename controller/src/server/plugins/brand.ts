@@ -154,6 +154,16 @@ export default async function brandPlugin(app: FastifyInstance, opts: BrandPlugi
     preHandler: approve,
   }, async (req) => service.approve(req.params.show, req.params.id, req.body.approved, actorOf(req)));
 
+  r.get('/api/brand/approvals', {
+    schema: {
+      tags,
+      summary: 'Every brand sequence for approval: zones covered, preload figures for its slot, overlap and preload warnings',
+      querystring: z.object({ show: z.string().min(1).max(64).optional() }),
+      response: { 200: Out },
+    },
+    preHandler: approve,
+  }, async (req) => service.approvals(req.query.show));
+
   r.get('/api/brand/reports', { schema: { tags, summary: 'Proof-of-play reports (a brand sees its own)', response: { 200: Out } }, preHandler: seeBrands }, async (req) =>
     service.reports(actorOf(req)),
   );
