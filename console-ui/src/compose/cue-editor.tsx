@@ -2,6 +2,7 @@
 import type { Cue, Look, LookKey, Show } from '@crowdcue/protocol';
 import type { FieldError } from '../api/http';
 import { lookSwatch } from '../ui/colour';
+import { FieldErrors } from '../ui/field-errors';
 import { LookFields } from '../ui/look-fields';
 import { NumberField } from '../ui/number-field';
 import { defaultLook, nextFreeZoneKey, rekeyLook, setCue, setLook, sortedLookKeys } from './cue-edits';
@@ -98,15 +99,7 @@ export function CueEditor({ show, listId, cue, errors, disabled, edit, onDelete,
         + Look {freeKey ? `for ${freeKey === 'all' ? 'all zones' : freeKey}` : ''}
       </button>
 
-      {errors.length > 0 && (
-        <ul className="errors" data-testid="cue-errors">
-          {errors.map((e, i) => (
-            <li key={i}>
-              <code>{e.path}</code>: {e.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      <FieldErrors errors={errors} testId="cue-errors" />
     </fieldset>
   );
 }

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { FieldError } from '../api/http';
 import { CrowdView } from '../crowd/crowd-view';
 import { useEditing } from '../editing/editing-context';
+import { FieldErrors } from '../ui/field-errors';
 import { NumberField } from '../ui/number-field';
 import { addParade, addStep, addTrack, duplicateStep, moveStep, removeParade, removeStep, removeTrack, setParade, setStep, setTrack, stepPath } from './parade-edits';
 import { ParadeTimeline, type Selection } from './parade-timeline';
@@ -193,15 +194,7 @@ export function ParadeEditor({ show, errors }: Props) {
                   <p className="muted">Pick an effect below to drop a block at the playhead on the selected track. Drag a block to move it (across tracks too), drag its edges to resize; hold Shift to leave the 100 ms grid. Click the ruler to scrub.</p>
                 </div>
               )}
-              {paradeErrors.length > 0 && !step && (
-                <ul className="errors" data-testid="parade-errors">
-                  {paradeErrors.map((e, i) => (
-                    <li key={i}>
-                      <code>{e.path}</code>: {e.message}
-                    </li>
-                  ))}
-                </ul>
-              )}
+              {!step && <FieldErrors errors={paradeErrors} testId="parade-errors" />}
             </div>
           </div>
 

@@ -2,6 +2,7 @@
 import { PARADE_STEP_KINDS, type ParadeDirection, type ParadeStep } from '@crowdcue/protocol';
 import type { FieldError } from '../api/http';
 import { fromHex, toHex, type Rgb } from '../ui/colour';
+import { FieldErrors } from '../ui/field-errors';
 import { NumberField } from '../ui/number-field';
 
 interface Props {
@@ -119,15 +120,7 @@ export function StepPanel({ step, paradeDuration, errors, disabled, onChange, on
           </>
         )}
       </div>
-      {errors.length > 0 && (
-        <ul className="errors" data-testid="step-errors">
-          {errors.map((e, i) => (
-            <li key={i}>
-              <code>{e.path}</code>: {e.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      <FieldErrors errors={errors} testId="step-errors" />
     </fieldset>
   );
 }
