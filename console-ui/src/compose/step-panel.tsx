@@ -1,6 +1,7 @@
 /** The selected block's parameters: kind, timing, colours, direction, speed, spread, fade. */
 import { PARADE_STEP_KINDS, type ParadeDirection, type ParadeStep } from '@crowdcue/protocol';
 import type { FieldError } from '../api/http';
+import { ChoiceField } from '../ui/choice-field';
 import { fromHex, toHex, type Rgb } from '../ui/colour';
 import { FieldErrors } from '../ui/field-errors';
 import { NumberField } from '../ui/number-field';
@@ -56,14 +57,7 @@ export function StepPanel({ step, paradeDuration, errors, disabled, onChange, on
         </div>
       </div>
       <div className="field-grid">
-        <label>
-          Effect
-          <select data-testid="step-kind" value={step.kind} onChange={(e) => onChange({ kind: e.target.value as ParadeStep['kind'] })}>
-            {PARADE_STEP_KINDS.map((k) => (
-              <option key={k}>{k}</option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField label="Effect" testId="step-kind" value={step.kind} options={PARADE_STEP_KINDS} onChange={(kind) => onChange({ kind })} />
         <NumberField label="Start (ms)" testId="step-at" value={step.at} min={0} max={paradeDuration - 1} onChange={(v) => onChange({ at: v ?? 0 })} />
         <NumberField label="Length (ms)" testId="step-duration" value={step.duration} min={1} max={paradeDuration} onChange={(v) => onChange({ duration: v ?? 1 })} />
         <label>

@@ -5,6 +5,7 @@
  */
 import { EFFECT_AXES, EFFECT_SHAPES, type Look } from '@crowdcue/protocol';
 import { changeLookKind } from '../compose/cue-edits';
+import { ChoiceField } from './choice-field';
 import { fromHex, QUICK_COLOURS, toHex, type Rgb } from './colour';
 import { NumberField } from './number-field';
 
@@ -93,14 +94,7 @@ function EffectFields({ look, onChange, id }: { look: Extract<Look, { kind: 'eff
   };
   return (
     <div className="field-grid">
-      <label>
-        Shape
-        <select data-testid={id('shape')} value={look.shape} onChange={(e) => onChange({ ...look, shape: e.target.value as typeof look.shape })}>
-          {EFFECT_SHAPES.map((s) => (
-            <option key={s}>{s}</option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField label="Shape" testId={id('shape')} value={look.shape} options={EFFECT_SHAPES} onChange={(shape) => onChange({ ...look, shape })} />
       <label>
         Colours
         <span className="row tight">
@@ -109,14 +103,7 @@ function EffectFields({ look, onChange, id }: { look: Extract<Look, { kind: 'eff
         </span>
       </label>
       <NumberField label="Period (ms)" testId={id('period')} value={look.period} min={1} max={65535} onChange={(v) => onChange({ ...look, period: v ?? 1000 })} />
-      <label>
-        Axis
-        <select data-testid={id('axis')} value={look.axis} onChange={(e) => onChange({ ...look, axis: e.target.value as typeof look.axis })}>
-          {EFFECT_AXES.map((a) => (
-            <option key={a}>{a}</option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField label="Axis" testId={id('axis')} value={look.axis} options={EFFECT_AXES} onChange={(axis) => onChange({ ...look, axis })} />
       <NumberField
         label="Direction (°)"
         testId={id('direction')}
