@@ -1,5 +1,6 @@
 /** The console: login, then the pages this account's role may use. */
 import { AccountsPage } from '../accounts/accounts-page';
+import { ApprovalsPage } from '../approvals/approvals-page';
 import { BrandPage } from '../brand/brand-page';
 import { ComposePage } from '../compose/compose-page';
 import { EditingProvider } from '../editing/editing-context';
@@ -43,6 +44,7 @@ export function App() {
             {current.page === 'shows' && <ShowsPage canWrite={canWrite} canControl={canControl} />}
             {current.page === 'accounts' && <AccountsPage myId={me.account.id} />}
             {current.page === 'brand' && <BrandPage brand={me.account.brand} />}
+            {current.page === 'approvals' && <ApprovalsPage />}
           </AppShell>
         )}
       </EditingProvider>

@@ -3,8 +3,8 @@ import { navItems, pageFor } from './nav';
 
 describe('navigation by role', () => {
   it('gives operators the live show and designers no accounts', () => {
-    expect(navItems('admin').map((i) => i.page)).toEqual(['live', 'compose', 'venue', 'shows', 'accounts']);
-    expect(navItems('operator').map((i) => i.page)).toEqual(['live', 'compose', 'venue', 'shows']);
+    expect(navItems('admin').map((i) => i.page)).toEqual(['live', 'compose', 'venue', 'shows', 'approvals', 'accounts']);
+    expect(navItems('operator').map((i) => i.page)).toEqual(['live', 'compose', 'venue', 'shows', 'approvals']);
     expect(navItems('designer').map((i) => i.page)).toEqual(['live', 'compose', 'venue', 'shows']);
     expect(navItems('brand').map((i) => i.page)).toEqual(['brand']);
   });
@@ -15,5 +15,8 @@ describe('navigation by role', () => {
     expect(pageFor('/', 'operator').page).toBe('live');
     expect(pageFor('/compose/', 'designer').page).toBe('compose');
     expect(pageFor('/accounts', 'admin').page).toBe('accounts');
+    expect(pageFor('/approvals', 'operator').page).toBe('approvals');
+    expect(pageFor('/approvals', 'designer').page).toBe('live');
+    expect(pageFor('/approvals', 'brand').page).toBe('brand');
   });
 });

@@ -2,7 +2,7 @@
 import type { Role } from '../api/session-api';
 import { can } from '../session/roles';
 
-export type PageId = 'live' | 'compose' | 'venue' | 'shows' | 'accounts' | 'brand';
+export type PageId = 'live' | 'compose' | 'venue' | 'shows' | 'accounts' | 'brand' | 'approvals';
 
 export interface NavItem {
   page: PageId;
@@ -17,6 +17,7 @@ const ITEMS: Record<PageId, NavItem> = {
   shows: { page: 'shows', path: '/shows', label: 'Shows' },
   accounts: { page: 'accounts', path: '/accounts', label: 'Accounts' },
   brand: { page: 'brand', path: '/brand', label: 'Brand' },
+  approvals: { page: 'approvals', path: '/approvals', label: 'Approvals' },
 };
 
 export function navItems(role: Role): NavItem[] {
@@ -24,6 +25,7 @@ export function navItems(role: Role): NavItem[] {
   if (can(role, 'live:view')) out.push(ITEMS.live);
   if (can(role, 'shows:read')) out.push(ITEMS.compose, ITEMS.venue, ITEMS.shows);
   if (can(role, 'brand:own') && role === 'brand') out.push(ITEMS.brand);
+  if (can(role, 'brand:approve')) out.push(ITEMS.approvals);
   if (can(role, 'accounts:manage')) out.push(ITEMS.accounts);
   return out;
 }
