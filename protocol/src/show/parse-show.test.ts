@@ -57,7 +57,7 @@ describe('parseShow: a valid show', () => {
 });
 
 describe('parseShow: every error, by path', () => {
-  it('reports the example path from the brief', () => {
+  it('reports a nested field path', () => {
     const show = example();
     show.cueLists[0].cues[1].looks.zone2 = { kind: 'color', color: [0, 0, 0], fade: -5 };
     expect(errorsOf(show)).toEqual([{ path: 'cueLists[0].cues[1].looks.zone2.fade', message: 'must be >= 0' }]);

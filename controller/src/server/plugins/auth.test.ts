@@ -22,6 +22,15 @@ describe('login and sessions', () => {
     expect(me.json()).toMatchObject({ account: { username: 'admin', role: 'admin' }, locked: false });
   });
 
+  it('logs out: the session cookie stops working and is cleared', async () => {
+    const login = await t.app.inject({ method: 'POST', url: '/api/login', payload: { username: 'admin', password: t.adminPassword } });
+    const cookie = login.cookies.find((c) => c.name === SESSION_COOKIE)!.value;
+    const out = await t.app.inject({ method: 'POST', url: '/api/logout', cookies: { [SESSION_COOKIE]: cookie } });
+    expect(out.statusCode).toBe(200);
+    expect(out.cookies.find((c) => c.name === SESSION_COOKIE)?.value).toBe('');
+    expect((await t.app.inject({ method: 'GET', url: '/api/me', cookies: { [SESSION_COOKIE]: cookie } })).statusCode).toBe(401);
+  });
+
   it('refuses a wrong password and a missing session', async () => {
     const bad = await t.app.inject({ method: 'POST', url: '/api/login', payload: { username: 'admin', password: 'nope' } });
     expect(bad.statusCode).toBe(401);

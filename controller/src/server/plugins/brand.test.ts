@@ -209,5 +209,24 @@ describe('brand routes', () => {
     expect(csv.body.split('\r\n')[1]).toMatch(/^\d+,acme,acme-night,Acme late,demo,/);
     expect((await globex({ method: 'GET', url: '/api/brand/reports.csv' })).body.trim().split('\r\n')).toHaveLength(1);
     expect((await operator({ method: 'GET', url: '/api/brand/reports' })).json()).toHaveLength(1);
+    const one = await acme({ method: 'GET', url: `/api/brand/reports/${record.id}/csv` });
+    expect(one.statusCode).toBe(200);
+    expect(one.headers['content-disposition']).toContain(`proof-of-play-${record.id}.csv`);
+    expect(one.body.trim().split('\r\n')).toHaveLength(2);
+    expect(one.body.split('\r\n')[1]).toMatch(/^\d+,acme,acme-night,/);
+    const theirs = await globex({ method: 'GET', url: `/api/brand/reports/${record.id}/csv` });
+    expect(theirs.body).not.toContain('acme-night');
+  });
+
+  it('lists the shows and their venues for placing a logo, to brands and approvers only', async () => {
+    const shows = await acme({ method: 'GET', url: '/api/brand/shows' });
+    expect(shows.statusCode).toBe(200);
+    expect(JSON.stringify(shows.json())).toContain('demo');
+    const venue = await acme({ method: 'GET', url: '/api/brand/shows/demo/venue' });
+    expect(venue.statusCode).toBe(200);
+    expect(JSON.stringify(venue.json())).toContain('zones');
+    expect((await operator({ method: 'GET', url: '/api/brand/shows/demo/venue' })).statusCode).toBe(200);
+    expect((await designer({ method: 'GET', url: '/api/brand/shows' })).statusCode).toBe(403);
+    expect((await acme({ method: 'GET', url: '/api/brand/shows/nope/venue' })).statusCode).toBe(404);
   });
 });
