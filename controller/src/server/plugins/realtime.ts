@@ -90,13 +90,15 @@ async function realtimePlugin(app: FastifyInstance, opts: RealtimeOptions): Prom
     if (name === 'subscribe') {
       const sub = parsed.value as { packets: boolean };
       await socket.join(ROOM_STATE);
-      const joining = sub.packets && !socket.rooms.has(ROOM_PACKETS);
-      if (sub.packets) await socket.join(ROOM_PACKETS);
-      else await socket.leave(ROOM_PACKETS);
       socket.emit('state', opts.runtime.snapshot());
-      // Mid-show, the crowd view needs the clock, the level and every zone's look now, not at the next refresh.
+      const joining = sub.packets && !socket.rooms.has(ROOM_PACKETS);
+      // Mid-show, the crowd view needs the clock, the level and every zone's look now, not at
+      // the next refresh. The catch-up goes out before the socket joins the packet room (the
+      // join takes effect in the same tick), so no live batch can overtake it.
       const catchUp = joining ? (opts.runtime.catchUp?.() ?? []) : [];
       if (catchUp.length > 0) socket.emit('packets', catchUp);
+      if (sub.packets) await socket.join(ROOM_PACKETS);
+      else await socket.leave(ROOM_PACKETS);
       return { ok: true };
     }
     if (name === 'unsubscribe') {
