@@ -15,6 +15,8 @@ export interface TestApp {
   accounts: AccountStore;
   shows: ShowStore;
   adminPassword: string;
+  /** Logs in (creating the account if needed) and answers a `cookie` header value, e.g. for a socket.io client. */
+  cookie(role: Role, opts?: { username?: string; brand?: string }): Promise<string>;
   /** Logs in (creating the account if needed) and returns an inject helper carrying its cookie. */
   as(role: Role, opts?: { username?: string; brand?: string }): Promise<(req: InjectOptions) => Promise<LightMyRequestResponse>>;
   close(): Promise<void>;
@@ -34,7 +36,7 @@ export async function createTestApp(extra: Partial<AppOptions> = {}): Promise<Te
     accounts,
     shows,
     adminPassword: createdAdminPassword!,
-    async as(role, opts = {}) {
+    async cookie(role, opts = {}) {
       const username = opts.username ?? (role === 'admin' ? 'admin' : `${role}-user`);
       const password = role === 'admin' && username === 'admin' ? createdAdminPassword! : `${username}-password`;
       if (!accounts.list().some((a) => a.username === username)) {
@@ -42,8 +44,11 @@ export async function createTestApp(extra: Partial<AppOptions> = {}): Promise<Te
       }
       const res = await app.inject({ method: 'POST', url: '/api/login', payload: { username, password } });
       if (res.statusCode !== 200) throw new Error(`login as ${username} failed: ${res.body}`);
-      const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE)!.value;
-      return (req) => app.inject({ ...req, cookies: { ...(req.cookies ?? {}), [SESSION_COOKIE]: cookie } });
+      return `${SESSION_COOKIE}=${res.cookies.find((c) => c.name === SESSION_COOKIE)!.value}`;
+    },
+    async as(role, opts = {}) {
+      const value = (await t.cookie(role, opts)).slice(SESSION_COOKIE.length + 1);
+      return (req) => app.inject({ ...req, cookies: { ...(req.cookies ?? {}), [SESSION_COOKIE]: value } });
     },
     async close() {
       await app.close();

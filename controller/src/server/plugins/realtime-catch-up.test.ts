@@ -12,7 +12,6 @@ import { liveShowInput, RED, until } from '../../live/live-fixtures.test-util';
 import { LiveShowRuntime } from '../../live/live-show-runtime';
 import { ShowStore } from '../../storage/show-store';
 import { createTestApp, type TestApp } from '../test-app';
-import { SESSION_COOKIE } from './auth';
 import realtimePlugin from './realtime';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -41,9 +40,7 @@ afterEach(async () => {
 });
 
 async function operatorClient(): Promise<Client> {
-  await t.as('operator');
-  const login = await t.app.inject({ method: 'POST', url: '/api/login', payload: { username: 'operator-user', password: 'operator-user-password' } });
-  const cookie = `${SESSION_COOKIE}=${login.cookies.find((c) => c.name === SESSION_COOKIE)!.value}`;
+  const cookie = await t.cookie('operator');
   const c: Client = connect(url, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false, forceNew: true });
   clients.push(c);
   await new Promise<void>((resolve, reject) => {

@@ -4,7 +4,6 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LiveRuntime } from '../../live/live-runtime';
 import { createTestApp, type TestApp } from '../test-app';
-import { SESSION_COOKIE } from './auth';
 import realtimePlugin from './realtime';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -47,17 +46,6 @@ afterEach(async () => {
   await t.close();
 });
 
-async function cookieFor(role: 'admin' | 'operator' | 'designer' | 'brand'): Promise<string> {
-  const inject = await t.as(role);
-  const res = await inject({ method: 'GET', url: '/api/me' });
-  expect(res.statusCode).toBe(200);
-  // The inject helper carries the cookie; read it back from a fresh login for a real socket.
-  const username = role === 'admin' ? 'admin' : `${role}-user`;
-  const password = role === 'admin' ? t.adminPassword : `${username}-password`;
-  const login = await t.app.inject({ method: 'POST', url: '/api/login', payload: { username, password } });
-  return `${SESSION_COOKIE}=${login.cookies.find((c) => c.name === SESSION_COOKIE)!.value}`;
-}
-
 function open(cookie?: string): Client {
   const c: Client = connect(url, { transports: ['websocket'], extraHeaders: cookie ? { cookie } : {}, reconnection: false, forceNew: true });
   clients.push(c);
@@ -77,16 +65,16 @@ const send = (c: Client, name: string, payload: unknown) =>
 describe('realtime', () => {
   it('refuses a socket without a session, and a brand account', async () => {
     await expect(connected(open())).rejects.toThrow(/log in first/);
-    await expect(connected(open(await cookieFor('brand')))).rejects.toThrow(/brand account has no live console/);
+    await expect(connected(open(await t.cookie('brand')))).rejects.toThrow(/brand account has no live console/);
   });
 
   it('carries out an operator command and refuses it from a designer', async () => {
-    const op = open(await cookieFor('operator'));
+    const op = open(await t.cookie('operator'));
     await connected(op);
     expect(await send(op, 'go', {})).toEqual({ ok: true });
     expect(fake.calls).toEqual([{ name: 'go', payload: {}, by: 'operator-user' }]);
 
-    const designer = open(await cookieFor('designer'));
+    const designer = open(await t.cookie('designer'));
     await connected(designer);
     const refused = await send(designer, 'blackout', { on: true });
     expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/designer account may not blackout/) });
@@ -94,7 +82,7 @@ describe('realtime', () => {
   });
 
   it('answers a hostile payload with the bad fields, and nothing reaches the show', async () => {
-    const op = open(await cookieFor('operator'));
+    const op = open(await t.cookie('operator'));
     await connected(op);
     const bad = await send(op, 'master', { level: 999, extra: 'x' });
     expect(bad.ok).toBe(false);
@@ -109,8 +97,8 @@ describe('realtime', () => {
   });
 
   it('fans state out to subscribers and packets only to those who asked', async () => {
-    const viewer = open(await cookieFor('designer'));
-    const crowdView = open(await cookieFor('operator'));
+    const viewer = open(await t.cookie('designer'));
+    const crowdView = open(await t.cookie('operator'));
     await Promise.all([connected(viewer), connected(crowdView)]);
     const firstState = new Promise<LiveState>((r) => viewer.once("state", r));
     expect(await send(viewer, 'subscribe', {})).toEqual({ ok: true });
@@ -129,7 +117,7 @@ describe('realtime', () => {
   });
 
   it('refuses commands from a console locked after it connected', async () => {
-    const cookie = await cookieFor('operator');
+    const cookie = await t.cookie('operator');
     const op = open(cookie);
     await connected(op);
     const lock = await t.app.inject({ method: 'POST', url: '/api/lock', payload: { pin: '1234' }, headers: { cookie } });
@@ -139,7 +127,7 @@ describe('realtime', () => {
   });
 
   it('closes the app while a console is still connected, and the console is told', async () => {
-    const op = open(await cookieFor('operator'));
+    const op = open(await t.cookie('operator'));
     await connected(op);
     expect(await send(op, 'subscribe', { packets: true })).toEqual({ ok: true });
     const gone = new Promise<string>((resolve) => op.once('disconnect', (reason) => resolve(reason)));
