@@ -17,10 +17,15 @@ export const commandSchemas = {
   /** GO the next cue (of `cueList`, default the show's first list). */
   go: z.strictObject({ cueList: IdSchema.optional() }),
   back: z.strictObject({ cueList: IdSchema.optional() }),
-  pause: Empty,
-  resume: Empty,
-  stop: Empty,
+  /** PAUSE, RESUME, STOP one playback (`cueList`), or every playback when absent. */
+  pause: z.strictObject({ cueList: IdSchema.optional() }),
+  resume: z.strictObject({ cueList: IdSchema.optional() }),
+  stop: z.strictObject({ cueList: IdSchema.optional() }),
   goto: z.strictObject({ cue: IdSchema, cueList: IdSchema.optional() }),
+  /** A playback's fader: scales the intensity of what it contributes, 0..255. */
+  level: z.strictObject({ cueList: IdSchema, level: U8Schema }),
+  /** Stop one running parade (by its run id from `LiveState.parades`). */
+  stopParade: z.strictObject({ run: IdSchema }),
   blackout: z.strictObject({ on: z.boolean() }),
   /** Master level 0..255, as bands scale by it (spec 2.4). */
   master: z.strictObject({ level: U8Schema }),
@@ -55,6 +60,8 @@ export const COMMAND_PERMISSION: Readonly<Record<CommandName, 'live:control' | '
   resume: 'live:control',
   stop: 'live:control',
   goto: 'live:control',
+  level: 'live:control',
+  stopParade: 'live:control',
   blackout: 'live:control',
   master: 'live:control',
   busk: 'live:control',
@@ -92,6 +99,7 @@ export function parseCommand<K extends CommandName>(
 
 // ---- server to client ----
 
+/** A cue as the console names it: which list, which cue. */
 export interface CueRef {
   cueList: string;
   id: string;
@@ -99,13 +107,55 @@ export interface CueRef {
   label: string;
 }
 
-/** Where a zone's look comes from; busk wins over parade, parade over cue. */
-export type LookSource = 'cue' | 'parade' | 'busk' | 'brand';
+/**
+ * Where a zone's look comes from, in the zone mixer's precedence order, highest
+ * first: blackout, the safety clamp, busks, brand slots, desk input, playbacks
+ * (by priority, then latest GO), and a playback's parades within it.
+ * `cue` and `parade` name a playback's own contribution.
+ */
+export type LookSource = 'blackout' | 'safety' | 'busk' | 'brand' | 'desk' | 'cue' | 'parade';
 
 export interface ZoneState {
   zone: number;
   look: Look | null;
   source: LookSource | null;
+  /** Why the zone shows this, in the show's words: "brand slot 'Acme' over playback 'Songs' cue 12". */
+  why?: string;
+}
+
+/** One cue list running as a playback, like an executor on a desk. */
+export interface PlaybackState {
+  /** The playback is its cue list: this is the list's id. */
+  cueList: string;
+  name: string;
+  running: boolean;
+  paused: boolean;
+  /** This playback's own time, ms (runs from its first GO, freezes on PAUSE). */
+  positionMs: number;
+  current: CueRef | null;
+  next: CueRef | null;
+  /** 0..1 through the current cue's delay + fade; 1 when complete. */
+  cueProgress: number;
+  /** ms until the next cue GOes by itself (its follow), counted from `LiveState.serverTime`; null = waits for GO. */
+  followInMs: number | null;
+  /** Fader, 0..255: scales the intensity this playback contributes. */
+  level: number;
+  /** Higher wins over lower where two playbacks reach the same zone; equal priority: latest GO wins. */
+  priority: number;
+}
+
+/** A parade playing now, owned by the playback (and cue) that started it. */
+export interface RunningParade {
+  /** Unique per run: `stopParade { run }` stops this one. */
+  run: string;
+  /** The parade's id in the show. */
+  id: string;
+  name: string;
+  /** The playback that started it; null for one on the show timeline or a brand slot. */
+  cueList: string | null;
+  cue: string | null;
+  startedAtMs: number;
+  zones: number[];
 }
 
 export interface LiveState {
@@ -117,6 +167,7 @@ export interface LiveState {
   serverTime: number;
   running: boolean;
   paused: boolean;
+  /** The first playback's current and next cue (consoles that know one list). */
   current: CueRef | null;
   next: CueRef | null;
   /** 0..1 through the current cue's delay + fade; 1 when complete. */
@@ -126,7 +177,11 @@ export interface LiveState {
   master: number;
   blackout: boolean;
   /** Parades playing now. */
-  parades: { id: string; startedAtMs: number }[];
+  parades: RunningParade[];
+  /** Every cue list of the live show as a playback, in show order. */
+  playbacks: PlaybackState[];
+  /** A GO on the same playback within this many ms of the last is ignored (a double-click is one GO). */
+  goLockoutMs: number;
 }
 
 /** What a device told us about itself (CCL INFO), or a driver's equivalent. */

@@ -26,6 +26,8 @@ export function idleState(now = Date.now()): LiveState {
     master: 255,
     blackout: false,
     parades: [],
+    playbacks: [],
+    goLockoutMs: 0,
   };
 }
 
@@ -88,18 +90,50 @@ export function liveStateOf(session: ShowSession, wallNow = Date.now()): LiveSta
     return { zone: zs.zone, look: zs.look, source: zs.cueId === null && zs.look.kind === 'off' ? null : 'cue' };
   });
 
+  const current = cueRef(session, s.currentCue);
+  const next = cueRef(session, s.nextCue);
+  const list = engine.cueList;
   return {
     show: session.show.id,
     positionMs,
     serverTime: wallNow,
     running: s.status === 'running',
     paused: s.status === 'paused',
-    current: cueRef(session, s.currentCue),
-    next: cueRef(session, s.nextCue),
+    current,
+    next,
     cueProgress,
     zones,
     master: engine.master,
     blackout,
-    parades: s.status === 'stopped' ? [] : parades.map((r) => ({ id: r.paradeId, startedAtMs: r.startPositionMs })),
+    parades:
+      s.status === 'stopped'
+        ? []
+        : parades.map((r, i) => ({
+            run: `${r.paradeId}#${i}`,
+            id: r.paradeId,
+            name: session.show.parades.find((p) => p.id === r.paradeId)?.name ?? r.paradeId,
+            cueList: null,
+            cue: null,
+            startedAtMs: r.startPositionMs,
+            zones: [],
+          })),
+    playbacks: list
+      ? [
+          {
+            cueList: list.id,
+            name: list.name,
+            running: s.status === 'running',
+            paused: s.status === 'paused',
+            positionMs,
+            current,
+            next,
+            cueProgress,
+            followInMs: null,
+            level: 255,
+            priority: 0,
+          },
+        ]
+      : [],
+    goLockoutMs: 0,
   };
 }

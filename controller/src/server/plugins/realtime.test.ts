@@ -10,7 +10,7 @@ type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const idle: LiveState = {
   show: 'demo', positionMs: 0, serverTime: 0, running: false, paused: false, current: null, next: null,
-  cueProgress: 0, zones: [], master: 255, blackout: false, parades: [],
+  cueProgress: 0, zones: [], master: 255, blackout: false, parades: [], playbacks: [], goLockoutMs: 0,
 };
 
 function fakeRuntime() {
