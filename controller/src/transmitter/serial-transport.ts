@@ -5,6 +5,7 @@
 import type { Duplex } from 'node:stream';
 import { SerialPort, type SerialPortOpenOptions } from 'serialport';
 import type { AutoDetectTypes } from '@serialport/bindings-cpp';
+import { sysfsSerialPorts } from './sysfs-serial-ports';
 import type { Transport } from './transport';
 
 /** What a port listing tells us (serialport's PortInfo). */
@@ -44,6 +45,13 @@ export function serialTransport(path: string, baudRate: number, binding?: Serial
 }
 
 /** Serial ports the system (or an injected binding) can see. */
-export function listSerialPorts(binding?: SerialBinding): Promise<SerialPortInfo[]> {
-  return binding ? binding.list() : SerialPort.list();
+export async function listSerialPorts(binding?: SerialBinding): Promise<SerialPortInfo[]> {
+  if (binding) return binding.list();
+  try {
+    return await SerialPort.list();
+  } catch (err) {
+    // serialport lists Linux ports through `udevadm`; without it, read /dev and /sys ourselves.
+    if (process.platform === 'linux' && (err as NodeJS.ErrnoException).code === 'ENOENT') return sysfsSerialPorts();
+    throw err;
+  }
 }
