@@ -16,3 +16,4 @@ export * from './show/schema';
 export * from './show/migrate';
 export * from './events';
 export * from './percentile';
+export * from './parade';

@@ -6,7 +6,7 @@
  * runs (its start is not known): the operator's approval is the check there.
  */
 import type { BrandSequence, Parade } from '@crowdcue/protocol';
-import { compileParade } from '../parade/compile-parade';
+import { compileParade } from '@crowdcue/protocol';
 import { coveredSeats, zonesOf, type SeatMap } from './seat-map';
 
 export interface SlotSpan {

@@ -13,7 +13,7 @@
  * to its cue look when the sequence ends.
  */
 import type { BrandSequence, Parade, Rgb } from '@crowdcue/protocol';
-import { compileParade, type CompiledParade, type CompiledStep } from '../parade/compile-parade';
+import { compileParade, type CompiledParade, type CompiledStep } from '@crowdcue/protocol';
 import { BrandError } from './brand-error';
 import type { EncodedSeatImage } from './encode-seat-image';
 import { DEFAULT_BUDGET, preloadCopies, type PreloadBudget, type PreloadCopy } from './preload-plan';

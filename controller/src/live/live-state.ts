@@ -7,9 +7,9 @@
  */
 import type { CueRef, LiveState, Look, ZoneState } from '@crowdcue/protocol';
 import type { CueRef as EngineCueRef } from '../engine/engine-types';
-import type { CompiledStep } from '../parade/compile-parade';
-import type { StepLook } from '../parade/step-look';
-import { dirToAngle } from '../parade/step-look';
+import type { CompiledStep } from '@crowdcue/protocol';
+import type { StepLook } from '@crowdcue/protocol';
+import { dirToAngle } from '@crowdcue/protocol';
 import type { ShowSession } from './show-session';
 
 export function idleState(now = Date.now()): LiveState {

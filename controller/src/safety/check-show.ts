@@ -14,8 +14,8 @@
  * Cues an operator GOes by hand are the operator's pace and are not chained.
  */
 import type { Cue, Look, Rgb, Show, ShowError } from '@crowdcue/protocol';
-import { type CompiledParade, compileParade } from '../parade/compile-parade';
-import type { StepLook } from '../parade/step-look';
+import { type CompiledParade, compileParade } from '@crowdcue/protocol';
+import type { StepLook } from '@crowdcue/protocol';
 import { cueCompleteMs } from '../show/auto-run-schedule';
 import { effectFlashesPerSecond, minSafePeriodMs } from './effect-flash-rate';
 import { flashLimit, perSecond } from './flash-limit';
