@@ -10,7 +10,7 @@ import { toHex, type OnAirPacketInfo, type Show } from '@crowdcue/protocol';
 import type { SchedulerLike, Subscription } from 'rxjs';
 import { scheduleAt } from '../engine/at-time';
 import { compileParade, type CompiledParade } from '@crowdcue/protocol';
-import { RecordingTransmitter } from '../planner/fake-transmitter';
+import { RecordingTransmitter } from '../transmitter/recording-transmitter';
 import { Planner } from '../planner/planner';
 import { trimParade } from './trim-parade';
 

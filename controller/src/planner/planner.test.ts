@@ -3,7 +3,7 @@ import { TestScheduler } from 'rxjs/testing';
 import { ParadeSchema, airtimeUs, decodeCcb, type CcbPacket, type Rgb } from '@crowdcue/protocol';
 import { compileParade } from '@crowdcue/protocol';
 import type { PlannedPacket } from '../transmitter/types';
-import { RecordingTransmitter } from './fake-transmitter';
+import { RecordingTransmitter } from '../transmitter/recording-transmitter';
 import { type LateCue, Planner, type PlannedSend, type PlannerOptions } from './planner';
 import type { PlanLook } from './plan-look';
 
