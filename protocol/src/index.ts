@@ -17,3 +17,4 @@ export * from './show/migrate';
 export * from './events';
 export * from './percentile';
 export * from './parade';
+export * from './api';

@@ -21,9 +21,8 @@ import {
   planRepeats,
   seatMapOf,
   type LogoOnSeats,
-  type RepeatPlan,
 } from '@crowdcue/controller';
-import { LogoPlacementSchema } from '@crowdcue/protocol';
+import { LogoPlacementSchema, type RepeatPlan } from '@crowdcue/protocol';
 import { TestScheduler } from 'rxjs/testing';
 import { AirtimeLedger } from '../../controller/src/planner/airtime-ledger';
 import { RecordingTransmitter } from '../../controller/src/transmitter/recording-transmitter';

@@ -17,7 +17,7 @@ import { compileParade, type CompiledParade, type CompiledStep } from '@crowdcue
 import { BrandError } from './brand-error';
 import type { EncodedSeatImage } from './encode-seat-image';
 import { DEFAULT_BUDGET, preloadCopies, type PreloadBudget, type PreloadCopy } from './preload-plan';
-import type { RepeatPlan } from './preload-repeats';
+import type { RepeatPlan } from '@crowdcue/protocol';
 
 export interface PlannedStep {
   kind: BrandSequence['steps'][number]['kind'];

@@ -5,7 +5,8 @@
  */
 import type { LogoPlacement } from '@crowdcue/protocol';
 import { encodeSeatImage, type EncodedSeatImage } from './encode-seat-image';
-import { imageCost, type ImageCost, type RadioSpec } from './image-cost';
+import type { ImageCost } from '@crowdcue/protocol';
+import { imageCost, type RadioSpec } from './image-cost';
 import { planRepeats, type RepeatTarget } from './preload-repeats';
 import { rasteriseLogo, type RasteriseOptions, type SeatColours } from './rasterise-logo';
 import { reducePalette, type SeatImage } from './reduce-palette';

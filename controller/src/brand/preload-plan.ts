@@ -12,7 +12,7 @@ import { MIN_TX_GAP_US, airtimeUs } from '@crowdcue/protocol';
 import type { BrandPacket } from './brand-packet';
 import type { EncodedSeatImage } from './encode-seat-image';
 import { reaches, type RadioSpec } from './image-cost';
-import type { RepeatPlan } from './preload-repeats';
+import type { RepeatPlan } from '@crowdcue/protocol';
 
 /** One copy of one packet in the preload, in the order they go on air. */
 export interface PreloadCopy {

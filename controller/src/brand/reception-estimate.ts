@@ -10,7 +10,7 @@ import { RfChannel, coverage, type Crowd, type RfTransmitterSpec } from '@crowdc
 import { encodeBrandPacket } from './brand-packet';
 import type { EncodedSeatImage } from './encode-seat-image';
 import { preloadCopies } from './preload-plan';
-import type { RepeatPlan } from './preload-repeats';
+import type { RepeatPlan } from '@crowdcue/protocol';
 import { UNCOVERED, type SeatImage } from './reduce-palette';
 
 export interface BandsEstimate {
