@@ -1,7 +1,7 @@
 /**
  * Builds the console into dist/. Workspace packages are compiled from their
  * TypeScript source; a guard refuses anything Node-only (the simulator's `./node`
- * entry, the controller's server, `node:` modules) so the bundle stays a browser bundle.
+ * entry, anything of the controller, `node:` modules) so the bundle stays a browser bundle.
  */
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
@@ -15,7 +15,8 @@ const NODE_ONLY = [
   /^node:/,
   /simulator\/src\/node\.ts$/,
   /simulator\/src\/(virtual-transmitter|page-server)\//,
-  /controller\/src\/(server|transmitter|storage|accounts|cli|live)\//,
+  // The console shares types and the parade compiler with the controller through protocol, never directly.
+  /controller\/src\//,
 ];
 
 function browserOnly(): Plugin {
@@ -41,7 +42,6 @@ export default defineConfig({
       { find: /^@crowdcue\/protocol$/, replacement: at('../protocol/src/index.ts') },
       { find: /^@crowdcue\/simulator\/renderer$/, replacement: at('../simulator/src/renderer/index.ts') },
       { find: /^@crowdcue\/simulator$/, replacement: at('../simulator/src/index.ts') },
-      { find: /^@crowdcue\/controller\/parade$/, replacement: at('../controller/src/parade/compile-parade.ts') },
     ],
   },
   server: {

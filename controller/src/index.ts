@@ -3,4 +3,3 @@ export * from './transmitter/index';
 export * from './engine/index';
 export * from './brand/index';
 export * from './live/index';
-export type { ShowSummary, StoredShow } from './storage/show-store';

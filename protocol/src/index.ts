@@ -16,3 +16,5 @@ export * from './show/schema';
 export * from './show/migrate';
 export * from './events';
 export * from './percentile';
+export * from './parade';
+export * from './api';

@@ -21,12 +21,11 @@ import {
   planRepeats,
   seatMapOf,
   type LogoOnSeats,
-  type RepeatPlan,
 } from '@crowdcue/controller';
-import { LogoPlacementSchema } from '@crowdcue/protocol';
+import { LogoPlacementSchema, type RepeatPlan } from '@crowdcue/protocol';
 import { TestScheduler } from 'rxjs/testing';
 import { AirtimeLedger } from '../../controller/src/planner/airtime-ledger';
-import { RecordingTransmitter } from '../../controller/src/planner/fake-transmitter';
+import { RecordingTransmitter } from '../../controller/src/transmitter/recording-transmitter';
 import { SeqCounter } from '../../controller/src/planner/seq-counter';
 import type { BenchResult } from './types';
 

@@ -11,7 +11,7 @@ import type { SchedulerLike } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { airtimeUs, lookForZone } from '@crowdcue/protocol';
 import { DeadlineScheduler } from '../../controller/src/engine/deadline-scheduler';
-import { RecordingTransmitter } from '../../controller/src/planner/fake-transmitter';
+import { RecordingTransmitter } from '../../controller/src/transmitter/recording-transmitter';
 import { planLookFromShow, type PlanLook } from '../../controller/src/planner/plan-look';
 import { Planner, type PlannedSend } from '../../controller/src/planner/planner';
 import { compileShowParades } from '../../controller/src/safety/check-show';

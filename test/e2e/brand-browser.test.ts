@@ -15,7 +15,7 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrandSequenceRun, BrandService } from '@crowdcue/controller';
 import { AirtimeLedger } from '../../controller/src/planner/airtime-ledger';
-import { RecordingTransmitter } from '../../controller/src/planner/fake-transmitter';
+import { RecordingTransmitter } from '../../controller/src/transmitter/recording-transmitter';
 import { SeqCounter } from '../../controller/src/planner/seq-counter';
 import brandPlugin from '../../controller/src/server/plugins/brand';
 import { registerConsoleStatic } from '../../controller/src/server/plugins/console-static';

@@ -1,7 +1,5 @@
 /** Stored shows over REST: each save names the revision it started from. */
-import type { Show } from '@crowdcue/protocol';
-// The show store's own types (type-only: the store itself is Node-side).
-import type { ShowSummary, StoredShow } from '@crowdcue/controller';
+import type { Show, ShowSummary, StoredShow } from '@crowdcue/protocol';
 import { api, readApiError, ApiError } from './http';
 
 export type { ShowSummary, StoredShow };

@@ -3,7 +3,7 @@
  * those of the live show and the show open for editing (all shows when neither
  * is set, or when asked), the ones still waiting for a yes first.
  */
-import type { ApprovalView } from '@crowdcue/controller';
+import type { ApprovalView } from '@crowdcue/protocol';
 
 export type { ApprovalView };
 export type ApprovalScope = 'current' | 'all';

@@ -1,12 +1,15 @@
 /** The brand routes of the controller (controller/src/server/plugins/brand.ts), typed for the brand pages. */
-import type { BrandSchedule, BrandSequence, LogoPlacement, Venue } from '@crowdcue/protocol';
 import type {
-  BrandService,
-  LogoRecord as ControllerLogoRecord,
-  PreviewResult,
+  BrandSchedule,
+  BrandSequence,
+  LogoPlacement,
+  LogoPreview,
+  LogoRecord,
   ProofOfPlayRecord,
-  SequenceView as ControllerSequenceView,
-} from '@crowdcue/controller';
+  ScheduleResult,
+  SequenceView,
+  Venue,
+} from '@crowdcue/protocol';
 import { ApiError, api, readApiError } from '../api/http';
 
 export interface ShowRef {
@@ -21,12 +24,8 @@ export interface ShowVenue {
   cues: Array<{ id: string; label: string }>;
 }
 
-// The server's own types (type-only: nothing from the Node-side controller reaches the bundle).
-export type LogoRecord = ControllerLogoRecord;
-export type Preview = PreviewResult;
-export type SequenceView = ControllerSequenceView;
-export type ScheduleResult = Awaited<ReturnType<BrandService['schedule']>>;
-export type Report = ProofOfPlayRecord;
+// The payloads are protocol's, shared with the server.
+export type { LogoPreview, LogoRecord, ProofOfPlayRecord, ScheduleResult, SequenceView };
 export type SequenceInput = Omit<BrandSequence, 'brand' | 'approved' | 'id'> & { id?: string };
 
 const enc = encodeURIComponent;
@@ -50,7 +49,7 @@ export const brandApi = {
     return (await res.json()) as LogoRecord;
   },
   logoUrl: (asset: string) => `/api/brand/logos/${enc(asset)}`,
-  preview: (show: string, placement: LogoPlacement) => api<Preview>(`/api/brand/shows/${enc(show)}/preview`, { method: 'POST', body: placement }),
+  preview: (show: string, placement: LogoPlacement) => api<LogoPreview>(`/api/brand/shows/${enc(show)}/preview`, { method: 'POST', body: placement }),
   sequences: () => api<SequenceView[]>('/api/brand/sequences'),
   create: (show: string, input: SequenceInput) => api<SequenceView>(`/api/brand/shows/${enc(show)}/sequences`, { method: 'POST', body: input }),
   update: (show: string, id: string, input: SequenceInput) => api<SequenceView>(`/api/brand/shows/${enc(show)}/sequences/${enc(id)}`, { method: 'PUT', body: input }),
@@ -59,8 +58,8 @@ export const brandApi = {
     api<ScheduleResult>(`/api/brand/shows/${enc(show)}/sequences/${enc(id)}/schedule`, { method: 'PUT', body: { schedule } }),
   approve: (show: string, id: string, approved: boolean) =>
     api<SequenceView>(`/api/brand/shows/${enc(show)}/sequences/${enc(id)}/approve`, { method: 'POST', body: { approved } }),
-  reports: () => api<Report[]>('/api/brand/reports'),
-  report: (id: number) => api<Report>(`/api/brand/reports/${id}`),
+  reports: () => api<ProofOfPlayRecord[]>('/api/brand/reports'),
+  report: (id: number) => api<ProofOfPlayRecord>(`/api/brand/reports/${id}`),
   snapshotUrl: (id: number) => `/api/brand/reports/${id}/snapshot.png`,
   csvUrl: (id?: number) => (id === undefined ? '/api/brand/reports.csv' : `/api/brand/reports/${id}/csv`),
 };

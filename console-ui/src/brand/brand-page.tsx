@@ -5,19 +5,19 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { errorText } from '../api/http';
-import { brandApi, type Report, type SequenceView, type ShowRef, type ShowVenue } from './brand-client';
+import { brandApi, type ProofOfPlayRecord, type SequenceView, type ShowRef, type ShowVenue } from './brand-client';
 import { LogoEditor } from './logo-editor';
 import { ReportView } from './report-view';
 import { ScheduleForm } from './schedule-form';
 
-type Mode = { kind: 'home' } | { kind: 'edit'; view?: SequenceView } | { kind: 'schedule'; view: SequenceView } | { kind: 'report'; report: Report };
+type Mode = { kind: 'home' } | { kind: 'edit'; view?: SequenceView } | { kind: 'schedule'; view: SequenceView } | { kind: 'report'; report: ProofOfPlayRecord };
 
 export function BrandPage({ brand }: { brand?: string }) {
   const [shows, setShows] = useState<ShowRef[]>([]);
   const [show, setShow] = useState<string>('');
   const [venue, setVenue] = useState<ShowVenue | null>(null);
   const [sequences, setSequences] = useState<SequenceView[] | null>(null);
-  const [reports, setReports] = useState<Report[]>([]);
+  const [reports, setReports] = useState<ProofOfPlayRecord[]>([]);
   const [mode, setMode] = useState<Mode>({ kind: 'home' });
   const [note, setNote] = useState<string | null>(null);
 

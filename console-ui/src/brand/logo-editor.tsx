@@ -7,7 +7,7 @@ import type { BrandSequence, LogoPlacement } from '@crowdcue/protocol';
 import { useEffect, useMemo, useState } from 'react';
 import { errorText } from '../api/http';
 import { CrowdView } from '../crowd/crowd-view';
-import { brandApi, type LogoRecord, type Preview, type SequenceInput, type ShowVenue } from './brand-client';
+import { brandApi, type LogoRecord, type LogoPreview, type SequenceInput, type ShowVenue } from './brand-client';
 import { PREVIEW_AT_MS, previewCrowd } from './preview-crowd';
 
 type Step = BrandSequence['steps'][number];
@@ -34,7 +34,7 @@ export function LogoEditor({ show, venue, initial, onSaved, onCancel }: LogoEdit
   const [logo, setLogo] = useState<LogoRecord | null>(null);
   const [placement, setPlacement] = useState<LogoPlacement | null>(initial?.logo ?? null);
   const [steps, setSteps] = useState<Step[]>(initial?.steps ?? DEFAULT_STEPS);
-  const [preview, setPreview] = useState<Preview | null>(null);
+  const [preview, setPreview] = useState<LogoPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const zones = venue.venue.zones;
@@ -171,7 +171,7 @@ export function LogoEditor({ show, venue, initial, onSaved, onCancel }: LogoEdit
   );
 }
 
-function CostPanel({ preview }: { preview: Preview }) {
+function CostPanel({ preview }: { preview: LogoPreview }) {
   const c = preview.cost;
   return (
     <div className="brand-cost" data-testid="brand-cost">

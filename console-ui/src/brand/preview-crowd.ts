@@ -6,12 +6,12 @@
 import { START_ON_RECEIPT, encodeCcb, fromHex, type CcbTarget, type Venue } from '@crowdcue/protocol';
 import { venueFromShow } from '@crowdcue/simulator';
 import { crowdFor, type ShowCrowd } from '../crowd/show-crowd';
-import type { Preview } from './brand-client';
+import type { LogoPreview } from './brand-client';
 
 /** Crowd time the preview is drawn at (after every packet landed). */
 export const PREVIEW_AT_MS = 1000;
 
-export function previewCrowd(venue: Venue, preview: Preview): ShowCrowd {
+export function previewCrowd(venue: Venue, preview: LogoPreview): ShowCrowd {
   const site = preview.packets.site;
   const shown = crowdFor(venueFromShow(venue), site);
   let seq = 0;

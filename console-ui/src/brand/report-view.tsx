@@ -2,14 +2,14 @@
  * One proof-of-play report: a timeline (scheduled against actual), the
  * figures, the snapshot of the simulated crowd at the reveal, and CSV.
  */
-import type { Report } from './brand-client';
+import type { ProofOfPlayRecord } from './brand-client';
 import { brandApi } from './brand-client';
 
 const pct = (a: number, b: number) => (b > 0 ? `${((100 * a) / b).toFixed(1)}%` : '–');
 const time = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 /** Scheduled and actual spans on one time axis, with a tick where each starts. */
-export function ReportTimeline({ report }: { report: Report }) {
+export function ReportTimeline({ report }: { report: ProofOfPlayRecord }) {
   const s0 = Date.parse(report.scheduledStart);
   const s1 = Date.parse(report.scheduledEnd);
   const a0 = Date.parse(report.actualStart);
@@ -42,7 +42,7 @@ export function ReportTimeline({ report }: { report: Report }) {
   );
 }
 
-export function ReportView({ report, onBack }: { report: Report; onBack: () => void }) {
+export function ReportView({ report, onBack }: { report: ProofOfPlayRecord; onBack: () => void }) {
   const lateMs = Date.parse(report.actualStart) - Date.parse(report.scheduledStart);
   return (
     <section className="panel" data-testid="brand-report">

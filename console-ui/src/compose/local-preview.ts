@@ -1,12 +1,12 @@
 /**
- * Rehearsing a parade without the controller: the controller's own parade
- * compiler turns the steps into band-side sends, each becomes the CCB packet a
- * transmitter would put on air, and the simulator's bands play them. The
+ * Rehearsing a parade without the controller: protocol's parade compiler, the
+ * one the controller plays with, turns the steps into band-side sends, each
+ * becomes the CCB packet a transmitter would put on air, and the simulator's
+ * bands play them. The
  * preview crowd's band clocks start at 0 with no drift, so band time is parade
  * time and an EFFECT starts exactly at its step.
  */
-import { compileParade, type ParadeSend } from '@crowdcue/controller/parade';
-import { encodeCcb, type CcbPacket, type Show, type ShowError } from '@crowdcue/protocol';
+import { compileParade, encodeCcb, type CcbPacket, type ParadeSend, type Show, type ShowError } from '@crowdcue/protocol';
 
 export interface TimedPacket {
   /** Parade ms at which the band acts on the packet. */

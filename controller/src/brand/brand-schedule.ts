@@ -5,8 +5,7 @@
  * A wall-clock slot and a show-time slot cannot be compared before the show
  * runs (its start is not known): the operator's approval is the check there.
  */
-import type { BrandSequence, Parade } from '@crowdcue/protocol';
-import { compileParade } from '../parade/compile-parade';
+import { type BrandSequence, compileParade, type Parade } from '@crowdcue/protocol';
 import { coveredSeats, zonesOf, type SeatMap } from './seat-map';
 
 export interface SlotSpan {

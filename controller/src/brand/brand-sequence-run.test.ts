@@ -3,7 +3,7 @@ import { TestScheduler } from 'rxjs/testing';
 import { BrandSequenceSchema, decodeCcb, type CcbPacket, type Rgb } from '@crowdcue/protocol';
 import { RfChannel, buildCrowd, stadiumVenue } from '@crowdcue/simulator';
 import { AirtimeLedger } from '../planner/airtime-ledger';
-import { RecordingTransmitter } from '../planner/fake-transmitter';
+import { RecordingTransmitter } from '../transmitter/recording-transmitter';
 import { Planner } from '../planner/planner';
 import { SeqCounter } from '../planner/seq-counter';
 import type { PlannedPacket } from '../transmitter/types';

@@ -6,7 +6,7 @@
  * the end a result for the proof-of-play log.
  */
 import { Subject, type Subscription } from 'rxjs';
-import type { CompiledParade } from '../parade/compile-parade';
+import type { CompiledParade } from '@crowdcue/protocol';
 import { BrandAir, type BrandAirDeps } from './brand-air';
 import { brandPacket } from './brand-packet';
 import type { BrandPlan } from './brand-timeline';

@@ -12,7 +12,23 @@
  * anything else answers 404 (it cannot learn what other brands scheduled).
  * Operators and admins see all and approve; a brand's edit withdraws approval.
  */
-import { BrandScheduleSchema, BrandSequenceSchema, toHex, type BrandSchedule, type BrandSequence, type LogoPlacement, type Show } from '@crowdcue/protocol';
+import {
+  BrandScheduleSchema,
+  BrandSequenceSchema,
+  toHex,
+  type ApprovalView,
+  type BrandSchedule,
+  type BrandSequence,
+  type LogoPlacement,
+  type LogoPreview,
+  type LogoRecord,
+  type PreloadFigures,
+  type ProofOfPlayRecord,
+  type RepeatPlan,
+  type ScheduleResult,
+  type SequenceView,
+  type Show,
+} from '@crowdcue/protocol';
 import { buildCrowd, venueFromShow, type Crowd, type RfTransmitterSpec } from '@crowdcue/simulator';
 import type { Role } from '../accounts/roles';
 import { ShowConflictError, type ShowStore } from '../storage/show-store';
@@ -21,12 +37,12 @@ import { encodeBrandPacket, type BrandPacket } from './brand-packet';
 import type { BrandRunResult } from './brand-sequence-run';
 import { planBrandSequence, type BrandPlan, type PlanSequenceInput } from './brand-timeline';
 import { describeSpan, findConflict, sequenceDurationMs, sequenceZones, slotSpan, type SlotSpan, type ZoneContext } from './brand-schedule';
-import type { ImageCost, RadioSpec } from './image-cost';
-import { LogoStore, type LogoRecord } from './logo-store';
+import type { RadioSpec } from './image-cost';
+import { LogoStore } from './logo-store';
 import { DEFAULT_RADIO, logoOnSeats, type LogoOnSeats } from './logo-on-seats';
 import { estimatePreload, preloadCopies, type PreloadBudget } from './preload-plan';
-import { planRepeats, type RepeatPlan, type RepeatTarget } from './preload-repeats';
-import { ProofOfPlayLog, proofOfPlayCsv, type ProofOfPlayRecord } from './proof-of-play';
+import { planRepeats, type RepeatTarget } from './preload-repeats';
+import { ProofOfPlayLog, proofOfPlayCsv } from './proof-of-play';
 import { estimateBandsShown, simulateReveal } from './reception-estimate';
 import { seatImagePng, seatsPng } from './seats-png';
 import { seatMapOf, type SeatMap } from './seat-map';
@@ -51,48 +67,6 @@ export interface BrandServiceOptions {
 }
 
 export type SequenceInput = Omit<BrandSequence, 'brand' | 'approved' | 'id'> & { id?: string; brand?: string };
-
-export interface SequenceView {
-  show: string;
-  sequence: BrandSequence;
-  durationMs: number;
-  slot: string | null;
-}
-
-export interface PreloadFigures {
-  /** Copies on air (PALETTE, IMAGE rounds). */
-  copies: number;
-  rounds: number;
-  /** How long before the reveal the preload must start, ms. */
-  leadMs: number;
-  /** Channel time per transmitter, ms. */
-  transmitters: Array<{ id: string; copies: number; channelMs: number; needMs: number }>;
-  /** Whether it can finish for this slot (null: cannot tell until the show runs or the cue fires). */
-  feasible: boolean | null;
-  shortByMs: number;
-}
-
-/** A sequence as an operator weighs it for approval. */
-export interface ApprovalView extends SequenceView {
-  /** Zones the sequence changes (the logo's covered seats and its parades' zones). */
-  zones: number[];
-  /** The logo's preload for the current slot (null without a logo reveal, or when the logo cannot be placed). */
-  preload: PreloadFigures | null;
-  /** What stands in the way of playing: no slot, an overlap with another sequence on a shared zone, a preload that cannot finish or cannot be judged yet. */
-  warnings: string[];
-}
-
-export interface PreviewResult {
-  palette: Array<[number, number, number]>;
-  seats: { covered: number; total: number };
-  zones: number[];
-  cost: ImageCost;
-  preload: PreloadFigures;
-  /** Packets as hex, for the console's crowd view (site and seq filled with placeholders). */
-  packets: { site: number; palette: string; images: string[]; showImage: { target: unknown; image: number } };
-  /** The seat image as bands hold it, PNG, base64. */
-  seatImagePng: string;
-}
 
 const ID_RE = /[^a-z0-9-]+/g;
 const retries = 4;
@@ -177,7 +151,7 @@ export class BrandService {
     return { ...out, map, show, venueZones };
   }
 
-  async preview(showId: string, placement: LogoPlacement, actor: BrandActor): Promise<PreviewResult> {
+  async preview(showId: string, placement: LogoPlacement, actor: BrandActor): Promise<LogoPreview> {
     const out = await this.logoOnShow(showId, placement, actor);
     const png = await seatImagePng(out.map, out.image);
     // seq 1 as a placeholder: the console replays these into its own crowd with its own seqs.
@@ -270,7 +244,7 @@ export class BrandService {
    * wall-clock (or running show-time) slot; otherwise answered with the
    * preload's figures and warnings.
    */
-  async schedule(showId: string, id: string, schedule: BrandSchedule, actor: BrandActor): Promise<{ sequence: SequenceView; preload: PreloadFigures | null; warnings: string[] }> {
+  async schedule(showId: string, id: string, schedule: BrandSchedule, actor: BrandActor): Promise<ScheduleResult> {
     const parsed = BrandScheduleSchema.safeParse(schedule);
     if (!parsed.success) throw new BrandError('INVALID', `schedule: ${parsed.error.issues[0]?.message ?? 'invalid'}`, 'schedule');
     const { show } = await this.opts.shows.get(showId);

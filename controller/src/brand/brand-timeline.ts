@@ -12,12 +12,10 @@
  * whose pending restore keeps refresh off those zones and puts every zone back
  * to its cue look when the sequence ends.
  */
-import type { BrandSequence, Parade, Rgb } from '@crowdcue/protocol';
-import { compileParade, type CompiledParade, type CompiledStep } from '../parade/compile-parade';
+import { type BrandSequence, type CompiledParade, type CompiledStep, compileParade, type Parade, type RepeatPlan, type Rgb } from '@crowdcue/protocol';
 import { BrandError } from './brand-error';
 import type { EncodedSeatImage } from './encode-seat-image';
 import { DEFAULT_BUDGET, preloadCopies, type PreloadBudget, type PreloadCopy } from './preload-plan';
-import type { RepeatPlan } from './preload-repeats';
 
 export interface PlannedStep {
   kind: BrandSequence['steps'][number]['kind'];

@@ -5,10 +5,9 @@
  * for the whole preload; and the same logo sent the naive way, one COLOR per
  * seat, for comparison.
  */
-import { MIN_TX_GAP_US, airtimeUs, ccbLength } from '@crowdcue/protocol';
+import { MIN_TX_GAP_US, airtimeUs, ccbLength, type ImageCost, type RepeatPlan, type TransmitterCost } from '@crowdcue/protocol';
 import type { BrandPacket } from './brand-packet';
 import type { EncodedSeatImage } from './encode-seat-image';
-import type { RepeatPlan } from './preload-repeats';
 
 export interface RadioSpec {
   id: string;
@@ -16,33 +15,6 @@ export interface RadioSpec {
   coverage: number[] | 'ALL';
   bitrate: number;
   overhead: number;
-}
-
-export interface TransmitterCost {
-  id: string;
-  /** Logical packets routed to it (one round, PALETTE + IMAGE + SHOW_IMAGE). */
-  packets: number;
-  /** Payload bytes of those packets. */
-  bytes: number;
-  /** On air for one round, ms (transmissions only). */
-  roundAirMs: number;
-  /** Channel held by the whole preload and reveal: every copy, with the gaps, ms. */
-  preloadChannelMs: number;
-  transmissions: number;
-}
-
-export interface ImageCost {
-  imagePackets: number;
-  /** PALETTE + IMAGE + SHOW_IMAGE payload bytes, one copy each. */
-  bytes: number;
-  rounds: RepeatPlan;
-  transmitters: TransmitterCost[];
-  /** One COLOR per covered seat (PIXELS target), once: the naive alternative. */
-  perSeat: { packets: number; bytes: number; airMs: number };
-  /** IMAGE packets / per-seat packets. */
-  packetRatio: number;
-  /** Airtime of one round / per-seat airtime (the first transmitter's radio). */
-  airRatio: number;
 }
 
 /** Bytes of a SHOW_IMAGE with this target (its length does not depend on the values). */

@@ -1,22 +1,22 @@
 /** Brand logo sequences: logos on seats, packets and cost, scheduling, preload, playback, proof of play. */
 export { BrandError, type BrandErrorCode } from './brand-error';
-export { decodeLogo, DEFAULT_LOGO_LIMITS, type LogoFormat, type LogoInfo, type LogoLimits } from './logo-decode';
-export { LogoStore, LOGO_MIME, type LogoRecord } from './logo-store';
+export { decodeLogo, DEFAULT_LOGO_LIMITS, type LogoLimits } from './logo-decode';
+export { LogoStore, LOGO_MIME } from './logo-store';
 export { seatMapOf, coveredSeats, zonesOf, type SeatMap } from './seat-map';
 export { rasteriseLogo, type RasteriseOptions, type SeatColours } from './rasterise-logo';
 export { reducePalette, UNCOVERED, type SeatImage } from './reduce-palette';
 export { encodeSeatImage, pixelRuns, packRuns, MAX_RUNS_PER_PACKET, type EncodedSeatImage, type Run } from './encode-seat-image';
 export { brandPacket, encodeBrandPacket, type BrandPacket, type BrandPacketKind } from './brand-packet';
-export { imageCost, showImageLength, type ImageCost, type RadioSpec, type TransmitterCost } from './image-cost';
+export { imageCost, showImageLength, type RadioSpec } from './image-cost';
 export { logoOnSeats, DEFAULT_RADIO, type LogoOnSeats, type LogoOnSeatsOptions } from './logo-on-seats';
-export { planRepeats, expectedShare, DEFAULT_LOSS_RATE, DEFAULT_TARGET_SHARE, type RepeatPlan, type RepeatTarget } from './preload-repeats';
+export { planRepeats, expectedShare, DEFAULT_LOSS_RATE, DEFAULT_TARGET_SHARE, type RepeatTarget } from './preload-repeats';
 export { estimatePreload, preloadCopies, DEFAULT_BUDGET, type PreloadBudget, type PreloadCopy, type PreloadEstimate } from './preload-plan';
 export { PreloadFeeder, type PreloadFeederOptions, type PreloadProgress } from './preload-feeder';
 export { BrandAir, type AirtimeBook, type BrandAirDeps, type BrandChannel } from './brand-air';
 export { planBrandSequence, MIN_REVEAL_MS, type BrandPlan, type PlanSequenceInput, type PlannedReveal, type PlannedStep } from './brand-timeline';
 export { BrandSequenceRun, type BrandRunDeps, type BrandRunEvent, type BrandRunResult } from './brand-sequence-run';
 export { findConflict, slotSpan, sequenceZones, sequenceDurationMs, describeSpan, type Conflict, type SlotSpan } from './brand-schedule';
-export { ProofOfPlayLog, proofOfPlayCsv, PROOF_OF_PLAY_FILE, type ProofOfPlayEntry, type ProofOfPlayRecord } from './proof-of-play';
+export { ProofOfPlayLog, proofOfPlayCsv, PROOF_OF_PLAY_FILE, type ProofOfPlayEntry } from './proof-of-play';
 export { estimateBandsShown, simulateReveal, type BandsEstimate } from './reception-estimate';
 export { seatsPng, seatImagePng } from './seats-png';
-export { BrandService, imageSlotOf, firstRevealOffsetMs, type ApprovalView, type BrandActor, type BrandServiceOptions, type PreviewResult, type SequenceView } from './brand-service';
+export { BrandService, imageSlotOf, firstRevealOffsetMs, type BrandActor, type BrandServiceOptions } from './brand-service';

@@ -5,17 +5,9 @@
  * nothing, would put nothing on the seats). SVGs that pull in other files or
  * declare entities are refused: the server renders them.
  */
+import type { LogoFormat, LogoInfo } from '@crowdcue/protocol';
 import sharp, { type Metadata } from 'sharp';
 import { BrandError } from './brand-error';
-
-export type LogoFormat = 'png' | 'jpeg' | 'svg';
-
-export interface LogoInfo {
-  format: LogoFormat;
-  width: number;
-  height: number;
-  bytes: number;
-}
 
 export interface LogoLimits {
   /** Largest upload, bytes; default 2 MiB. */

@@ -3,9 +3,9 @@
  * cost: rasterise, reduce to a palette, encode as PALETTE + IMAGE, price it.
  * The preview route, the scheduler and the runtime all start here.
  */
-import type { LogoPlacement } from '@crowdcue/protocol';
+import type { ImageCost, LogoPlacement } from '@crowdcue/protocol';
 import { encodeSeatImage, type EncodedSeatImage } from './encode-seat-image';
-import { imageCost, type ImageCost, type RadioSpec } from './image-cost';
+import { imageCost, type RadioSpec } from './image-cost';
 import { planRepeats, type RepeatTarget } from './preload-repeats';
 import { rasteriseLogo, type RasteriseOptions, type SeatColours } from './rasterise-logo';
 import { reducePalette, type SeatImage } from './reduce-palette';

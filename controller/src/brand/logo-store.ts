@@ -9,15 +9,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readJson, writeJsonAtomic } from '../storage/atomic-json';
 import { BrandError } from './brand-error';
-import { decodeLogo, type LogoFormat, type LogoInfo, type LogoLimits } from './logo-decode';
-
-export interface LogoRecord extends LogoInfo {
-  asset: string;
-  brand: string;
-  name: string;
-  uploadedAt: string;
-  uploadedBy: string;
-}
+import type { LogoFormat, LogoRecord } from '@crowdcue/protocol';
+import { decodeLogo, type LogoLimits } from './logo-decode';
 
 const ASSET = /^logo-[0-9a-f]{20}$/;
 const EXT: Record<LogoFormat, string> = { png: 'png', jpeg: 'jpg', svg: 'svg' };

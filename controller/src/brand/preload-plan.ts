@@ -8,11 +8,10 @@
  * live show already booked there), paced so it never takes more than its
  * budget of the channel, and hands them to the transmitters.
  */
-import { MIN_TX_GAP_US, airtimeUs } from '@crowdcue/protocol';
+import { airtimeUs, MIN_TX_GAP_US, type RepeatPlan } from '@crowdcue/protocol';
 import type { BrandPacket } from './brand-packet';
 import type { EncodedSeatImage } from './encode-seat-image';
 import { reaches, type RadioSpec } from './image-cost';
-import type { RepeatPlan } from './preload-repeats';
 
 /** One copy of one packet in the preload, in the order they go on air. */
 export interface PreloadCopy {

@@ -7,15 +7,7 @@
  * that every band needs, so they go `extraCritical` more times: cheap, and a
  * miss there costs the seat as surely as a missed IMAGE.
  */
-
-export interface RepeatPlan {
-  /** Rounds of the IMAGE packets (each packet sent this many times in all). */
-  imageRounds: number;
-  /** Copies of the PALETTE and of the SHOW_IMAGE. */
-  criticalCopies: number;
-  /** Expected share of covered bands showing the right colour at `lossRate`. */
-  expectedShare: number;
-}
+import type { RepeatPlan } from '@crowdcue/protocol';
 
 export interface RepeatTarget {
   /** Share of transmissions a band loses, 0..1; default 0.05. */

@@ -7,38 +7,10 @@
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import type { ProofOfPlayRecord } from '@crowdcue/protocol';
 
-export interface ProofOfPlayEntry {
-  brand: string;
-  sequenceId: string;
-  sequenceName: string;
-  showId: string;
-  /** Wall-clock times, ISO 8601. */
-  scheduledStart: string;
-  scheduledEnd: string;
-  actualStart: string;
-  actualEnd: string;
-  zones: number[];
-  seatsCovered: number;
-  /** Bands expected to have shown the logo (RF model: coverage, loss, repeats). */
-  bandsEstimated: number;
-  /** Bands in the covered seats (attendance). */
-  bandsCovered: number;
-  /** Airtime the sequence used, ms, in all and per transmitter. */
-  airtimeMs: number;
-  airtimeByTransmitter: Record<string, number>;
-  /** Packets the sequence put on air (copies included). */
-  transmissions: number;
-  /** Anything worth a note: a late preload, a stop. */
-  notes?: string;
-  snapshotPng?: Uint8Array;
-}
-
-export interface ProofOfPlayRecord extends Omit<ProofOfPlayEntry, 'snapshotPng'> {
-  id: number;
-  recordedAt: string;
-  hasSnapshot: boolean;
-}
+/** A played sequence as the runtime records it: the report's fields, with the crowd snapshot's PNG. */
+export type ProofOfPlayEntry = Omit<ProofOfPlayRecord, 'id' | 'recordedAt' | 'hasSnapshot'> & { snapshotPng?: Uint8Array };
 
 interface Row {
   id: number;

@@ -5,12 +5,11 @@
  * through the simulator's RF channel into a crowd, which also gives the
  * snapshot of the reveal.
  */
-import { START_ON_RECEIPT, encodeCcb, type CcbPacket } from '@crowdcue/protocol';
+import { type CcbPacket, encodeCcb, type RepeatPlan, START_ON_RECEIPT } from '@crowdcue/protocol';
 import { RfChannel, coverage, type Crowd, type RfTransmitterSpec } from '@crowdcue/simulator';
 import { encodeBrandPacket } from './brand-packet';
 import type { EncodedSeatImage } from './encode-seat-image';
 import { preloadCopies } from './preload-plan';
-import type { RepeatPlan } from './preload-repeats';
 import { UNCOVERED, type SeatImage } from './reduce-palette';
 
 export interface BandsEstimate {

@@ -24,7 +24,7 @@ import type {
   ClampLook,
   CommandResult,
   CuePhase,
-  CueRef,
+  CueInList,
   CueTrigger,
   EngineEvent,
   EngineState,
@@ -56,7 +56,7 @@ export interface CueEngineOptions {
 /** A cue that has been fired, in show time. */
 interface RunningCue {
   cue: Cue;
-  ref: CueRef;
+  ref: CueInList;
   goPos: number;
   looksPos: number;
   fadeEndPos: number;
@@ -588,7 +588,7 @@ export class CueEngine {
   }
 }
 
-function cueRef(cue: Cue, index: number): CueRef {
+function cueRef(cue: Cue, index: number): CueInList {
   return { id: cue.id, number: cue.number, label: cue.label, index };
 }
 

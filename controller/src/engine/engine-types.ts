@@ -41,7 +41,7 @@ export interface LooksFrame {
   changed: number[];
 }
 
-export interface CueRef {
+export interface CueInList {
   id: string;
   number: number;
   label: string;
@@ -58,9 +58,9 @@ export interface EngineState {
   /** Show time at atMs; read `engine.clock.position()` for a live figure. */
   positionMs: number;
   cueListId: string | null;
-  currentCue: CueRef | null;
+  currentCue: CueInList | null;
   /** What GO fires next; null at the end of the list. */
-  nextCue: CueRef | null;
+  nextCue: CueInList | null;
   phase: CuePhase | null;
   /**
    * The current cue's fade: monotonic start and end (where a running show
@@ -75,9 +75,9 @@ export interface EngineState {
 export type CueTrigger = 'go' | 'follow' | 'goto' | 'back';
 
 export type EngineEvent =
-  | { type: 'cue-fired'; atMs: number; cue: CueRef; trigger: CueTrigger }
-  | { type: 'follow-fired'; atMs: number; from: CueRef; cue: CueRef }
-  | { type: 'cue-complete'; atMs: number; cue: CueRef }
+  | { type: 'cue-fired'; atMs: number; cue: CueInList; trigger: CueTrigger }
+  | { type: 'follow-fired'; atMs: number; from: CueInList; cue: CueInList }
+  | { type: 'cue-complete'; atMs: number; cue: CueInList }
   /** A parade should start at startMs (a cue's parade after its delay, or a timeline entry). */
   | { type: 'parade-start'; atMs: number; paradeId: string; startMs: number; source: 'cue' | 'timeline'; cueId: string | null }
   | { type: 'status'; atMs: number; status: EngineStatus; positionMs: number }

@@ -25,7 +25,8 @@ import { auditTime, interval, Subject, Subscription, type Observable } from 'rxj
 import type { PublicAccount } from '../accounts/account-store';
 import { DeadlineScheduler } from '../engine/deadline-scheduler';
 import type { CommandResult } from '../engine/engine-types';
-import { ShowConflictError, ShowNotFoundError, ShowValidationError, type ShowStore, type StoredShow } from '../storage/show-store';
+import { ShowConflictError, ShowNotFoundError, ShowValidationError, type ShowStore } from '../storage/show-store';
+import type { StoredShow } from '@crowdcue/protocol';
 import type { TransmitterHealth } from '../transmitter/types';
 import type { LiveCommandName, LiveRuntime, LiveWarning } from './live-runtime';
 import { BrandRunner, type BrandPlayback } from './brand-runner';

@@ -6,10 +6,10 @@
  * where one plays, else the cue look.
  */
 import type { CueRef, LiveState, Look, ZoneState } from '@crowdcue/protocol';
-import type { CueRef as EngineCueRef } from '../engine/engine-types';
-import type { CompiledStep } from '../parade/compile-parade';
-import type { StepLook } from '../parade/step-look';
-import { dirToAngle } from '../parade/step-look';
+import type { CueInList } from '../engine/engine-types';
+import type { CompiledStep } from '@crowdcue/protocol';
+import type { StepLook } from '@crowdcue/protocol';
+import { dirToAngle } from '@crowdcue/protocol';
 import type { ShowSession } from './show-session';
 
 export function idleState(now = Date.now()): LiveState {
@@ -45,7 +45,7 @@ export function stepLookAsLook(look: StepLook): Look {
   };
 }
 
-function cueRef(session: ShowSession, ref: EngineCueRef | null): CueRef | null {
+function cueRef(session: ShowSession, ref: CueInList | null): CueRef | null {
   if (!ref) return null;
   return { cueList: session.engine.cueList?.id ?? '', id: ref.id, number: ref.number, label: ref.label };
 }

@@ -9,8 +9,8 @@
 import { toHex, type OnAirPacketInfo, type Show } from '@crowdcue/protocol';
 import type { SchedulerLike, Subscription } from 'rxjs';
 import { scheduleAt } from '../engine/at-time';
-import { compileParade, type CompiledParade } from '../parade/compile-parade';
-import { RecordingTransmitter } from '../planner/fake-transmitter';
+import { compileParade, type CompiledParade } from '@crowdcue/protocol';
+import { RecordingTransmitter } from '../transmitter/recording-transmitter';
 import { Planner } from '../planner/planner';
 import { trimParade } from './trim-parade';
 
@@ -25,7 +25,7 @@ export interface ParadePreviewOptions {
   onEnd?: () => void;
 }
 
-export type PreviewResult = { ok: true; preview: ParadePreview } | { ok: false; error: string; errors?: Array<{ path: string; message: string }> };
+export type ParadePreviewResult = { ok: true; preview: ParadePreview } | { ok: false; error: string; errors?: Array<{ path: string; message: string }> };
 
 const PREVIEW_TX = 'preview';
 
@@ -48,7 +48,7 @@ export class ParadePreview {
   }
 
   /** Compiles the parade of a show; errors name the step at fault. */
-  static create(opts: ParadePreviewOptions): PreviewResult {
+  static create(opts: ParadePreviewOptions): ParadePreviewResult {
     const index = opts.show.parades.findIndex((p) => p.id === opts.paradeId);
     if (index < 0) return { ok: false, error: `show '${opts.show.id}' has no parade '${opts.paradeId}'` };
     const parade = opts.show.parades[index];

@@ -24,7 +24,7 @@ import { CueEngine } from '../engine/cue-engine';
 import type { CommandResult, EngineEvent, EngineStatus } from '../engine/engine-types';
 import { DeadlineScheduler } from '../engine/deadline-scheduler';
 import type { LatenessSummary } from '../engine/lateness-stats';
-import type { CompiledParade } from '../parade/compile-parade';
+import type { CompiledParade } from '@crowdcue/protocol';
 import { Planner, type LateCue, type PlannerOptions, type PlannerStats } from '../planner/planner';
 import { checkShow, compileShowParades } from '../safety/check-show';
 import { clampLook } from '../safety/clamp-look';

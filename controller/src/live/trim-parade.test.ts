@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CompiledParade } from '../parade/compile-parade';
+import type { CompiledParade } from '@crowdcue/protocol';
 import { trimParade } from './trim-parade';
 
 const look = { kind: 'color' as const, rgb: [1, 2, 3] as [number, number, number], fadeMs: 0 };

@@ -4,7 +4,7 @@
  * effect on the band clock exactly where the full run would have put it (a
  * wave picked up after a restart is in the same phase as if it never stopped).
  */
-import type { CompiledParade } from '../parade/compile-parade';
+import type { CompiledParade } from '@crowdcue/protocol';
 
 export function trimParade(parade: CompiledParade, elapsedMs: number): CompiledParade {
   if (elapsedMs <= 0) return parade;

@@ -4,8 +4,8 @@
  * looks give the same command share one packet.
  */
 import type { CcbCommand, Look, Rgb } from '@crowdcue/protocol';
-import type { StepEffect, StepLook } from '../parade/step-look';
-import { angleToDir } from '../parade/step-look';
+import type { StepEffect, StepLook } from '@crowdcue/protocol';
+import { angleToDir } from '@crowdcue/protocol';
 import type { BandClock } from './band-clock';
 
 export type PlanColor = { kind: 'color'; rgb: Rgb; fadeMs: number };

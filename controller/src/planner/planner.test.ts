@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { TestScheduler } from 'rxjs/testing';
 import { ParadeSchema, airtimeUs, decodeCcb, type CcbPacket, type Rgb } from '@crowdcue/protocol';
-import { compileParade } from '../parade/compile-parade';
+import { compileParade } from '@crowdcue/protocol';
 import type { PlannedPacket } from '../transmitter/types';
-import { RecordingTransmitter } from './fake-transmitter';
+import { RecordingTransmitter } from '../transmitter/recording-transmitter';
 import { type LateCue, Planner, type PlannedSend, type PlannerOptions } from './planner';
 import type { PlanLook } from './plan-look';
 

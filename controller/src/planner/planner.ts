@@ -23,7 +23,7 @@
 import { Subject, type SchedulerLike, type Subscription } from 'rxjs';
 import { type CcbCommand, type CcbPacket, type CcbTarget, ccbLength, encodeCcb } from '@crowdcue/protocol';
 import type { PacketPurpose, PlannedPacket, Transmitter, TransmitterCapabilities } from '../transmitter/types';
-import type { CompiledParade } from '../parade/compile-parade';
+import type { CompiledParade } from '@crowdcue/protocol';
 import { AirtimeLedger, type PurposeUse } from './airtime-ledger';
 import { BandClock } from './band-clock';
 import { type PlanLook, planLookCommand, planLookFromStep } from './plan-look';

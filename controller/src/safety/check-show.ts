@@ -13,9 +13,7 @@
  * 4. the parades placed on the show timeline, together.
  * Cues an operator GOes by hand are the operator's pace and are not chained.
  */
-import type { Cue, Look, Rgb, Show, ShowError } from '@crowdcue/protocol';
-import { type CompiledParade, compileParade } from '../parade/compile-parade';
-import type { StepLook } from '../parade/step-look';
+import { type CompiledParade, compileParade, type Cue, type Look, type Rgb, type Show, type ShowError, type StepLook } from '@crowdcue/protocol';
 import { cueCompleteMs } from '../show/auto-run-schedule';
 import { effectFlashesPerSecond, minSafePeriodMs } from './effect-flash-rate';
 import { flashLimit, perSecond } from './flash-limit';

@@ -22,7 +22,6 @@ const SOURCES = [
   'console-ui/package.json',
   'protocol/src',
   'simulator/src',
-  'controller/src/parade',
 ];
 
 export interface ConsoleBuildOptions {

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import example from '../../../protocol/test-data/example-show.json' with { type: 'json' };
+import example from '@crowdcue/protocol/example-show.json' with { type: 'json' };
 import { ShowConflictError, ShowNotFoundError, ShowStore, ShowValidationError } from './show-store';
 
 let dir: string;

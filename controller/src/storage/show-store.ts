@@ -7,24 +7,8 @@
  */
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseShow, type Show } from '@crowdcue/protocol';
+import { parseShow, type Show, type ShowSummary, type StoredShow } from '@crowdcue/protocol';
 import { readJson, writeJsonAtomic } from './atomic-json';
-
-export interface StoredShow {
-  id: string;
-  revision: number;
-  savedAt: string;
-  savedBy: string;
-  show: Show;
-}
-
-export interface ShowSummary {
-  id: string;
-  name: string;
-  revision: number;
-  savedAt: string;
-  savedBy: string;
-}
 
 export interface FieldError {
   path: string;

@@ -9,7 +9,7 @@ import type { Crowd, VenueMap } from '../index';
 import { readAirMessage } from './air-message';
 import { crowdFromRecipe } from './crowd-recipe';
 import type { PageHello } from './page-events';
-import { ShowClock } from './show-clock';
+import { ShowClockFollower } from './show-clock-follower';
 
 /** What tests read from the page (window.crowdcueSimulate). */
 export interface SimulatePageState {
@@ -28,7 +28,7 @@ const params = new URLSearchParams(location.search);
 const wanted = params.get('renderer');
 const renderer: 'auto' | PainterKind = wanted === 'webgl2' || wanted === 'canvas2d' ? wanted : 'auto';
 
-const clock = new ShowClock(() => performance.now());
+const clock = new ShowClockFollower(() => performance.now());
 const state: SimulatePageState = { ready: false, packets: 0, badMessages: 0, showNow: () => clock.now() };
 (window as unknown as { crowdcueSimulate: SimulatePageState }).crowdcueSimulate = state;
 

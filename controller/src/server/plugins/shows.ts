@@ -8,7 +8,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ShowStore, StoredShow } from '../../storage/show-store';
+import type { StoredShow } from '@crowdcue/protocol';
+import type { ShowStore } from '../../storage/show-store';
 
 export interface ShowsOptions {
   shows: ShowStore;

@@ -3,7 +3,7 @@
  * sends arrives a little late, so (server - local) under-reads the true offset
  * by the delay; the largest recent reading is the best estimate.
  */
-export class ShowClock {
+export class ShowClockFollower {
   private readings: number[] = [];
   private offset = 0;
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ShowClock } from './show-clock';
+import { ShowClockFollower } from './show-clock-follower';
 
-describe('ShowClock', () => {
+describe('ShowClockFollower', () => {
   it('follows the server clock, taking the least-delayed reading', () => {
     let local = 100;
-    const c = new ShowClock(() => local);
+    const c = new ShowClockFollower(() => local);
     c.reset(5000); // arrived with no delay: offset 4900
     local = 200;
     c.sample(5090); // sent at 5090, arrived at server time 5100: 10 ms late
@@ -13,7 +13,7 @@ describe('ShowClock', () => {
 
   it('forgets readings from before a reset (the server restarted)', () => {
     let local = 0;
-    const c = new ShowClock(() => local);
+    const c = new ShowClockFollower(() => local);
     c.reset(1_000_000);
     local = 10;
     c.reset(20);
@@ -22,7 +22,7 @@ describe('ShowClock', () => {
 
   it('keeps only the most recent readings', () => {
     let local = 0;
-    const c = new ShowClock(() => local, 2);
+    const c = new ShowClockFollower(() => local, 2);
     c.reset(50); // offset 50, soon forgotten
     c.sample(10);
     c.sample(12);

@@ -3,7 +3,7 @@
  * A parade step becomes band-side work: an EFFECT (one packet animates every
  * band of the target in step, spec 2.4) or, for fades, a COLOR.
  */
-import type { EffectParams, Rgb } from '@crowdcue/protocol';
+import type { EffectParams, Rgb } from '../ccb/types';
 
 export interface StepEffect extends EffectParams {
   kind: 'effect';

@@ -1,9 +1,11 @@
 /**
- * A transmitter that only records what it is given: for planner tests and
- * benchmarks that count packets and airtime without a device.
+ * A transmitter that keeps what it is given instead of putting it on air. A
+ * parade rehearsal plans through one (its packets go to a console, never to the
+ * bands); tests and benchmarks use one to count packets and airtime without a
+ * device.
  */
 import { EMPTY, type Observable } from 'rxjs';
-import type { OnAirPacket, PlannedPacket, Transmitter, TransmitterCapabilities, TransmitterHealth } from '../transmitter/types';
+import type { OnAirPacket, PlannedPacket, Transmitter, TransmitterCapabilities, TransmitterHealth } from './types';
 
 export class RecordingTransmitter implements Transmitter {
   readonly url: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ParadeSchema, type Parade } from '@crowdcue/protocol';
+import { ParadeSchema, type Parade } from '../show/parade';
 import { compileParade } from './compile-parade';
 import { angleToDir, type StepEffect } from './step-look';
 

@@ -24,7 +24,9 @@
  * packet per zone, each starting a little later; a radial wave inwards
  * cannot be drawn band-side and is refused.
  */
-import type { CcbTarget, Parade, ParadeDirection, ParadeStep, ParadeTarget, Rgb, ShowError } from '@crowdcue/protocol';
+import type { CcbTarget, Rgb } from '../ccb/types';
+import type { Parade, ParadeDirection, ParadeStep, ParadeTarget } from '../show/parade';
+import type { ShowError } from '../show/format-issues';
 import { BLACK, WHITE, angleToDir, solidEffect, type StepEffect, type StepLook } from './step-look';
 
 export interface ParadeSend {

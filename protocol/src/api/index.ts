@@ -1,0 +1,3 @@
+/** REST payloads: what the controller's HTTP routes answer, typed once for the server and the console. */
+export * from './shows';
+export * from './brand';
