@@ -247,7 +247,7 @@ export class CclTransmitter extends LinkedTransmitter {
     for (const item of this.decoder.push(bytes)) {
       if (item.kind === 'dropped') {
         this.hostBadFrames++;
-        this.log('warn', `dropped a bad frame from the device (${item.cause}): ${item.error.message}`);
+        this.log('warn', `dropped a bad frame from the device (${item.cause}): ${item.error.message}`, `bad frames from the device (${item.cause})`);
         this.reportBadFrames();
         continue;
       }
