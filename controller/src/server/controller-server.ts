@@ -68,7 +68,7 @@ export interface ControllerServer {
   port: number;
   /** This start created the data directory's accounts. */
   firstStart: boolean;
-  /** Set only on first start: print it once, it is not stored in clear anywhere. */
+  /** The first admin password, set on every start until someone logs in with it: print it. */
   adminPassword?: string;
   /** What happened to the live show at start (restored, demo loaded, nothing). */
   liveShowNote: string;
@@ -88,7 +88,7 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
   const hadRuntime = existsSync(runtimeFilePath(dataDir));
 
   const accounts = new AccountStore(dataDir);
-  const { createdAdminPassword } = await accounts.init();
+  const { createdAdminPassword, adminPassword } = await accounts.init();
   const firstStart = createdAdminPassword !== undefined;
   const shows = new ShowStore(dataDir);
   await shows.init();
@@ -169,7 +169,7 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
       url: `http://${shownHost}:${port}/`,
       port,
       firstStart,
-      ...(createdAdminPassword ? { adminPassword: createdAdminPassword } : {}),
+      ...(adminPassword ? { adminPassword } : {}),
       liveShowNote,
       close() {
         closing ??= (async () => {
