@@ -13,7 +13,8 @@
 import { asyncScheduler, type SchedulerLike, type Subscription } from 'rxjs';
 
 export type RepeatLevel = 'info' | 'warn' | 'error';
-export type RepeatSink = (level: RepeatLevel, message: string) => void;
+/** Where lines go; `cause` says which cause a line (or a count) is of. */
+export type RepeatSink = (level: RepeatLevel, message: string, cause: string) => void;
 
 export interface RepeatedWarningsOptions {
   /** The window a cause is counted over, ms (default 1000). */
@@ -53,14 +54,14 @@ export class RepeatedWarnings {
 
   /** Log a line: printed at once when its cause is new this second, else counted. */
   note(level: RepeatLevel, message: string, cause: string = causeOf(message)): void {
-    if (SUMMARY.test(message)) return this.sink(level, message);
+    if (SUMMARY.test(message)) return this.sink(level, message, cause);
     const seen = this.open.get(cause);
     if (seen) {
       seen.more++;
       if (rank(level) > rank(seen.level)) seen.level = level;
       return;
     }
-    this.sink(level, message);
+    this.sink(level, message, cause);
     this.openWindow(cause);
   }
 
@@ -68,7 +69,7 @@ export class RepeatedWarnings {
   close(): void {
     for (const [cause, o] of this.open) {
       o.timer?.unsubscribe();
-      if (o.more > 0) this.sink(o.level, summary(o.more, cause));
+      if (o.more > 0) this.sink(o.level, summary(o.more, cause), cause);
     }
     this.open.clear();
   }
@@ -84,7 +85,7 @@ export class RepeatedWarnings {
     if (this.open.get(cause) !== entry) return;
     this.open.delete(cause);
     if (entry.more === 0) return;
-    this.sink(entry.level, summary(entry.more, cause));
+    this.sink(entry.level, summary(entry.more, cause), cause);
     // Still going: keep counting, one summary a second.
     this.openWindow(cause);
   }
