@@ -20,6 +20,7 @@ import { LiveShowRuntime, RuntimeError, type LiveShowRuntimeOptions, type LogFn 
 import { configsFromUrls } from '../live/transmitter-configs';
 import { runtimeFilePath } from '../live/runtime-file';
 import { demoShowInput } from '../show/demo-show';
+import { DEFAULT_DATA_DIR } from '../storage/data-dir';
 import { ShowStore } from '../storage/show-store';
 import { buildApp } from './app';
 import { ensureConsoleBuilt } from './console-build';
@@ -31,7 +32,7 @@ import venuesPlugin from './plugins/venues';
 
 export const DEFAULT_PORT = 4300;
 export const DEFAULT_HOST = '127.0.0.1';
-export const DEFAULT_DATA_DIR = './crowdcue-data';
+export { DEFAULT_DATA_DIR };
 const DEMO_ID = 'demo';
 
 export interface ControllerServerOptions {

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AccountError, AccountStore } from '../../accounts/account-store';
 import { randomPassword } from '../../accounts/password';
-import { DEFAULT_DATA_DIR } from '../../server/controller-server';
+import { DEFAULT_DATA_DIR } from '../../storage/data-dir';
 import type { CliIO, CommandRun } from '../main';
 
 const USAGE = `usage: crowdcue accounts reset-password NAME [--data DIR]

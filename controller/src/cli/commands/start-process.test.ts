@@ -1,7 +1,7 @@
 /**
  * `crowdcue start` as a real child process: a first start on a taken port, a
  * start after a kill -9 mid-save, a SIGTERM while stdout is a closed pipe, and
- * the offline password reset.
+ * the offline password reset (its argument errors: accounts.test.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AccountStore } from '../../accounts/account-store';
 import { INITIAL_PASSWORD_FILE } from '../../accounts/initial-password';
-import { run as accounts } from './accounts';
 
 const BIN = fileURLToPath(new URL('../../../bin/crowdcue.js', import.meta.url));
 const PASSWORD = /admin login: username admin, password (\S+)/;
@@ -95,25 +95,16 @@ describe('crowdcue start in a child process', () => {
     expect(exit).toEqual({ code: 0, signal: null });
   }, 60_000);
 
-  it('after the first login no start prints a password; `accounts reset-password` gives a new one offline', async () => {
+  it('after the first login there is no password left to print; `crowdcue accounts reset-password` gives a new one offline', async () => {
+    expect(await new AccountStore(dir).init()).toEqual({});
+    const child = spawn(process.execPath, [BIN, 'accounts', 'reset-password', 'admin', '--data', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
     const out: string[] = [];
-    const err: string[] = [];
-    const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l) };
-    expect(await accounts(['reset-password', 'nobody', '--data', dir], io)).toBe(1);
-    expect(err.join('\n')).toMatch(/no account 'nobody'/);
-    expect(await accounts(['reset-password', 'admin', '--data', join(dir, 'elsewhere')], io)).toBe(1);
-    expect(err.join('\n')).toMatch(/--data: no accounts in/);
-    expect(existsSync(join(dir, 'elsewhere'))).toBe(false);
-    expect(await accounts(['reset-password', 'admin', '--data', dir], io)).toBe(0);
+    createInterface({ input: child.stdout! }).on('line', (l) => out.push(l));
+    expect(await new Promise((done) => child.once('exit', done))).toBe(0);
     const fresh = /new password for admin \(admin\): (\S+)/.exec(out.join('\n'))![1];
-
-    const s = startChild(['--port', '0']);
-    await until(() => s.out.some((l) => l.startsWith('CrowdCue console:')), s, 'the console address');
-    expect(s.out.join('\n')).not.toMatch(PASSWORD);
-    const url = s.out.find((l) => l.startsWith('CrowdCue console:'))!.split(': ')[1];
-    expect(await login(url, password)).toBe(401);
-    expect(await login(url, fresh)).toBe(200);
-    s.child.kill('SIGTERM');
-    expect((await s.exited).code).toBe(0);
-  }, 60_000);
+    const store = new AccountStore(dir);
+    await store.init();
+    expect(await store.login('admin', password)).toBeUndefined();
+    expect(await store.login('admin', fresh)).toBeDefined();
+  }, 30_000);
 });
