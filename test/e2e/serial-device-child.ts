@@ -13,9 +13,11 @@
  *     monotonic clock (process.hrtime, ms), comparable across processes
  *   {"ev":"nack","reason":..} and {"ev":"stats",...}
  * stdin, one command a line: `garbage` (noise, a half frame and a bad CRC
- * toward the controller), `fault NAME on|off` (busy, queueFull, ignoreHello,
+ * toward the controller), `noise BYTES_PER_S SECONDS` (random bytes toward the
+ * controller, in 10 ms chunks), `fault NAME on|off` (busy, queueFull, ignoreHello,
  * mute), `stats`.
  */
+import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { SerialPort } from 'serialport';
 import { encodeCclFrame } from '@crowdcue/protocol';
@@ -73,9 +75,23 @@ function garbage(): void {
   port.write(Buffer.from(badCrc));
 }
 
+function noise(bytesPerS: number, seconds: number): void {
+  const chunk = Math.max(1, Math.round(bytesPerS / 100));
+  const until = performance.now() + seconds * 1000;
+  const timer = setInterval(() => {
+    if (performance.now() >= until || !port) {
+      clearInterval(timer);
+      say({ ev: 'noise-done' });
+      return;
+    }
+    port.write(randomBytes(chunk));
+  }, 10);
+}
+
 createInterface({ input: process.stdin }).on('line', (line) => {
   const [cmd, name, value] = line.trim().split(/\s+/);
   if (cmd === 'garbage') garbage();
+  else if (cmd === 'noise') noise(Number(name), Number(value));
   else if (cmd === 'fault') (device.faults as unknown as Record<string, boolean>)[name as keyof DeviceFaults] = value === 'on';
   else if (cmd === 'stats') say({ ev: 'stats', ...device.stats() });
   else if (cmd === 'exit') shutdown();

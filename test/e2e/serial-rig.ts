@@ -21,7 +21,7 @@ export interface AirLine {
   repeatIndex: number;
   rf: string;
 }
-export type ChildLine = AirLine | { ev: 'open' | 'closed' } | { ev: 'nack'; reason: string } | { ev: 'stats'; [k: string]: unknown };
+export type ChildLine = AirLine | { ev: 'open' | 'closed' | 'noise-done' } | { ev: 'nack'; reason: string } | { ev: 'stats'; [k: string]: unknown };
 
 /** performance.now() of this process on the system-wide monotonic clock (ms). */
 const hrOffsetMs = Number(process.hrtime.bigint()) / 1e6 - performance.now();

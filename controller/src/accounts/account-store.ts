@@ -7,6 +7,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { readJson, writeJsonAtomic } from '../storage/atomic-json';
+import { forgetInitialPassword, keepInitialPassword, pendingInitialPassword } from './initial-password';
 import { hashPassword, randomPassword, verifyPassword } from './password';
 import { ROLES, type Role } from './roles';
 
@@ -58,27 +59,34 @@ export class AccountStore {
   private data: AccountsFile = { accounts: [], sessions: [] };
   private readonly path: string;
   private writing: Promise<void> = Promise.resolve();
+  /** The account whose first password waits for its first login (see initial-password.ts). */
+  private initialFor: string | undefined;
 
   constructor(
-    dataDir: string,
+    private readonly dataDir: string,
     private readonly now: () => number = Date.now,
   ) {
     this.path = join(dataDir, 'accounts.json');
   }
 
   /**
-   * Loads accounts; on first start creates `admin` with a random password and
-   * returns it so the caller can print it once. There is no default password.
+   * Loads accounts; on first start creates `admin` with a random password
+   * (there is no default password). `adminPassword` is that password for as
+   * long as nobody has logged in with it, so every start can print it.
    */
-  async init(): Promise<{ createdAdminPassword?: string }> {
+  async init(): Promise<{ createdAdminPassword?: string; adminPassword?: string }> {
     const raw = (await readJson(this.path)) as AccountsFile | undefined;
     if (raw) {
       this.data = { accounts: raw.accounts ?? [], sessions: (raw.sessions ?? []).filter((s) => s.expiresAt > this.now()) };
-      return {};
+      const pending = await pendingInitialPassword(this.dataDir);
+      this.initialFor = pending?.username;
+      return pending ? { adminPassword: pending.password } : {};
     }
     const password = randomPassword();
+    await keepInitialPassword(this.dataDir, { username: 'admin', password });
+    this.initialFor = 'admin';
     await this.create({ username: 'admin', role: 'admin', password });
-    return { createdAdminPassword: password };
+    return { createdAdminPassword: password, adminPassword: password };
   }
 
   private persist(): Promise<void> {
@@ -116,6 +124,21 @@ export class AccountStore {
     return publicAccount(account);
   }
 
+  /** A new password for an account (the offline reset); its sessions end. */
+  async setPassword(username: string, password: string): Promise<PublicAccount> {
+    const account = this.data.accounts.find((a) => a.username.toLowerCase() === username.toLowerCase());
+    if (!account) throw new AccountError(`username: no account '${username}' (accounts: ${this.data.accounts.map((a) => a.username).join(', ')})`, 'username');
+    if (password.length < 10) throw new AccountError('password: at least 10 characters', 'password');
+    account.passwordHash = await hashPassword(password);
+    this.data.sessions = this.data.sessions.filter((s) => s.accountId !== account.id);
+    if (this.initialFor === account.username) {
+      this.initialFor = undefined;
+      await forgetInitialPassword(this.dataDir);
+    }
+    await this.persist();
+    return publicAccount(account);
+  }
+
   async remove(id: string): Promise<void> {
     const before = this.data.accounts.length;
     this.data.accounts = this.data.accounts.filter((a) => a.id !== id);
@@ -129,6 +152,10 @@ export class AccountStore {
     const account = this.data.accounts.find((a) => a.username.toLowerCase() === username.toLowerCase());
     const ok = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
     if (!account || !ok) return undefined;
+    if (this.initialFor === account.username) {
+      this.initialFor = undefined;
+      await forgetInitialPassword(this.dataDir);
+    }
     const token = randomBytes(32).toString('base64url');
     this.data.sessions.push({ tokenHash: sha256(token), accountId: account.id, expiresAt: this.now() + SESSION_TTL_MS });
     await this.persist();

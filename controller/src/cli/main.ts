@@ -3,6 +3,8 @@
  * `commands/`. Sub-commands are loaded lazily so `crowdcue decode` does not pay
  * for the server's start-up.
  */
+import { lineWriter } from './closed-pipes';
+
 export interface CliIO {
   out: (line: string) => void;
   err: (line: string) => void;
@@ -21,13 +23,16 @@ export const commands: Record<string, CommandEntry> = {
   simulate: { summary: 'simulate --listen tcp://H:P | --serial PATH  run a virtual transmitter and crowd', load: () => import('./commands/simulate') },
   ports: { summary: 'ports [--json]  list serial ports and the transmitter URL for each', load: () => import('./commands/ports') },
   start: { summary: 'start [--data DIR] [--port N] [--transmitter URL ...]  run the controller server and web console', load: () => import('./commands/start') },
+  accounts: { summary: 'accounts reset-password NAME [--data DIR]  a new password for an account, offline', load: () => import('./commands/accounts') },
   play: { summary: 'play FILE|demo [--transmitter URL ...] [--until S]  play a show headless with a report', load: () => import('./commands/play') },
 };
 
-const stdio: CliIO = {
-  out: (line) => process.stdout.write(line + '\n'),
-  err: (line) => process.stderr.write(line + '\n'),
-};
+let stdio: CliIO | undefined;
+/** The process's stdout/stderr, made safe against a reader that has gone (see closed-pipes.ts). */
+function processIO(): CliIO {
+  stdio ??= { out: lineWriter(process.stdout), err: lineWriter(process.stderr) };
+  return stdio;
+}
 
 export function usage(): string {
   const lines = ['usage: crowdcue <command> [options]', '', 'commands:'];
@@ -35,7 +40,7 @@ export function usage(): string {
   return lines.join('\n');
 }
 
-export async function main(argv: string[], io: CliIO = stdio): Promise<number> {
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(usage());

@@ -24,6 +24,7 @@ import { toHex } from '@crowdcue/protocol';
 import { auditTime, interval, Subject, Subscription, type Observable } from 'rxjs';
 import type { PublicAccount } from '../accounts/account-store';
 import { DeadlineScheduler } from '../engine/deadline-scheduler';
+import { causeOf, RepeatedWarnings } from '../logging/repeated-warnings';
 import type { CommandResult } from '../engine/engine-types';
 import { ShowConflictError, ShowNotFoundError, ShowValidationError, type ShowStore } from '../storage/show-store';
 import type { StoredShow } from '@crowdcue/protocol';
@@ -34,7 +35,7 @@ import { OnAirRecord } from './on-air-record';
 import { idleState, liveStateOf } from './live-state';
 import { ParadePreview } from './parade-preview';
 import { readRuntimeFile, runtimeRecord, snapshotAt, writeRuntimeFile } from './runtime-file';
-import { DEFAULT_TRANSMITTERS, ShowSession, ShowSessionError, showProblems, type OpenSessionTransmitter, type SessionSnapshot } from './show-session';
+import { DEFAULT_TRANSMITTERS, ShowSession, ShowSessionError, showProblems, type OpenSessionTransmitter, type SessionSnapshot, type SessionWarning } from './show-session';
 import { checkConfigs, configsFromUrls, type ConfigProblem } from './transmitter-configs';
 
 export type LogFn = (level: 'info' | 'warn' | 'error', message: string) => void;
@@ -232,7 +233,21 @@ export class LiveShowRuntime implements LiveRuntime {
     const subs = new Subscription();
     subs.add(session.changed$.subscribe(() => this.stateSoon()));
     subs.add(session.changed$.pipe(auditTime(250)).subscribe(() => this.saveSoon()));
-    subs.add(session.warnings$.subscribe((w) => this.warningSubject.next({ message: w.message, code: w.code, atMs: w.positionMs })));
+    // A storm of one warning (a late cue every frame) reaches the consoles as its first line, then a count a second.
+    let first: SessionWarning | undefined;
+    const repeats = new RepeatedWarnings(
+      (_level, message, cause) =>
+        this.warningSubject.next(first?.message === message ? { message, code: first.code, atMs: first.positionMs } : { message, code: cause.slice(0, cause.indexOf(':')), atMs: session.clock.position() }),
+      { scheduler: session.scheduler },
+    );
+    subs.add(
+      session.warnings$.subscribe((w) => {
+        first = w;
+        repeats.note('warn', w.message, `${w.code}: ${causeOf(w.message)}`);
+        first = undefined;
+      }),
+    );
+    subs.add(() => repeats.close());
     subs.add(session.planner.late$.subscribe((l) => this.lates.push({ cue: l.cue, byMs: l.lateByMs, atWall: Date.now() })));
     subs.add(session.transmitters.health$.pipe(auditTime(500)).subscribe((h) => this.healthSubject.next(h.map(healthInfo))));
     const record = new OnAirRecord(session.show.venue.zones.map((z) => z.id));

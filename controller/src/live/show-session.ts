@@ -267,7 +267,7 @@ export class ShowSession {
       this.transmitters.events$.subscribe((e) => {
         if (e.type === 'down') this.warn('transmitter', `transmitter ${e.transmitterId} is down: ${e.reason}`);
         else if (e.type === 'up' && e.reconnect) this.warn('transmitter', `transmitter ${e.transmitterId} is back`);
-        else if (e.type === 'log' && e.level !== 'info') this.log(e.level, `transmitter ${e.transmitterId}: ${e.message}`);
+        // Driver log lines reach this.log through the `log` option each transmitter is opened with.
       }),
     );
   }

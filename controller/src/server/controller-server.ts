@@ -20,6 +20,7 @@ import { LiveShowRuntime, RuntimeError, type LiveShowRuntimeOptions, type LogFn 
 import { configsFromUrls } from '../live/transmitter-configs';
 import { runtimeFilePath } from '../live/runtime-file';
 import { demoShowInput } from '../show/demo-show';
+import { DEFAULT_DATA_DIR } from '../storage/data-dir';
 import { ShowStore } from '../storage/show-store';
 import { buildApp } from './app';
 import { ensureConsoleBuilt } from './console-build';
@@ -31,7 +32,7 @@ import venuesPlugin from './plugins/venues';
 
 export const DEFAULT_PORT = 4300;
 export const DEFAULT_HOST = '127.0.0.1';
-export const DEFAULT_DATA_DIR = './crowdcue-data';
+export { DEFAULT_DATA_DIR };
 const DEMO_ID = 'demo';
 
 export interface ControllerServerOptions {
@@ -68,7 +69,7 @@ export interface ControllerServer {
   port: number;
   /** This start created the data directory's accounts. */
   firstStart: boolean;
-  /** Set only on first start: print it once, it is not stored in clear anywhere. */
+  /** The first admin password, set on every start until someone logs in with it: print it. */
   adminPassword?: string;
   /** What happened to the live show at start (restored, demo loaded, nothing). */
   liveShowNote: string;
@@ -88,7 +89,7 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
   const hadRuntime = existsSync(runtimeFilePath(dataDir));
 
   const accounts = new AccountStore(dataDir);
-  const { createdAdminPassword } = await accounts.init();
+  const { createdAdminPassword, adminPassword } = await accounts.init();
   const firstStart = createdAdminPassword !== undefined;
   const shows = new ShowStore(dataDir);
   await shows.init();
@@ -169,7 +170,7 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
       url: `http://${shownHost}:${port}/`,
       port,
       firstStart,
-      ...(createdAdminPassword ? { adminPassword: createdAdminPassword } : {}),
+      ...(adminPassword ? { adminPassword } : {}),
       liveShowNote,
       close() {
         closing ??= (async () => {

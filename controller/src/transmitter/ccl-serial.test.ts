@@ -21,16 +21,16 @@ afterEach(async () => {
   running = [];
 });
 
-function info(proto = 1): CclDeviceMessage {
-  return { type: 'INFO', proto, rfMax: 48, queueCap: 8, bitrate: 38_400, overhead: 13, name: 'scripted' };
+function info(proto = 1, radio: Partial<Extract<CclDeviceMessage, { type: 'INFO' }>> = {}): CclDeviceMessage {
+  return { type: 'INFO', proto, rfMax: 48, queueCap: 8, bitrate: 38_400, overhead: 13, name: 'scripted', ...radio };
 }
 
 /** A well-behaved device: answers everything at once. */
-function wellBehaved(proto = 1) {
+function wellBehaved(proto = 1, radio: Partial<Extract<CclDeviceMessage, { type: 'INFO' }>> = {}) {
   return (m: CclHostMessage): CclDeviceMessage | undefined => {
     switch (m.type) {
       case 'HELLO':
-        return info(proto);
+        return info(proto, radio);
       case 'TIME':
         return { type: 'CLOCK', nowUs: Math.floor(performance.now() * 1000) >>> 0 };
       case 'PING':
@@ -87,6 +87,30 @@ describe('CCL driver over serialport (binding-mock)', () => {
     await t.start();
     expect(t.health().state).not.toBe('up');
     expect(t.health().lastError).toBe("device 'scripted' speaks CCL protocol 2; this controller speaks protocol 1 only");
+  });
+
+  it('refuses a device that claims radio figures no transmitter has, naming each field and its range', async () => {
+    const mock = mockSerial(`/dev/ccl${n++}`);
+    scriptCclDevice(mock, wellBehaved(1, { bitrate: 1, queueCap: 0, rfMax: 4 }));
+    const t = open(mock);
+    await t.start();
+    expect(t.health().state).not.toBe('up');
+    expect(t.capabilities()).toBeUndefined();
+    expect(t.health().lastError).toBe(
+      "device 'scripted' reports radio figures no transmitter has, refused: bitrate 1 bit/s (accepted 1,200..2,000,000 bit/s); " +
+        'rf_max 4 bytes (accepted 9..255 bytes); queue_cap 0 SENDs (accepted 1..255 SENDs)',
+    );
+  });
+
+  it('takes a device at the edges of the ranges (a 1.2 kbit/s sub-GHz radio, a 2 Mbit/s nRF24)', async () => {
+    for (const radio of [{ bitrate: 1_200, rfMax: 9, queueCap: 1, overhead: 0 }, { bitrate: 2_000_000, rfMax: 255, queueCap: 255, overhead: 63 }]) {
+      const mock = mockSerial(`/dev/ccl${n++}`);
+      scriptCclDevice(mock, wellBehaved(1, radio));
+      const t = open(mock);
+      await t.start();
+      expect(t.health().state).toBe('up');
+      expect(t.capabilities()).toMatchObject(radio);
+    }
   });
 
   it('drops garbage and half frames from the device, counts them, and carries on', async () => {

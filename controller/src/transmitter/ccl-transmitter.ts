@@ -2,7 +2,8 @@
  * CCL driver (spec section 1): a CrowdCue transmitter over any byte link.
  *
  * - HELLO/INFO handshake with timeout and retries; a device speaking another
- *   protocol version is refused with an error saying so.
+ *   protocol version, or claiming radio figures no radio has (ccl-info-limits.ts),
+ *   is refused with an error saying so.
  * - Clock: a burst of TIME/CLOCK exchanges at connect, then one per second; the
  *   smallest recent round trip wins (ClockSync).
  * - Timed SENDs: a packet with `atMs` is handed over `lookaheadMs` early with its
@@ -18,6 +19,7 @@
 import { CclStreamDecoder, CCL_VERSION, encodeCclFrame, repeatGapUs, airtimeUs, type CclDeviceMessage, type CclHostMessage } from '@crowdcue/protocol';
 import type { Subscription } from 'rxjs';
 import { ClockSync, type ClockSyncOptions } from './clock-sync';
+import { infoProblems } from './ccl-info-limits';
 import { CclRequests } from './ccl-requests';
 import { LinkedTransmitter, type LinkedTransmitterOptions } from './linked-transmitter';
 import type { ByteLink } from './transport';
@@ -200,6 +202,12 @@ export class CclTransmitter extends LinkedTransmitter {
       this.log('error', msg);
       throw new CclProtocolError(msg);
     }
+    const impossible = infoProblems(info);
+    if (impossible.length > 0) {
+      const msg = `device '${info.name}' reports radio figures no transmitter has, refused: ${impossible.join('; ')}`;
+      this.log('error', msg);
+      throw new CclProtocolError(msg);
+    }
     for (let i = 0; i < this.o.clockBurst && link.isOpen; i++) await this.syncClock();
     if (!this.clock.synced) throw new Error('device did not answer TIME');
     return { name: info.name, rfMax: info.rfMax, queueCap: info.queueCap, bitrate: info.bitrate, overhead: info.overhead, timedSend: true };
@@ -247,7 +255,7 @@ export class CclTransmitter extends LinkedTransmitter {
     for (const item of this.decoder.push(bytes)) {
       if (item.kind === 'dropped') {
         this.hostBadFrames++;
-        this.log('warn', `dropped a bad frame from the device (${item.cause}): ${item.error.message}`);
+        this.log('warn', `dropped a bad frame from the device (${item.cause}): ${item.error.message}`, `bad frames from the device (${item.cause})`);
         this.reportBadFrames();
         continue;
       }

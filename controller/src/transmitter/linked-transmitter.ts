@@ -5,6 +5,7 @@
  * protocol: its handshake, its bytes, and what to forget when the link drops.
  */
 import { BehaviorSubject, Subject, type Observable, type SchedulerLike, type Subscription } from 'rxjs';
+import { RepeatedWarnings } from '../logging/repeated-warnings';
 import { AirtimeWindow } from './airtime-window';
 import { Backoff } from './backoff';
 import { ByteLink } from './transport';
@@ -65,6 +66,8 @@ export abstract class LinkedTransmitter implements Transmitter {
   private downReason: string | undefined;
   private retryTimer: Subscription | undefined;
   private healthTimer: Subscription | undefined;
+  /** A device spewing garbage must not flood the terminal or the console: one line, then counts. */
+  private readonly logLines: RepeatedWarnings;
 
   constructor(opts: LinkedTransmitterOptions) {
     this.opts = opts;
@@ -79,6 +82,13 @@ export abstract class LinkedTransmitter implements Transmitter {
     this.health$ = this.healthSubject.asObservable();
     this.onAir$ = this.onAirSubject.asObservable();
     this.events$ = this.eventSubject.asObservable();
+    this.logLines = new RepeatedWarnings(
+      (level, message) => {
+        this.opts.log?.(level, message, this.id);
+        this.eventSubject.next({ type: 'log', transmitterId: this.id, atMs: this.scheduler.now(), level, message });
+      },
+      { scheduler: this.scheduler },
+    );
   }
 
   capabilities(): TransmitterCapabilities | undefined {
@@ -109,6 +119,7 @@ export abstract class LinkedTransmitter implements Transmitter {
     this.onLinkDown('stopped');
     await link?.close();
     this.setState('down', 'stopped');
+    this.logLines.close();
   }
 
   abstract send(packet: PlannedPacket): void;
@@ -168,9 +179,9 @@ export abstract class LinkedTransmitter implements Transmitter {
     this.eventSubject.next(event);
   }
 
-  protected log(level: LogLevel, message: string): void {
-    this.opts.log?.(level, message, this.id);
-    this.eventSubject.next({ type: 'log', transmitterId: this.id, atMs: this.scheduler.now(), level, message });
+  /** A log line; repeats of one cause (the message with its numbers blanked, or `cause`) are counted per second. */
+  protected log(level: LogLevel, message: string, cause?: string): void {
+    this.logLines.note(level, message, cause);
   }
 
   protected dropped(packet: PlannedPacket, reason: string): void {

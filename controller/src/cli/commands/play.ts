@@ -17,6 +17,7 @@ import { autoRunEndMs } from '../../show/auto-run-schedule';
 import { demoShowInput } from '../../show/demo-show';
 import { parseTransmitterUrl, TransmitterUrlError } from '../../transmitter/transmitter-url';
 import type { OpenedTransmitter } from '../../transmitter/open-transmitter';
+import { RepeatedWarnings } from '../../logging/repeated-warnings';
 import type { CliIO, CommandRun } from '../main';
 
 const USAGE = `usage: crowdcue play FILE|demo [--transmitter URL ...] [--until SECONDS]
@@ -145,16 +146,19 @@ export const run: CommandRun = async (argv, io) => {
   if (!loaded.ok) return loaded.code;
   const show = loaded.show;
 
+  // A late cue or a garbled device repeats many times a second: one line, then counts.
+  const warnings = new RepeatedWarnings((level, message) => io.err(`${level}: ${message}`));
   let session: ShowSession;
   try {
     session = new ShowSession({
       show,
       transmitters: configs,
       log: (level, message) => {
-        if (level !== 'info') io.err(`${level}: ${message}`);
+        if (level !== 'info') warnings.note(level, message);
       },
     });
   } catch (err) {
+    warnings.close();
     if (err instanceof ShowSessionError) {
       io.err(`crowdcue play: ${err.message}`);
       for (const e of err.errors) io.err(`  ${e.path ? `${e.path}: ` : ''}${e.message}`);
@@ -247,6 +251,7 @@ export const run: CommandRun = async (argv, io) => {
   lateSub.unsubscribe();
   cueSub.unsubscribe();
   await session.stop();
+  warnings.close();
 
   const p = report.planner;
   const byPurpose = Object.entries(p.byPurpose)

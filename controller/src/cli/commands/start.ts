@@ -4,7 +4,11 @@
  * until SIGINT/SIGTERM, then saves where the live show is, stops the
  * transmitters and exits.
  */
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { pendingInitialPassword } from '../../accounts/initial-password';
+import { RepeatedWarnings } from '../../logging/repeated-warnings';
+import { sweepTempFiles } from '../../storage/temp-files';
 import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT, startControllerServer, type ControllerServer } from '../../server/controller-server';
 import type { CliIO, CommandRun } from '../main';
 
@@ -21,8 +25,10 @@ Runs the controller: the live show, the API (OpenAPI at /docs) and the web conso
   --no-build         do not build the console even if console-ui/dist is missing or stale
   -h, --help         this text
 
-First start creates the data directory, an admin account with a random password
-(printed once), imports the demo show and makes it live on the virtual transmitter.`;
+First start creates the data directory, an admin account with a random password,
+imports the demo show and makes it live on the virtual transmitter. The admin
+password is printed at every start until someone logs in with it; a forgotten
+password is reset with \`crowdcue accounts reset-password NAME --data DIR\`.`;
 
 export interface StartOptions {
   dataDir: string;
@@ -67,22 +73,27 @@ export function parseStartArgs(argv: string[]): { ok: true; options: StartOption
   };
 }
 
-/** Starts the server and prints the console address (and, on first start, the admin credentials). */
-export async function startFromCli(options: StartOptions, io: CliIO): Promise<ControllerServer> {
+const passwordLine = (password: string) => `admin login: username admin, password ${password}  (shown at every start until the first login)`;
+
+/**
+ * Starts the server and prints the console address (and, until someone has
+ * logged in with it, the first admin password). Warnings go through `warnings`:
+ * a late cue or a garbled device repeats many times a second.
+ */
+export async function startFromCli(options: StartOptions, io: CliIO, warnings = new RepeatedWarnings((level, message) => io.err(`${level}: ${message}`))): Promise<ControllerServer> {
   const server = await startControllerServer({
     dataDir: options.dataDir,
     port: options.port,
     host: options.host,
     transmitterUrls: options.transmitters,
     buildConsole: options.build,
-    log: (level, message) => (level === 'info' ? io.out(message) : io.err(`${level}: ${message}`)),
+    // Info lines are progress and the operators' commands: each one counts.
+    log: (level, message) => (level === 'info' ? io.out(message) : warnings.note(level, message)),
   });
   io.out(`data: ${server.dataDir}`);
   io.out(`CrowdCue console: ${server.url}`);
   io.out(`API docs: ${server.url}docs`);
-  if (server.adminPassword) {
-    io.out(`admin login: username admin, password ${server.adminPassword}  (shown once: note it now)`);
-  }
+  if (server.adminPassword) io.out(passwordLine(server.adminPassword));
   return server;
 }
 
@@ -96,13 +107,21 @@ export const run: CommandRun = async (argv, io) => {
     io.err(`crowdcue start: ${parsed.error}\n${USAGE}`);
     return 2;
   }
+  const dataDir = resolve(parsed.options.dataDir);
+  // Temp files of atomic writes a crash left behind (see temp-files.ts).
+  for (const name of await sweepTempFiles(dataDir)) io.out(`removed ${name}, left by an interrupted save`);
+  const warnings = new RepeatedWarnings((level, message) => io.err(`${level}: ${message}`));
   let server: ControllerServer;
   try {
-    server = await startFromCli(parsed.options, io);
+    server = await startFromCli(parsed.options, io, warnings);
   } catch (err) {
+    warnings.close();
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'EADDRINUSE') io.err(`crowdcue start: port ${parsed.options.port} is in use (another controller running?); try --port`);
     else io.err(`crowdcue start: ${e instanceof Error ? e.message : String(e)}`);
+    // The data directory may have been created on this very start: its password must not be lost.
+    const pending = await pendingInitialPassword(dataDir);
+    if (pending) io.err(passwordLine(pending.password));
     return 1;
   }
   await new Promise<void>((done) => {
@@ -118,6 +137,7 @@ export const run: CommandRun = async (argv, io) => {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  warnings.close();
   io.out('stopped');
   return 0;
 };
