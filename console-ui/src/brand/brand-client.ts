@@ -27,7 +27,7 @@ export type Preview = PreviewResult;
 export type SequenceView = ControllerSequenceView;
 export type ScheduleResult = Awaited<ReturnType<BrandService['schedule']>>;
 export type Report = ProofOfPlayRecord;
-export type SequenceInput = Omit<BrandSequence, 'brand' | 'approved' | 'id'> & { id?: string };
+export type SequenceInput = Omit<BrandSequence, 'brand' | 'approved' | 'approvedBy' | 'id'> & { id?: string };
 
 const enc = encodeURIComponent;
 
