@@ -19,7 +19,10 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Largest request body, bytes (show files and logo uploads). */
   bodyLimit?: number;
+  /** Login attempts per minute per client address (flood guard). */
   loginAttemptsPerMinute?: number;
+  /** Wrong passwords per minute for one account from one address before it is locked out. */
+  loginFailuresPerMinute?: number;
   onShowChange?: ShowsOptions['onChange'];
   /** Registers the routes that need the live show (transmitters, venues, realtime). */
   extend?: (app: FastifyInstance) => Promise<void>;
@@ -42,7 +45,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
-  await app.register(authPlugin, { accounts: opts.accounts, loginAttemptsPerMinute: opts.loginAttemptsPerMinute });
+  await app.register(authPlugin, { accounts: opts.accounts, loginAttemptsPerMinute: opts.loginAttemptsPerMinute, loginFailuresPerMinute: opts.loginFailuresPerMinute });
   await app.register(showsPlugin, { shows: opts.shows, onChange: opts.onShowChange });
   if (opts.extend) await opts.extend(app);
   return app;
