@@ -1,7 +1,8 @@
 /**
  * The controller's HTTP server: one fastify instance, every concern a plugin.
  * Route schemas are zod (shared with the console and the CLI through
- * fastify-type-provider-zod), published as OpenAPI at /docs.
+ * fastify-type-provider-zod), published as OpenAPI at /docs. Every answer
+ * carries the security headers (security-headers.ts).
  */
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -12,6 +13,7 @@ import type { ShowStore } from '../storage/show-store';
 import { errorHandler } from './errors';
 import authPlugin from './plugins/auth';
 import showsPlugin, { type ShowsOptions } from './plugins/shows';
+import { registerSecurityHeaders } from './security-headers';
 
 export interface AppOptions {
   accounts: AccountStore;
@@ -37,6 +39,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     res.code(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${req.method} ${req.url.split('?')[0]}` }),
   );
 
+  await registerSecurityHeaders(app);
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'CrowdCue controller API', description: 'Shows, venues, transmitters and the live show.', version: '1.0.0' },
