@@ -92,6 +92,8 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions): Promise<void
 
   const r = app.withTypeProvider<ZodTypeProvider>();
   const loginLimit = { max: opts.loginAttemptsPerMinute ?? 60, timeWindow: '1 minute' };
+  // A PIN has few digits: unlock attempts stay at the wrong-password pace.
+  const unlockLimit = { max: opts.loginFailuresPerMinute ?? 10, timeWindow: '1 minute' };
 
   r.post('/api/login', {
     schema: { tags: ['auth'], summary: 'Log in; sets the session cookie', body: Credentials, response: { 200: Me } },
@@ -138,7 +140,7 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions): Promise<void
 
   r.post('/api/unlock', {
     schema: { tags: ['auth'], summary: 'Unlock this console with its PIN', body: Pin },
-    config: { rateLimit: loginLimit },
+    config: { rateLimit: unlockLimit },
     preHandler: app.requirePermission(null, { allowLocked: true }),
   }, async (req) => {
     if (!(await opts.accounts.unlock(req.cookies[SESSION_COOKIE], req.body.pin))) throw new HttpError(401, 'wrong PIN');
