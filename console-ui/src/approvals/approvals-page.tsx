@@ -134,6 +134,11 @@ export function ApprovalsPage() {
                   <td className={`small-text ${TONE_CLASS[preload.tone]}`}>{preload.text}</td>
                   <td>
                     <span className={status === 'approved' ? 'tag live' : 'tag'}>{STATUS_TEXT[status]}</span>
+                    {v.sequence.approved && v.sequence.approvedBy && (
+                      <div className="small-text muted" data-testid={`approved-by-${v.sequence.id}`}>
+                        by {v.sequence.approvedBy}
+                      </div>
+                    )}
                   </td>
                   <td className="actions">
                     {v.sequence.approved ? (

@@ -26,7 +26,7 @@ export interface ShowVenue {
 
 // The payloads are protocol's, shared with the server.
 export type { LogoPreview, LogoRecord, ProofOfPlayRecord, ScheduleResult, SequenceView };
-export type SequenceInput = Omit<BrandSequence, 'brand' | 'approved' | 'id'> & { id?: string };
+export type SequenceInput = Omit<BrandSequence, 'brand' | 'approved' | 'approvedBy' | 'id'> & { id?: string };
 
 const enc = encodeURIComponent;
 

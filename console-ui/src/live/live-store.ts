@@ -67,7 +67,13 @@ export class LiveStore {
       this.set({ status: 'online', statusText: undefined });
       this.subscribe();
     });
-    socket.on('disconnect', (reason) => this.set({ status: 'offline', statusText: reason }));
+    socket.on('disconnect', (reason) => {
+      this.set({ status: 'offline', statusText: reason });
+      // The controller closes a console's socket when its session ends or its role changes
+      // (and when it shuts down): ask again, to be let in with what the account may do now,
+      // or be told to log in. socket.io does not retry a server-side close by itself.
+      if (reason === 'io server disconnect') socket.connect();
+    });
     socket.on('connect_error', (err) => {
       const refused = /log in|no live console|locked/i.test(err.message);
       this.set({ status: refused ? 'refused' : 'offline', statusText: err.message });

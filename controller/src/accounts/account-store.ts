@@ -8,7 +8,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { readJson, writeJsonAtomic } from '../storage/atomic-json';
 import { forgetInitialPassword, keepInitialPassword, pendingInitialPassword } from './initial-password';
-import { hashPassword, randomPassword, verifyPassword } from './password';
+import { hashPassword, passwordProblem, randomPassword, verifyPassword } from './password';
 import { ROLES, type Role } from './roles';
 
 export interface Account {
@@ -106,7 +106,8 @@ export class AccountStore {
   async create(input: { username: string; role: Role; password: string; brand?: string }): Promise<PublicAccount> {
     if (!USERNAME.test(input.username)) throw new AccountError('username: 2-40 letters, digits, dot, dash or underscore', 'username');
     if (!ROLES.includes(input.role)) throw new AccountError(`role: must be one of ${ROLES.join(', ')}`, 'role');
-    if (input.password.length < 10) throw new AccountError('password: at least 10 characters', 'password');
+    const weak = passwordProblem(input.password);
+    if (weak) throw new AccountError(weak, 'password');
     if (input.role === 'brand' && !input.brand) throw new AccountError('brand: required for a brand account', 'brand');
     if (this.data.accounts.some((a) => a.username.toLowerCase() === input.username.toLowerCase())) {
       throw new AccountError(`username: '${input.username}' is taken`, 'username');
@@ -145,6 +146,20 @@ export class AccountStore {
     if (this.data.accounts.length === before) throw new AccountError(`no account '${id}'`, 'id');
     this.data.sessions = this.data.sessions.filter((s) => s.accountId !== id);
     await this.persist();
+  }
+
+  /** Gives an account another role; its sessions stay, and every request after reads the new role. */
+  async setRole(id: string, role: Role, brand?: string): Promise<PublicAccount> {
+    const account = this.byId(id);
+    if (!account) throw new AccountError(`no account '${id}'`, 'id');
+    if (!ROLES.includes(role)) throw new AccountError(`role: must be one of ${ROLES.join(', ')}`, 'role');
+    const brandOf = role === 'brand' ? (brand ?? account.brand) : undefined;
+    if (role === 'brand' && !brandOf) throw new AccountError('brand: required for a brand account', 'brand');
+    account.role = role;
+    if (brandOf) account.brand = brandOf;
+    else delete account.brand;
+    await this.persist();
+    return publicAccount(account);
   }
 
   /** Checks a password; the same work is done for an unknown user so timing tells nothing. */

@@ -5,6 +5,21 @@
  */
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
+/**
+ * The one pair of password limits: account creation and login both read them, so
+ * a password that can be set can always be used. The upper bound keeps a login's
+ * scrypt work bounded.
+ */
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 256;
+
+/** Why a new password cannot be set, or undefined when it can. */
+export function passwordProblem(password: string): string | undefined {
+  if (password.length < PASSWORD_MIN_LENGTH) return `password: at least ${PASSWORD_MIN_LENGTH} characters`;
+  if (password.length > PASSWORD_MAX_LENGTH) return `password: at most ${PASSWORD_MAX_LENGTH} characters`;
+  return undefined;
+}
+
 const N = 1 << 15;
 const R = 8;
 const P = 1;

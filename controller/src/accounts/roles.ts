@@ -13,10 +13,12 @@ export type Permission =
   | 'shows:write'
   | 'transmitters:configure'
   | 'brand:own'
-  | 'brand:approve';
+  | 'brand:approve'
+  /** Raise the flash limit above the broadcast-safe rate (a show's `safety.override`). */
+  | 'safety:override';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['accounts:manage', 'live:control', 'live:view', 'shows:read', 'shows:write', 'transmitters:configure', 'brand:own', 'brand:approve'],
+  admin: ['accounts:manage', 'live:control', 'live:view', 'shows:read', 'shows:write', 'transmitters:configure', 'brand:own', 'brand:approve', 'safety:override'],
   operator: ['live:control', 'live:view', 'shows:read', 'transmitters:configure', 'brand:approve'],
   designer: ['live:view', 'shows:read', 'shows:write'],
   brand: ['brand:own'],

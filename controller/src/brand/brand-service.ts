@@ -66,7 +66,7 @@ export interface BrandServiceOptions {
   logoLimits?: ConstructorParameters<typeof LogoStore>[1];
 }
 
-export type SequenceInput = Omit<BrandSequence, 'brand' | 'approved' | 'id'> & { id?: string; brand?: string };
+export type SequenceInput = Omit<BrandSequence, 'brand' | 'approved' | 'approvedBy' | 'id'> & { id?: string; brand?: string };
 
 const ID_RE = /[^a-z0-9-]+/g;
 const retries = 4;
@@ -249,7 +249,7 @@ export class BrandService {
     if (!parsed.success) throw new BrandError('INVALID', `schedule: ${parsed.error.issues[0]?.message ?? 'invalid'}`, 'schedule');
     const { show } = await this.opts.shows.get(showId);
     const current = this.find(show, id, actor);
-    const next = parseSequence({ ...current, schedule: parsed.data, approved: false });
+    const next = parseSequence({ ...unapproved(current), schedule: parsed.data });
     const warnings: string[] = [];
     let preload: PreloadFigures | null = null;
     if (next.logo && next.steps.some((s) => s.kind === 'reveal')) {
@@ -270,7 +270,7 @@ export class BrandService {
     let saved: BrandSequence | undefined;
     await this.mutate(showId, actor, (s) => {
       const i = this.index(s, id, actor);
-      saved = parseSequence({ ...s.brandSequences[i], schedule: parsed.data, approved: false });
+      saved = parseSequence({ ...unapproved(s.brandSequences[i]), schedule: parsed.data });
       s.brandSequences[i] = saved;
       this.checkConflict(s, saved, actor);
     });
@@ -284,7 +284,9 @@ export class BrandService {
       const i = this.index(show, id, actor);
       const seq = show.brandSequences[i];
       if (approved && !seq.schedule) throw new BrandError('INVALID', `sequence '${id}' has no slot to approve; schedule it first`, 'schedule');
-      saved = { ...seq, approved };
+      // The approval records who gave it; a withdrawal clears the name with it.
+      const { approvedBy: _was, ...rest } = seq;
+      saved = approved ? { ...rest, approved, approvedBy: actor.username } : { ...rest, approved };
       show.brandSequences[i] = saved;
       if (approved) this.checkConflict(show, saved, actor, (o) => o.approved);
     });
@@ -530,6 +532,12 @@ export function firstRevealOffsetMs(seq: Pick<BrandSequence, 'steps'>): number {
 function view(show: string, sequence: BrandSequence): SequenceView {
   const span: SlotSpan | null = slotSpan(sequence);
   return { show, sequence, durationMs: sequenceDurationMs(sequence), slot: span ? describeSpan(span) : null };
+}
+
+/** A sequence with its approval withdrawn (and the approver's name with it). */
+function unapproved(seq: BrandSequence): BrandSequence {
+  const { approvedBy: _was, ...rest } = seq;
+  return { ...rest, approved: false };
 }
 
 function parseSequence(input: unknown): BrandSequence {

@@ -1,7 +1,8 @@
 /**
  * The controller's HTTP server: one fastify instance, every concern a plugin.
  * Route schemas are zod (shared with the console and the CLI through
- * fastify-type-provider-zod), published as OpenAPI at /docs.
+ * fastify-type-provider-zod), published as OpenAPI at /docs. Every answer
+ * carries the security headers (security-headers.ts).
  */
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -12,6 +13,7 @@ import type { ShowStore } from '../storage/show-store';
 import { errorHandler } from './errors';
 import authPlugin from './plugins/auth';
 import showsPlugin, { type ShowsOptions } from './plugins/shows';
+import { registerSecurityHeaders } from './security-headers';
 
 export interface AppOptions {
   accounts: AccountStore;
@@ -19,7 +21,10 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Largest request body, bytes (show files and logo uploads). */
   bodyLimit?: number;
+  /** Login attempts per minute per client address (flood guard). */
   loginAttemptsPerMinute?: number;
+  /** Wrong passwords per minute for one account from one address before it is locked out. */
+  loginFailuresPerMinute?: number;
   onShowChange?: ShowsOptions['onChange'];
   /** Registers the routes that need the live show (transmitters, venues, realtime). */
   extend?: (app: FastifyInstance) => Promise<void>;
@@ -34,6 +39,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     res.code(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${req.method} ${req.url.split('?')[0]}` }),
   );
 
+  await registerSecurityHeaders(app);
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'CrowdCue controller API', description: 'Shows, venues, transmitters and the live show.', version: '1.0.0' },
@@ -42,7 +48,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
-  await app.register(authPlugin, { accounts: opts.accounts, loginAttemptsPerMinute: opts.loginAttemptsPerMinute });
+  await app.register(authPlugin, { accounts: opts.accounts, loginAttemptsPerMinute: opts.loginAttemptsPerMinute, loginFailuresPerMinute: opts.loginFailuresPerMinute });
   await app.register(showsPlugin, { shows: opts.shows, onChange: opts.onShowChange });
   if (opts.extend) await opts.extend(app);
   return app;

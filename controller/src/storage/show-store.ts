@@ -35,6 +35,12 @@ export class ShowNotFoundError extends Error {
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
+export interface SaveOptions {
+  expectedRevision?: number;
+  overwrite?: boolean;
+  review?: (current: Show | undefined, next: Show) => Show;
+}
+
 export function validateShow(json: unknown): Show {
   const parsed = parseShow(json);
   if (!parsed.ok) throw new ShowValidationError(parsed.errors);
@@ -85,9 +91,12 @@ export class ShowStore {
   /**
    * Create or replace. `expectedRevision` undefined = create (fails if it exists
    * unless `overwrite`), a number = update only if the stored revision matches.
+   * `review` sees the stored show and the new one inside the same serialised step
+   * (so no save can slip in between): it may refuse by throwing, or answer the
+   * show to store.
    */
-  async save(json: unknown, by: string, opts: { expectedRevision?: number; overwrite?: boolean } = {}): Promise<StoredShow> {
-    const show = validateShow(json);
+  async save(json: unknown, by: string, opts: SaveOptions = {}): Promise<StoredShow> {
+    let show = validateShow(json);
     if (!ID.test(show.id)) {
       throw new ShowValidationError([{ path: 'id', message: 'must be 1-64 lower-case letters, digits or dashes, starting with a letter or digit' }]);
     }
@@ -101,6 +110,7 @@ export class ShowStore {
         if (!current) throw new ShowNotFoundError(show.id);
         if (current.revision !== opts.expectedRevision) throw new ShowConflictError(current);
       }
+      if (opts.review) show = opts.review(current?.show, show);
       const stored: StoredShow = {
         id: show.id,
         revision: (current?.revision ?? 0) + 1,

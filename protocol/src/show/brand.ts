@@ -47,6 +47,8 @@ export const BrandSequenceSchema = z.strictObject({
   schedule: BrandScheduleSchema.optional(),
   /** Set by an operator or admin; an unapproved sequence never plays. */
   approved: z.boolean().default(false),
+  /** The operator or admin account that approved it (set by the approvals route, never by an editor). */
+  approvedBy: z.string().min(1).max(64).optional(),
 });
 
 export type LogoPlacement = z.output<typeof LogoPlacementSchema>;

@@ -1,17 +1,26 @@
 /**
  * Login, sessions and roles. The session is an http-only cookie; every route
  * states the permission it needs, and socket.io checks the same session at the
- * handshake (see realtime plugin) through `authenticateCookieHeader`.
+ * handshake (see realtime plugin) through `tokenFromCookieHeader`. A state-changing
+ * request from another site's page (a foreign `Origin`) is refused before anything
+ * else. Wrong passwords lock out one account from one address (login-lockout);
+ * the password limits are password.ts's, the same for setting and for logging in.
+ * Logout, account deletion and role changes are told on `accountsChanged$`, so
+ * live sockets of that account are closed at once.
  */
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { Subject } from 'rxjs';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AccountStore, PublicAccount } from '../../accounts/account-store';
+import { PASSWORD_MAX_LENGTH } from '../../accounts/password';
 import { can, ROLES, type Permission } from '../../accounts/roles';
 import { HttpError } from '../errors';
+import { LoginLockout } from '../login-lockout';
+import { foreignOrigin, STATE_CHANGING_METHODS } from '../same-origin';
 
 export const SESSION_COOKIE = 'crowdcue_session';
 
@@ -24,20 +33,26 @@ declare module 'fastify' {
     accounts: AccountStore;
     /** preHandler factory: the request must come from a logged-in account holding `permission`. */
     requirePermission: (permission: Permission | null, opts?: { allowLocked?: boolean }) => (req: FastifyRequest) => Promise<void>;
+    /** An account's sessions ended or its role changed: its live sockets must be checked again. */
+    accountsChanged$: Subject<{ accountId: string }>;
   }
 }
 
 export interface AuthOptions {
   accounts: AccountStore;
-  /** Login attempts per minute per client address. */
+  /** Login attempts (right or wrong) per minute per client address: a flood guard. Default 60. */
   loginAttemptsPerMinute?: number;
+  /** Wrong passwords per minute for one account from one address before it is locked out. Default 10. */
+  loginFailuresPerMinute?: number;
 }
 
-const Credentials = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
+const Credentials = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(PASSWORD_MAX_LENGTH) });
 const Pin = z.object({ pin: z.string().max(16) });
 const AccountOut = z.object({ id: z.string(), username: z.string(), role: z.enum(ROLES), brand: z.string().optional(), createdAt: z.string() });
 const Me = z.object({ account: AccountOut, locked: z.boolean() });
 const NewAccount = z.object({ username: z.string(), role: z.enum(ROLES), password: z.string(), brand: z.string().min(1).max(80).optional() });
+const RoleChange = z.object({ role: z.enum(ROLES), brand: z.string().min(1).max(80).optional() });
+const AccountParams = z.object({ id: z.string().uuid() });
 
 export function tokenFromCookieHeader(header: string | undefined): string | undefined {
   if (!header) return undefined;
@@ -46,12 +61,20 @@ export function tokenFromCookieHeader(header: string | undefined): string | unde
 
 async function authPlugin(app: FastifyInstance, opts: AuthOptions): Promise<void> {
   app.decorate('accounts', opts.accounts);
+  const accountsChanged$ = new Subject<{ accountId: string }>();
+  app.decorate('accountsChanged$', accountsChanged$);
+  app.addHook('onClose', async () => accountsChanged$.complete());
+  const lockout = new LoginLockout({ failures: opts.loginFailuresPerMinute ?? 10, windowSeconds: 60 });
   app.decorateRequest('account', undefined);
   app.decorateRequest('consoleLocked', undefined);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
 
   app.addHook('onRequest', async (req) => {
+    if (STATE_CHANGING_METHODS.has(req.method)) {
+      const foreign = foreignOrigin(req.headers);
+      if (foreign !== undefined) throw new HttpError(403, `a request from another site (Origin ${foreign}) may not change anything here`);
+    }
     const found = opts.accounts.authenticate(req.cookies[SESSION_COOKIE]);
     if (found) {
       req.account = found.account;
@@ -68,20 +91,36 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions): Promise<void
   });
 
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const loginLimit = { max: opts.loginAttemptsPerMinute ?? 10, timeWindow: '1 minute' };
+  const loginLimit = { max: opts.loginAttemptsPerMinute ?? 60, timeWindow: '1 minute' };
+  // A PIN has few digits: unlock attempts stay at the wrong-password pace.
+  const unlockLimit = { max: opts.loginFailuresPerMinute ?? 10, timeWindow: '1 minute' };
 
   r.post('/api/login', {
     schema: { tags: ['auth'], summary: 'Log in; sets the session cookie', body: Credentials, response: { 200: Me } },
     config: { rateLimit: loginLimit },
   }, async (req, res) => {
-    const session = await opts.accounts.login(req.body.username, req.body.password);
-    if (!session) throw new HttpError(401, 'wrong username or password');
+    const { username, password } = req.body;
+    const waitMs = await lockout.waitMs(username, req.ip);
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000);
+      res.header('retry-after', String(seconds));
+      throw new HttpError(429, `too many wrong passwords for '${username}' from this address; try again in ${seconds} s`);
+    }
+    const session = await opts.accounts.login(username, password);
+    if (!session) {
+      await lockout.failed(username, req.ip);
+      throw new HttpError(401, 'wrong username or password');
+    }
+    await lockout.succeeded(username, req.ip);
     res.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'strict', secure: 'auto' });
     return { account: session.account, locked: false };
   });
 
   r.post('/api/logout', { schema: { tags: ['auth'], summary: 'Log out' } }, async (req, res) => {
-    await opts.accounts.logout(req.cookies[SESSION_COOKIE]);
+    const token = req.cookies[SESSION_COOKIE];
+    const who = opts.accounts.authenticate(token)?.account.id;
+    await opts.accounts.logout(token);
+    if (who) accountsChanged$.next({ accountId: who });
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
@@ -101,7 +140,7 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions): Promise<void
 
   r.post('/api/unlock', {
     schema: { tags: ['auth'], summary: 'Unlock this console with its PIN', body: Pin },
-    config: { rateLimit: loginLimit },
+    config: { rateLimit: unlockLimit },
     preHandler: app.requirePermission(null, { allowLocked: true }),
   }, async (req) => {
     if (!(await opts.accounts.unlock(req.cookies[SESSION_COOKIE], req.body.pin))) throw new HttpError(401, 'wrong PIN');
@@ -122,12 +161,23 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions): Promise<void
   });
 
   r.delete('/api/accounts/:id', {
-    schema: { tags: ['accounts'], summary: 'Delete an account', params: z.object({ id: z.string().uuid() }) },
+    schema: { tags: ['accounts'], summary: 'Delete an account', params: AccountParams },
     preHandler: app.requirePermission('accounts:manage'),
   }, async (req) => {
     if (req.params.id === req.account!.id) throw new HttpError(400, 'you cannot delete the account you are logged in with', [{ path: 'params.id', message: 'is your own account' }]);
     await opts.accounts.remove(req.params.id);
+    accountsChanged$.next({ accountId: req.params.id });
     return { ok: true };
+  });
+
+  r.patch('/api/accounts/:id', {
+    schema: { tags: ['accounts'], summary: "Change an account's role; its live consoles are disconnected and reconnect with the new role", params: AccountParams, body: RoleChange, response: { 200: AccountOut } },
+    preHandler: app.requirePermission('accounts:manage'),
+  }, async (req) => {
+    if (req.params.id === req.account!.id) throw new HttpError(400, 'you cannot change the role of the account you are logged in with', [{ path: 'params.id', message: 'is your own account' }]);
+    const changed = await opts.accounts.setRole(req.params.id, req.body.role, req.body.brand);
+    accountsChanged$.next({ accountId: req.params.id });
+    return changed;
   });
 }
 

@@ -130,11 +130,12 @@ describe('brand routes', () => {
 
     expect((await acme({ method: 'POST', url: '/api/brand/shows/demo/sequences/acme-night/approve', payload: { approved: true } })).statusCode).toBe(403);
     const approved = await operator({ method: 'POST', url: '/api/brand/shows/demo/sequences/acme-night/approve', payload: { approved: true } });
-    expect(approved.json().sequence.approved).toBe(true);
+    expect(approved.json().sequence).toMatchObject({ approved: true, approvedBy: 'operator-user' });
     expect(approved.json().sequence.schedule).toEqual({ wallClock: slot });
     // The brand changes it: approval is withdrawn.
     const edited = await acme({ method: 'PUT', url: '/api/brand/shows/demo/sequences/acme-night', payload: { name: 'Acme late', logo: { asset, zones: [0, 1, 2, 3] }, steps, schedule: { wallClock: slot } } });
     expect(edited.json().sequence).toMatchObject({ name: 'Acme late', approved: false });
+    expect(edited.json().sequence).not.toHaveProperty('approvedBy');
     // An admin moving a sequence onto another is told its name.
     const admin = await t.as('admin');
     const adminClash = await admin({ method: 'PUT', url: '/api/brand/shows/demo/sequences/globex-1', payload: { name: 'Globex', logo: { asset: gxLogo, zones: [3, 4] }, steps, schedule: { wallClock: slot } } });

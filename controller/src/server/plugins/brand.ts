@@ -28,7 +28,7 @@ export interface BrandPluginOptions {
 const ShowParams = z.object({ show: z.string().min(1).max(64) });
 const SeqParams = ShowParams.extend({ id: z.string().min(1).max(64) });
 const ReportParams = z.object({ id: z.coerce.number().int().min(1) });
-const SequenceBody = BrandSequenceSchema.omit({ brand: true, approved: true, id: true }).extend({
+const SequenceBody = BrandSequenceSchema.omit({ brand: true, approved: true, approvedBy: true, id: true }).extend({
   id: z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'letters, digits, - and _ only').optional(),
   /** Only admins and operators name the brand; a brand account's own is used. */
   brand: z.string().min(1).max(64).optional(),

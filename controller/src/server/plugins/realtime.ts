@@ -4,6 +4,13 @@
  * (a console can be locked or an account deleted while connected). Payloads are
  * checked with the shared command schemas: a hostile or stale console gets a
  * reason in its ack, never a crash, and nothing half-applied.
+ *
+ * A socket lives no longer than its session: a handshake from another site's
+ * page (foreign `Origin`) or without a session is refused and its connection
+ * closed; logout, account deletion and a role change close that account's
+ * sockets at once (a console reconnects and is let in, or not, with its new
+ * role), and a sweep every second catches sessions that ended any other way.
+ * Live commands are rate-limited per account (live-command-limits).
  */
 import {
   COMMAND_NAMES,
@@ -19,11 +26,13 @@ import {
 } from '@crowdcue/protocol';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { bufferTime, filter, Subscription } from 'rxjs';
+import { bufferTime, filter, interval, merge, Subscription } from 'rxjs';
 import { Server, type Socket } from 'socket.io';
 import type { PublicAccount } from '../../accounts/account-store';
 import { can } from '../../accounts/roles';
 import type { LiveCommandName, LiveRuntime } from '../../live/live-runtime';
+import { LiveCommandLimiter, type LiveCommandLimits } from '../live-command-limits';
+import { foreignOrigin } from '../same-origin';
 import { tokenFromCookieHeader } from './auth';
 
 export type CrowdCueServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -39,6 +48,10 @@ export interface RealtimeOptions {
   runtime: LiveRuntime;
   /** How long on-air packets are gathered before one `packets` message, ms. */
   packetBatchMs?: number;
+  /** Live commands per second per account (default 30 presses, 120 fader moves; blackout is never limited). */
+  commandLimits?: LiveCommandLimits;
+  /** How often every socket's session is checked again, ms (default 1000). */
+  sessionSweepMs?: number;
 }
 
 const ROOM_STATE = 'state';
@@ -55,15 +68,35 @@ async function realtimePlugin(app: FastifyInstance, opts: RealtimeOptions): Prom
   const accountOf = (socket: CrowdCueSocket): { account: PublicAccount; locked: boolean } | undefined =>
     app.accounts.authenticate(tokenFromCookieHeader(socket.handshake.headers.cookie));
 
-  io.use((socket, next) => {
+  const limiter = new LiveCommandLimiter({ pressesPerSecond: 30, fadesPerSecond: 120, ...opts.commandLimits });
+
+  /** Why this handshake is refused, or undefined to let it in. */
+  function refusal(socket: CrowdCueSocket): string | undefined {
+    const foreign = foreignOrigin(socket.handshake.headers);
+    if (foreign !== undefined) return `a console from another site (Origin ${foreign}) may not connect`;
     const found = accountOf(socket);
-    if (!found) return next(new Error('log in first'));
-    if (!can(found.account.role, 'live:view') && !can(found.account.role, 'shows:write')) {
-      return next(new Error(`a ${found.account.role} account has no live console`));
-    }
+    if (!found) return 'log in first';
+    if (!can(found.account.role, 'live:view') && !can(found.account.role, 'shows:write')) return `a ${found.account.role} account has no live console`;
     socket.data.user = { id: found.account.id, name: found.account.username, role: found.account.role };
-    next();
+    return undefined;
+  }
+
+  io.use((socket, next) => {
+    const refused = refusal(socket);
+    if (refused === undefined) return next();
+    next(new Error(refused));
+    // socket.io answers the refusal but keeps the connection open: close it once the
+    // answer is on its way (socket.io sends it on the next tick; close flushes first).
+    setImmediate(() => socket.conn.close());
   });
+
+  /** Closes the sockets whose session has ended or whose account changed role. */
+  function sweep(): void {
+    for (const socket of io.sockets.sockets.values()) {
+      const found = accountOf(socket);
+      if (!found || found.account.role !== socket.data.user?.role) socket.disconnect(true);
+    }
+  }
 
   io.on('connection', (socket) => {
     for (const name of COMMAND_NAMES) {
@@ -84,6 +117,8 @@ async function realtimePlugin(app: FastifyInstance, opts: RealtimeOptions): Prom
     if (found.locked) return { ok: false, error: 'this console is locked; unlock it with the PIN' };
     const needed = COMMAND_PERMISSION[name];
     if (!can(found.account.role, needed)) return { ok: false, error: `a ${found.account.role} account may not ${name} (needs ${needed})` };
+    const tooFast = await limiter.refusal(found.account.id, name);
+    if (tooFast) return { ok: false, error: tooFast };
     const parsed = parseCommand(name, payload ?? {});
     if (!parsed.ok) return { ok: false, error: parsed.error, errors: parsed.errors };
 
@@ -113,6 +148,7 @@ async function realtimePlugin(app: FastifyInstance, opts: RealtimeOptions): Prom
   }
 
   const subs = new Subscription();
+  subs.add(merge(app.accountsChanged$, interval(opts.sessionSweepMs ?? 1000)).subscribe(() => sweep()));
   const rt = opts.runtime;
   subs.add(rt.state$.subscribe((s) => io.to(ROOM_STATE).emit('state', s)));
   subs.add(rt.health$.subscribe((h) => io.to(ROOM_STATE).emit('health', h)));

@@ -10,7 +10,12 @@ afterEach(async () => {
   await t.close();
 });
 
-const show = (over: Record<string, unknown> = {}) => ({ ...structuredClone(example), ...over });
+/** The example as a designer may write it: no transmitters, no brand approval (see shows-permissions.test.ts). */
+const designerExample = () => {
+  const e = structuredClone(example);
+  return { ...e, transmitters: [], brandSequences: e.brandSequences.map((s) => ({ ...s, approved: false })) };
+};
+const show = (over: Record<string, unknown> = {}) => ({ ...designerExample(), ...over });
 
 describe('show routes', () => {
   it('create, read, list, export and delete as a designer', async () => {

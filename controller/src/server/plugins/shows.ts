@@ -3,13 +3,19 @@
  * started from, so a stale save is a 409 conflict, never a silent overwrite),
  * delete, import and export show files. Bodies are checked by the show model's
  * own parser (migration first, then every error by path), so the HTTP API and
- * the CLI refuse a show for exactly the same reasons.
+ * the CLI refuse a show for exactly the same reasons. Every save (create, PUT,
+ * import) is also checked field by field against what the account's role may
+ * change (accounts/show-field-permissions): a 403 names each field, and nothing
+ * of that save is stored.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { StoredShow } from '@crowdcue/protocol';
-import type { ShowStore } from '../../storage/show-store';
+import type { PublicAccount } from '../../accounts/account-store';
+import { refusedShowFields, stampShow } from '../../accounts/show-field-permissions';
+import type { SaveOptions, ShowStore } from '../../storage/show-store';
+import { HttpError } from '../errors';
 
 export interface ShowsOptions {
   shows: ShowStore;
@@ -25,6 +31,14 @@ const Update = z.object({ revision: z.number().int().min(1).describe('the revisi
 
 export default async function showsPlugin(app: FastifyInstance, opts: ShowsOptions): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  /** The field-level check, run by the store against the show stored at that moment. */
+  const reviewFor = (account: PublicAccount): SaveOptions['review'] => (current, next) => {
+    const refused = refusedShowFields(account.role, current, next);
+    if (refused.length > 0) {
+      throw new HttpError(403, refused.map((f) => `${f.path}: ${f.message}`).join('; '), refused.map((f) => ({ path: `show.${f.path}`, message: f.message })));
+    }
+    return stampShow(account, current, next);
+  };
   const changed = (s: StoredShow | { id: string; revision: null }, by: string) => opts.onChange?.({ id: s.id, revision: s.revision, by });
 
   r.get('/api/shows', {
@@ -36,7 +50,7 @@ export default async function showsPlugin(app: FastifyInstance, opts: ShowsOptio
     schema: { tags: ['shows'], summary: 'Create a show', body: ShowFile, response: { 201: Stored } },
     preHandler: app.requirePermission('shows:write'),
   }, async (req, res) => {
-    const stored = await opts.shows.save(req.body, req.account!.username);
+    const stored = await opts.shows.save(req.body, req.account!.username, { review: reviewFor(req.account!) });
     changed(stored, req.account!.username);
     return res.code(201).send(stored);
   });
@@ -54,7 +68,7 @@ export default async function showsPlugin(app: FastifyInstance, opts: ShowsOptio
     if (id !== req.params.id) {
       throw Object.assign(new Error(`show.id must be '${req.params.id}' (the show being saved)`), { statusCode: 400 });
     }
-    const stored = await opts.shows.save(req.body.show, req.account!.username, { expectedRevision: req.body.revision });
+    const stored = await opts.shows.save(req.body.show, req.account!.username, { expectedRevision: req.body.revision, review: reviewFor(req.account!) });
     changed(stored, req.account!.username);
     return stored;
   });
@@ -78,7 +92,7 @@ export default async function showsPlugin(app: FastifyInstance, opts: ShowsOptio
     },
     preHandler: app.requirePermission('shows:write'),
   }, async (req, res) => {
-    const stored = await opts.shows.save(req.body, req.account!.username, { overwrite: req.query.overwrite === 'true' });
+    const stored = await opts.shows.save(req.body, req.account!.username, { overwrite: req.query.overwrite === 'true', review: reviewFor(req.account!) });
     changed(stored, req.account!.username);
     return res.code(201).send(stored);
   });
