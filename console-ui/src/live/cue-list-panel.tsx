@@ -22,9 +22,16 @@ export function CueListPanel({ list, playback, canControl, onGoto }: Props) {
   const gotoPress = useTwoPress();
   const current = playback?.current?.cueList === list?.id ? playback?.current?.id : undefined;
   const next = playback?.next?.cueList === list?.id ? playback?.next?.id : undefined;
+  const scroller = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    // A block body: newer browsers return a promise from scrollIntoView, which must not become the effect's cleanup.
-    currentRow.current?.scrollIntoView({ block: 'nearest' });
+    // Scroll the list only: scrollIntoView would also scroll the page, and on a narrow screen
+    // (cue list below the desk) take GO and BLACKOUT off screen.
+    const row = currentRow.current;
+    const box = scroller.current;
+    if (!row || !box) return;
+    const top = row.offsetTop - (box.querySelector('thead')?.offsetHeight ?? 0);
+    if (top < box.scrollTop) box.scrollTop = top;
+    else if (row.offsetTop + row.offsetHeight > box.scrollTop + box.clientHeight) box.scrollTop = row.offsetTop + row.offsetHeight - box.clientHeight;
   }, [current]);
 
   if (!list) return <section className="panel cue-list"><h2>Cues</h2><p className="muted pad">No live show loaded.</p></section>;
@@ -33,7 +40,7 @@ export function CueListPanel({ list, playback, canControl, onGoto }: Props) {
       <h2>
         Cues <span className="muted">· {list.name}</span>
       </h2>
-      <div className="scroll">
+      <div className="scroll" ref={scroller}>
         <table className="cues">
           <thead>
             <tr>

@@ -71,7 +71,7 @@ function Executor({ p, isSelected, locked, stopArmed, countdown, onStopPress, ca
     <div className={`executor ${isSelected ? 'selected' : ''} ${status}`} data-testid={`playback-${id}`} data-status={status}>
       <button className="executor-name" data-testid={`playback-select-${id}`} aria-pressed={isSelected} onClick={() => onSelect(id)} title="Drive this playback with the main GO, BACK and Space">
         <strong>{p.name}</strong>
-        <span className="muted small-text">{p.paused ? 'PAUSED' : p.running ? 'running' : 'stopped'} · prio {p.priority}</span>
+        <span className="muted small-text">{p.paused ? 'PAUSED' : p.running ? 'running' : 'stopped'} · P{p.priority}</span>
       </button>
       <div className="executor-cues">
         <div className="executor-cue current">
@@ -89,7 +89,7 @@ function Executor({ p, isSelected, locked, stopArmed, countdown, onStopPress, ca
           </span>
         </div>
       </div>
-      <label className="executor-level">
+      <div className="executor-level">
         <span className="label">Level</span>
         <input
           type="range"
@@ -103,25 +103,23 @@ function Executor({ p, isSelected, locked, stopArmed, countdown, onStopPress, ca
           onChange={(e) => fader.move(Number(e.target.value))}
         />
         <output className="mono">{Math.round((fader.value / 255) * 100)}%</output>
-      </label>
-      <div className="executor-buttons">
-        <button
-          className={`exec-go ${locked ? 'locked' : ''}`}
-          data-testid={`playback-go-${id}`}
-          data-locked={locked}
-          disabled={!canControl}
-          onClick={() => onGo(id)}
-          title={`GO '${p.name}'${p.next ? `: ${p.next.number} ${p.next.label}` : ''}`}
-        >
-          GO
-        </button>
-        <button className={p.paused ? 'armed' : ''} data-testid={`playback-pause-${id}`} disabled={!canControl || !p.running} onClick={() => onPause(p)}>
-          {p.paused ? 'RESUME' : 'PAUSE'}
-        </button>
-        <button className={stopArmed ? 'danger armed' : ''} data-testid={`playback-stop-${id}`} disabled={!canControl || !p.running} onClick={onStopPress} title="Stop this playback (press twice)">
-          {stopArmed ? 'CONFIRM' : 'STOP'}
-        </button>
       </div>
+      <button
+        className={`exec-go ${locked ? 'locked' : ''}`}
+        data-testid={`playback-go-${id}`}
+        data-locked={locked}
+        disabled={!canControl}
+        onClick={() => onGo(id)}
+        title={`GO '${p.name}'${p.next ? `: ${p.next.number} ${p.next.label}` : ''}`}
+      >
+        GO
+      </button>
+      <button className={`exec-pause ${p.paused ? 'armed' : ''}`} data-testid={`playback-pause-${id}`} disabled={!canControl || !p.running} onClick={() => onPause(p)}>
+        {p.paused ? 'RESUME' : 'PAUSE'}
+      </button>
+      <button className={`exec-stop ${stopArmed ? 'danger armed' : ''}`} data-testid={`playback-stop-${id}`} disabled={!canControl || !p.running} onClick={onStopPress} title="Stop this playback (press twice)">
+        {stopArmed ? 'CONFIRM' : 'STOP'}
+      </button>
     </div>
   );
 }
