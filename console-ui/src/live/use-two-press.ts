@@ -8,6 +8,12 @@ import { useCallback, useEffect, useState } from 'react';
 
 export const TWO_PRESS_MS = 3000;
 
+/** One press: what is armed after it, and whether the control fires. */
+export function twoPress(armed: string | null, key: string, now = false): { armed: string | null; fire: boolean } {
+  if (now || armed === key) return { armed: null, fire: true };
+  return { armed: key, fire: false };
+}
+
 export function useTwoPress(): { armed: string | null; press: (key: string, fire: () => void, now?: boolean) => void } {
   const [armed, setArmed] = useState<string | null>(null);
   useEffect(() => {
@@ -17,10 +23,9 @@ export function useTwoPress(): { armed: string | null; press: (key: string, fire
   }, [armed]);
   const press = useCallback(
     (key: string, fire: () => void, now = false) => {
-      if (now || armed === key) {
-        setArmed(null);
-        fire();
-      } else setArmed(key);
+      const next = twoPress(armed, key, now);
+      setArmed(next.armed);
+      if (next.fire) fire();
     },
     [armed],
   );
