@@ -120,12 +120,30 @@ describe('Live page playbacks in Chromium', () => {
     await poll(() => sentOf('stopParade').at(-1)?.payload).toEqual({ run });
   }, SLOW);
 
+  it("each playback's level fader sends level { cueList, level }", async () => {
+    for (const p of liveState().playbacks) {
+      await page.getByTestId(`playback-level-${p.cueList}`).fill('128');
+      await poll(() => sentOf('level', p.cueList).at(-1)?.payload).toEqual({ cueList: p.cueList, level: 128 });
+    }
+  }, SLOW);
+
+  it('a zone says why it shows what it shows: on hover, and spelled out when picked', async () => {
+    const zone = liveState().zones[0].zone;
+    await poll(() => page.getByTestId(`zone-${zone}`).getAttribute('title')).toContain(`zone ${zone}: `);
+    await page.getByTestId(`zone-${zone}`).click();
+    await poll(() => page.getByTestId(`zone-why-${zone}`).textContent()).toMatch(new RegExp(`^zone ${zone}: `));
+    await page.keyboard.press('Escape');
+    await poll(() => page.getByTestId('zone-whys').count()).toBe(0);
+  }, SLOW);
+
   for (const [width, height] of [
     [1440, 900],
     [1024, 768],
   ] as const) {
     it(`keeps GO, BLACKOUT, master, the crowd view and the strip on screen at ${width}x${height}`, async () => {
       await page.setViewportSize({ width, height });
+      // As the page opens (earlier steps scrolled to reach the zone grid).
+      await page.evaluate(() => document.querySelector('.page')?.scrollTo(0, 0));
       await page.mouse.move(0, 0);
       for (const id of ['go', 'blackout', 'master', 'crowd-view', ...liveState().playbacks.flatMap((pb) => ['go', 'pause', 'stop', 'level'].map((b) => `playback-${b}-${pb.cueList}`))]) {
         const box = await page.getByTestId(id).boundingBox();

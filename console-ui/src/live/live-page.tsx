@@ -38,6 +38,8 @@ export function LivePage({ canControl }: { canControl: boolean }) {
   const playback = mainPlayback(playbacks, pickedPlayback);
   const cueList = show ? (show.cueLists.find((l) => l.id === playback?.cueList) ?? show.cueLists[0] ?? null) : null;
   const target = playback?.cueList ?? cueList?.id;
+  // The stage says what the selected playback shows (the show's first list without playbacks).
+  const current = playback ? playback.current : (state?.current ?? null);
   const run = store.run.bind(store);
 
   const go = useCallback(() => void store.go(target), [store, target]);
@@ -77,8 +79,8 @@ export function LivePage({ canControl }: { canControl: boolean }) {
             <strong data-testid="live-show">{show?.name ?? state?.show ?? 'none loaded'}</strong>
           </div>
           <div>
-            <span className="label">Current</span>
-            <strong data-testid="current-cue">{state?.current ? `${state.current.number} ${state.current.label}` : '—'}</strong>
+            <span className="label">{playback && playbacks.length > 1 ? playback.name : 'Current'}</span>
+            <strong data-testid="current-cue">{current ? `${current.number} ${current.label}` : '—'}</strong>
           </div>
           <div>
             <span className="label">Time</span>
