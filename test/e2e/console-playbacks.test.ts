@@ -154,7 +154,7 @@ describe('Live page playbacks in Chromium', () => {
         expect(box!.x + box!.width, `${id} right`).toBeLessThanOrEqual(width);
       }
       // Touch targets: the strip's buttons and the cue rows' GO TO.
-      const targets = page.locator('[data-testid^="playback-go-"], [data-testid^="playback-pause-"], [data-testid^="playback-stop-"], [data-testid^="goto-"]');
+      const targets = page.locator('[data-testid^="playback-go-"], [data-testid^="playback-pause-"], [data-testid^="playback-stop-"], [data-testid^="playback-select-"], [data-testid^="parade-stop-"], [data-testid^="goto-"]');
       for (const box of await targets.evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ w: r.width, h: r.height })))) {
         expect(Math.min(box.w, box.h)).toBeGreaterThanOrEqual(44);
       }
