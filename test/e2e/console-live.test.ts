@@ -39,6 +39,8 @@ describe('live console in Chromium', () => {
     // GO starts the show at cue 1 (a dark house blue); GO again fires cue 2, the red/blue split.
     await page.getByTestId('go').click();
     await expect.poll(() => page.getByTestId('current-cue').textContent()).toMatch(/^1 /);
+    // A second GO inside the GO lock-out would be one GO: wait it out, as an operator does.
+    await expect.poll(() => page.getByTestId('go').getAttribute('data-locked')).toBe('false');
     await page.getByTestId('go').click();
     await expect.poll(() => page.getByTestId('current-cue').textContent()).toBe('2 Split');
     const lit = await waitForColours(crowd, [SPLIT_RED, SPLIT_BLUE], (c) => c.near[0] > 2000 && c.near[1] > 1000, { what: 'split red and blue', shot: 'live-go-split' });

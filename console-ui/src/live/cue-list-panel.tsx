@@ -1,24 +1,37 @@
-/** The live cue list: the cue that runs, the one GO will start, and a go-to per cue. */
-import type { CueList, LiveState } from '@crowdcue/protocol';
+/**
+ * The selected playback's cue list: the cue that runs, the one GO will start,
+ * and a GO TO per cue. GO TO jumps the show, so it asks for a second press
+ * within 3 s (the button says so), or fires at once with Shift held.
+ */
+import type { CueList, PlaybackState } from '@crowdcue/protocol';
 import { useEffect, useRef } from 'react';
 import { lookSwatch } from '../ui/colour';
+import { useTwoPress } from './use-two-press';
 
 interface Props {
   list: CueList | null;
-  state: LiveState | null;
+  playback: PlaybackState | null;
   canControl: boolean;
   onGoto: (cueId: string) => void;
 }
 
 const secs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(ms % 1000 ? 1 : 0)}s` : `${ms}ms`);
 
-export function CueListPanel({ list, state, canControl, onGoto }: Props) {
+export function CueListPanel({ list, playback, canControl, onGoto }: Props) {
   const currentRow = useRef<HTMLTableRowElement>(null);
-  const current = state?.current?.cueList === list?.id ? state?.current?.id : undefined;
-  const next = state?.next?.cueList === list?.id ? state?.next?.id : undefined;
+  const gotoPress = useTwoPress();
+  const current = playback?.current?.cueList === list?.id ? playback?.current?.id : undefined;
+  const next = playback?.next?.cueList === list?.id ? playback?.next?.id : undefined;
+  const scroller = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    // A block body: newer browsers return a promise from scrollIntoView, which must not become the effect's cleanup.
-    currentRow.current?.scrollIntoView({ block: 'nearest' });
+    // Scroll the list only: scrollIntoView would also scroll the page, and on a narrow screen
+    // (cue list below the desk) take GO and BLACKOUT off screen.
+    const row = currentRow.current;
+    const box = scroller.current;
+    if (!row || !box) return;
+    const top = row.offsetTop - (box.querySelector('thead')?.offsetHeight ?? 0);
+    if (top < box.scrollTop) box.scrollTop = top;
+    else if (row.offsetTop + row.offsetHeight > box.scrollTop + box.clientHeight) box.scrollTop = row.offsetTop + row.offsetHeight - box.clientHeight;
   }, [current]);
 
   if (!list) return <section className="panel cue-list"><h2>Cues</h2><p className="muted pad">No live show loaded.</p></section>;
@@ -27,7 +40,7 @@ export function CueListPanel({ list, state, canControl, onGoto }: Props) {
       <h2>
         Cues <span className="muted">· {list.name}</span>
       </h2>
-      <div className="scroll">
+      <div className="scroll" ref={scroller}>
         <table className="cues">
           <thead>
             <tr>
@@ -59,14 +72,20 @@ export function CueListPanel({ list, state, canControl, onGoto }: Props) {
                         {cue.parade && <span className="tag">parade</span>}
                       </span>
                     </div>
-                    {isCurrent && <div className="progress"><span style={{ width: `${Math.round((state?.cueProgress ?? 0) * 100)}%` }} /></div>}
+                    {isCurrent && <div className="progress"><span style={{ width: `${Math.round((playback?.cueProgress ?? 0) * 100)}%` }} /></div>}
                   </td>
                   <td className="num">{secs(cue.fade)}</td>
                   <td className="num">{cue.follow === null ? '—' : secs(cue.follow)}</td>
                   {canControl && (
                     <td>
-                      <button className="icon" data-testid={`goto-${cue.id}`} title={`Go to cue ${cue.number}`} onClick={() => onGoto(cue.id)}>
-                        ▶
+                      <button
+                        className={`icon goto ${gotoPress.armed === cue.id ? 'armed' : ''}`}
+                        data-testid={`goto-${cue.id}`}
+                        data-armed={gotoPress.armed === cue.id}
+                        title={gotoPress.armed === cue.id ? `Press again to go to cue ${cue.number}` : `Go to cue ${cue.number} (press twice, or Shift+click)`}
+                        onClick={(e) => gotoPress.press(cue.id, () => onGoto(cue.id), e.shiftKey)}
+                      >
+                        {gotoPress.armed === cue.id ? 'GO?' : '▶'}
                       </button>
                     </td>
                   )}

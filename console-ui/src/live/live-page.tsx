@@ -1,16 +1,21 @@
 /**
- * The live page: cue list, crowd view, busking, the big buttons, master, and
- * every figure that says the show is healthy. All live figures come from the
- * controller's state stream, so every console shows the same show.
+ * The live page: the playbacks (one per cue list) and the selected one's cue
+ * list, crowd view, busking, the big buttons, master, the running parades,
+ * and every figure that says the show is healthy. All live figures come from
+ * the controller's state stream, so every console shows the same show.
  */
-import type { Look } from '@crowdcue/protocol';
+import type { Look, PlaybackState } from '@crowdcue/protocol';
 import { useCallback, useRef, useState } from 'react';
 import { CrowdView } from '../crowd/crowd-view';
 import { useShortcuts } from '../keyboard/use-shortcuts';
 import { BuskPanel } from './busk-panel';
 import { CueListPanel } from './cue-list-panel';
 import { useLive, useLiveStore } from './live-context';
+import './live-page.css';
+import { mainPlayback } from './main-playback';
 import { MasterFader } from './master-fader';
+import { PlaybackStrip } from './playback-strip';
+import { RunningParades } from './running-parades';
 import { AirtimeFigures, LatenessFigures } from './show-figures-panel';
 import { TransmitterCard } from './transmitter-card';
 import { TransportPanel } from './transport-panel';
@@ -28,24 +33,29 @@ export function LivePage({ canControl }: { canControl: boolean }) {
   const state = live.state;
   const clockText = useShowClockText();
 
-  const cueList = show ? (show.cueLists.find((l) => l.id === state?.current?.cueList) ?? show.cueLists[0] ?? null) : null;
+  const [pickedPlayback, setPickedPlayback] = useState<string | null>(null);
+  const playbacks = state?.playbacks ?? [];
+  const playback = mainPlayback(playbacks, pickedPlayback);
+  const cueList = show ? (show.cueLists.find((l) => l.id === playback?.cueList) ?? show.cueLists[0] ?? null) : null;
+  const target = playback?.cueList ?? cueList?.id;
+  // The stage says what the selected playback shows (the show's first list without playbacks).
+  const current = playback ? playback.current : (state?.current ?? null);
   const run = store.run.bind(store);
 
-  const go = useCallback(() => void store.run('go', cueList ? { cueList: cueList.id } : {}), [store, cueList]);
-  const back = useCallback(() => void store.run('back', cueList ? { cueList: cueList.id } : {}), [store, cueList]);
+  const go = useCallback(() => void store.go(target), [store, target]);
+  const back = useCallback(() => void store.run('back', target ? { cueList: target } : {}), [store, target]);
   const pause = useCallback(() => void store.run(store.getSnapshot().state?.paused ? 'resume' : 'pause', {}), [store]);
   const blackout = useCallback(() => void store.run('blackout', { on: !store.getSnapshot().state?.blackout }), [store]);
+  const pausePlayback = (p: PlaybackState) => void run(p.paused ? 'resume' : 'pause', { cueList: p.cueList });
 
-  useShortcuts(
-    {
-      go: canControl ? go : undefined,
-      blackout: canControl ? blackout : undefined,
-      pause: canControl ? pause : undefined,
-      clearSelection: () => setSelected(new Set()),
-      focusMaster: () => masterRef.current?.focus(),
-    },
-    true,
-  );
+  useShortcuts({
+    go: canControl ? go : undefined,
+    back: canControl ? back : undefined,
+    blackout: canControl ? blackout : undefined,
+    pause: canControl ? pause : undefined,
+    clearSelection: () => setSelected(new Set()),
+    focusMaster: () => masterRef.current?.focus(),
+  });
 
   const zones = show?.venue.zones ?? [];
   const onBandClick = (band: number) => {
@@ -60,7 +70,7 @@ export function LivePage({ canControl }: { canControl: boolean }) {
 
   return (
     <div className="live-page">
-      <CueListPanel list={cueList} state={state} canControl={canControl} onGoto={(cue) => void run('goto', { cue, cueList: cueList?.id })} />
+      <CueListPanel list={cueList} playback={playback} canControl={canControl} onGoto={(cue) => void run('goto', { cue, cueList: cueList?.id })} />
 
       <section className="panel stage">
         <div className="stage-head">
@@ -69,8 +79,8 @@ export function LivePage({ canControl }: { canControl: boolean }) {
             <strong data-testid="live-show">{show?.name ?? state?.show ?? 'none loaded'}</strong>
           </div>
           <div>
-            <span className="label">Current</span>
-            <strong data-testid="current-cue">{state?.current ? `${state.current.number} ${state.current.label}` : '—'}</strong>
+            <span className="label">{playback && playbacks.length > 1 ? playback.name : 'Current'}</span>
+            <strong data-testid="current-cue">{current ? `${current.number} ${current.label}` : '—'}</strong>
           </div>
           <div>
             <span className="label">Time</span>
@@ -80,7 +90,11 @@ export function LivePage({ canControl }: { canControl: boolean }) {
             {state?.paused && <span className="flag paused">PAUSED</span>}
             {state?.blackout && <span className="flag is-blackout">BLACKOUT</span>}
             {state && state.master < 255 && <span className="flag">MASTER {Math.round((state.master / 255) * 100)}%</span>}
-            {state?.parades.map((p) => <span key={p.id} className="flag parade">{p.id}</span>)}
+            {state?.parades.map((p) => (
+              <span key={p.run} className="flag parade">
+                {p.name}
+              </span>
+            ))}
           </div>
         </div>
         <CrowdView
@@ -96,9 +110,24 @@ export function LivePage({ canControl }: { canControl: boolean }) {
         />
       </section>
 
+      <PlaybackStrip
+        playbacks={playbacks}
+        selected={playback?.cueList ?? null}
+        onSelect={setPickedPlayback}
+        goLocked={live.goLocked}
+        stateAtLocalMs={live.stateAtLocalMs}
+        canControl={canControl}
+        onGo={(cueList) => void store.go(cueList)}
+        onPause={pausePlayback}
+        onStop={(cueList) => void run('stop', { cueList })}
+        onLevel={(cueList, level) => void run('level', { cueList, level })}
+      />
+
       <aside className="panel desk">
         <TransportPanel
           state={state}
+          playback={playback}
+          goLocked={(target ?? '') in live.goLocked}
           canControl={canControl}
           onGo={go}
           onBack={back}
@@ -108,6 +137,7 @@ export function LivePage({ canControl }: { canControl: boolean }) {
         />
         <MasterFader ref={masterRef} level={state?.master ?? 255} disabled={!canControl || !state?.show} onLevel={(level) => void run('master', { level })} />
         {!canControl && <p className="muted pad small-text">View only: your role cannot run the live show.</p>}
+        <RunningParades parades={state?.parades ?? []} playbacks={playbacks} canControl={canControl} onStop={(r) => void run('stopParade', { run: r })} />
         <LatenessFigures report={live.lateness} />
         <AirtimeFigures report={live.airtime} />
       </aside>

@@ -18,6 +18,7 @@ import type {
 } from '@crowdcue/protocol';
 import { io, type Socket } from 'socket.io-client';
 import { ShowTime } from '../crowd/show-time';
+import { GoLockout, goLockoutOf } from './go-lockout';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'refused';
 
@@ -35,6 +36,10 @@ export interface LiveSnapshot {
   status: ConnectionStatus;
   statusText?: string;
   state: LiveState | null;
+  /** This console's clock (ShowTime's local wall ms) when `state` arrived: countdowns run from here. */
+  stateAtLocalMs: number;
+  /** Playbacks (cue list id; '' = the show's first list) inside their GO lock-out now, until (local ms). */
+  goLocked: Readonly<Record<string, number>>;
   health: TransmitterHealthInfo[];
   airtime: AirtimeReport | null;
   lateness: LatenessReport | null;
@@ -50,12 +55,13 @@ const MAX_WARNINGS = 50;
 
 export class LiveStore {
   private socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
-  private snap: LiveSnapshot = { status: 'connecting', state: null, health: [], airtime: null, lateness: null, warnings: [] };
+  private snap: LiveSnapshot = { status: 'connecting', state: null, stateAtLocalMs: 0, goLocked: {}, health: [], airtime: null, lateness: null, warnings: [] };
   private readonly listeners = new Set<() => void>();
   private readonly packetListeners = new Set<PacketListener>();
   private readonly showListeners = new Set<ShowChangeListener>();
   private packetWanters = 0;
   private warningId = 0;
+  private readonly goLockout = new GoLockout();
   /** Show time from the state stream: the show clock, and where packets land on this console's clock. */
   readonly showTime = new ShowTime();
 
@@ -80,7 +86,7 @@ export class LiveStore {
     });
     socket.on('state', (state) => {
       this.showTime.update(state);
-      this.set({ state });
+      this.set({ state, stateAtLocalMs: this.showTime.localWall() });
     });
     socket.on('health', (health) => this.set({ health }));
     socket.on('airtime', (airtime) => this.set({ airtime }));
@@ -99,7 +105,8 @@ export class LiveStore {
     this.socket?.close();
     this.socket = null;
     this.showTime.reset();
-    this.set({ status: 'offline', state: null });
+    this.goLockout.reset();
+    this.set({ status: 'offline', state: null, goLocked: {} });
   }
 
   /** Reconnects (after an unlock or a new login) so the server re-reads the session. */
@@ -134,6 +141,28 @@ export class LiveStore {
     const ack = await this.command(name, payload);
     if (!ack.ok) this.warn(ack.error, 'error');
     return ack;
+  }
+
+  /**
+   * GO one playback (`cueList`; absent = the show's first list). A second GO for
+   * the same playback inside the show's lock-out is dropped here, unsent, so a
+   * double-click is one GO; resolves null when it was dropped.
+   */
+  go(cueList: string | undefined): Promise<CommandAck> | null {
+    const key = cueList ?? '';
+    const lockoutMs = goLockoutOf(this.snap.state?.goLockoutMs);
+    const now = this.showTime.localWall();
+    if (!this.goLockout.tryGo(key, now, lockoutMs)) return null;
+    const until = now + lockoutMs;
+    this.set({ goLocked: { ...this.snap.goLocked, [key]: until } });
+    // Only the display of the lock: the guard above decides by the clock.
+    setTimeout(() => {
+      if (this.snap.goLocked[key] !== until) return;
+      const rest = { ...this.snap.goLocked };
+      delete rest[key];
+      this.set({ goLocked: rest });
+    }, lockoutMs);
+    return this.run('go', cueList === undefined ? {} : { cueList });
   }
 
   /** Receive on-air packets while `listener` is registered. */

@@ -1,9 +1,9 @@
 /**
  * The master fader, 0..255 as bands scale by it. Moves are sent as they come
- * (at most every 50 ms, the last move always), and the fader follows the
- * server's master when someone else moves it.
+ * (throttled), and the fader follows the server's master when someone else moves it.
  */
-import { forwardRef, useEffect, useRef, useState } from 'react';
+import { forwardRef } from 'react';
+import { useFaderSend } from './use-fader-send';
 
 interface Props {
   level: number;
@@ -12,27 +12,7 @@ interface Props {
 }
 
 export const MasterFader = forwardRef<HTMLInputElement, Props>(function MasterFader({ level, disabled, onLevel }, ref) {
-  const [value, setValue] = useState(level);
-  const dragging = useRef(false);
-  const lastSent = useRef(0);
-  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
-
-  useEffect(() => {
-    if (!dragging.current) setValue(level);
-  }, [level]);
-
-  const send = (v: number) => {
-    if (pending.current) clearTimeout(pending.current);
-    const wait = 50 - (performance.now() - lastSent.current);
-    const go = () => {
-      lastSent.current = performance.now();
-      pending.current = null;
-      onLevel(v);
-    };
-    if (wait <= 0) go();
-    else pending.current = setTimeout(go, wait);
-  };
-
+  const { value, move, hold } = useFaderSend(level, onLevel);
   return (
     <div className="master">
       <div className="master-head">
@@ -48,14 +28,8 @@ export const MasterFader = forwardRef<HTMLInputElement, Props>(function MasterFa
         value={value}
         disabled={disabled}
         aria-label="Master level"
-        onPointerDown={() => (dragging.current = true)}
-        onPointerUp={() => (dragging.current = false)}
-        onBlur={() => (dragging.current = false)}
-        onChange={(e) => {
-          const v = Number(e.target.value);
-          setValue(v);
-          send(v);
-        }}
+        {...hold}
+        onChange={(e) => move(Number(e.target.value))}
       />
       <div className="master-scale">
         <span>0</span>

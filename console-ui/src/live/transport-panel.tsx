@@ -1,12 +1,17 @@
 /**
- * GO, BACK, PAUSE/RESUME, STOP and BLACKOUT: the desk's big buttons. STOP asks
- * for a second press within 3 s so a stray tap cannot end the show.
+ * The desk's big buttons: GO and BACK drive the selected playback (the first
+ * unless one is picked on the strip); PAUSE/RESUME and STOP act on the whole
+ * show, every playback; STOP asks for a second press within 3 s so a stray tap
+ * cannot end the show. GO shows its lock-out: a second press inside it is one GO.
  */
-import type { LiveState } from '@crowdcue/protocol';
-import { useEffect, useState } from 'react';
+import type { LiveState, PlaybackState } from '@crowdcue/protocol';
+import { useTwoPress } from './use-two-press';
 
 interface Props {
   state: LiveState | null;
+  /** The playback GO and BACK drive. */
+  playback: PlaybackState | null;
+  goLocked: boolean;
   canControl: boolean;
   onGo: () => void;
   onBack: () => void;
@@ -15,42 +20,41 @@ interface Props {
   onBlackout: () => void;
 }
 
-export function TransportPanel({ state, canControl, onGo, onBack, onPause, onStop, onBlackout }: Props) {
-  const [stopArmed, setStopArmed] = useState(false);
-  useEffect(() => {
-    if (!stopArmed) return;
-    const t = setTimeout(() => setStopArmed(false), 3000);
-    return () => clearTimeout(t);
-  }, [stopArmed]);
-
+export function TransportPanel({ state, playback, goLocked, canControl, onGo, onBack, onPause, onStop, onBlackout }: Props) {
+  const stop = useTwoPress();
   const off = !canControl || !state?.show;
-  const next = state?.next;
+  const next = playback ? playback.next : state?.next;
   return (
     <div className="transport">
-      <button data-testid="go" className="go" disabled={off} onClick={onGo} title="GO (space)">
+      <button
+        data-testid="go"
+        data-locked={goLocked}
+        className={`go ${goLocked ? 'locked' : ''}`}
+        disabled={off}
+        onClick={onGo}
+        title={`GO ${playback ? `'${playback.name}'` : ''} (Space)`}
+      >
         <span className="go-label">GO</span>
-        <span className="go-next">{next ? `${next.number} ${next.label}` : 'end of list'}</span>
+        <span className="go-next">
+          {playback && <span className="go-playback">{playback.name} · </span>}
+          {next ? `${next.number} ${next.label}` : 'end of list'}
+        </span>
       </button>
       <div className="transport-row">
-        <button data-testid="back" disabled={off} onClick={onBack} title="Back one cue">
+        <button data-testid="back" disabled={off} onClick={onBack} title="Back one cue (Backspace)">
           BACK
         </button>
-        <button data-testid="pause" className={state?.paused ? 'armed' : ''} disabled={off} onClick={onPause} title="Pause / resume (P)">
+        <button data-testid="pause" className={state?.paused ? 'armed' : ''} disabled={off} onClick={onPause} title="Pause / resume every playback (P)">
           {state?.paused ? 'RESUME' : 'PAUSE'}
         </button>
         <button
           data-testid="stop"
-          className={stopArmed ? 'danger armed' : ''}
+          className={stop.armed ? 'danger armed' : ''}
           disabled={off}
-          onClick={() => {
-            if (stopArmed) {
-              setStopArmed(false);
-              onStop();
-            } else setStopArmed(true);
-          }}
-          title="Stop the show (press twice)"
+          onClick={() => stop.press('show', onStop)}
+          title="Stop the show, every playback (press twice)"
         >
-          {stopArmed ? 'CONFIRM' : 'STOP'}
+          {stop.armed ? 'CONFIRM' : 'STOP'}
         </button>
       </div>
       <button

@@ -1,7 +1,14 @@
-/** Zones as a grid of tiles showing what each shows now; tap to pick zones for busking. */
+/**
+ * Zones as a grid of tiles showing what each shows now and why (tooltip, and
+ * spelled out for the picked zones); tap to pick zones for busking.
+ */
 import type { Zone, ZoneState } from '@crowdcue/protocol';
 import { lookSwatch } from '../ui/colour';
 import { cssRgb, zoneColour } from '../venue/zone-colours';
+import { zoneWhyText } from './zone-why';
+
+/** How many picked zones say why below the grid (more would push the panel off screen). */
+const WHY_LINES = 4;
 
 interface Props {
   zones: Zone[];
@@ -13,6 +20,7 @@ interface Props {
 
 export function ZoneGrid({ zones, live, selected, onToggle, onSelect }: Props) {
   const byZone = new Map(live.map((z) => [z.zone, z]));
+  const picked = zones.filter((z) => selected.has(z.id));
   return (
     <div className="zone-grid-wrap">
       <div className="row tight">
@@ -33,7 +41,7 @@ export function ZoneGrid({ zones, live, selected, onToggle, onSelect }: Props) {
               data-testid={`zone-${z.id}`}
               aria-pressed={selected.has(z.id)}
               className={`zone-tile ${selected.has(z.id) ? 'on' : ''} ${state?.source === 'busk' ? 'busked' : ''}`}
-              title={`${z.name}${state?.source ? ` · ${state.source}` : ''}`}
+              title={`${z.name}\n${zoneWhyText(z.id, state)}`}
               onClick={() => onToggle(z.id)}
             >
               <span className="zone-key" style={{ background: cssRgb(zoneColour(z.id)) }} />
@@ -44,6 +52,16 @@ export function ZoneGrid({ zones, live, selected, onToggle, onSelect }: Props) {
           );
         })}
       </div>
+      {picked.length > 0 && (
+        <ul className="zone-whys" data-testid="zone-whys">
+          {picked.slice(0, WHY_LINES).map((z) => (
+            <li key={z.id} data-testid={`zone-why-${z.id}`}>
+              {zoneWhyText(z.id, byZone.get(z.id))}
+            </li>
+          ))}
+          {picked.length > WHY_LINES && <li className="muted">+{picked.length - WHY_LINES} more (hover a zone)</li>}
+        </ul>
+      )}
     </div>
   );
 }
