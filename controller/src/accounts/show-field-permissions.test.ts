@@ -1,6 +1,6 @@
 import { parseShow, type Show } from '@crowdcue/protocol';
 import { describe, expect, it } from 'vitest';
-import example from '../../../protocol/test-data/example-show.json' with { type: 'json' };
+import example from '@crowdcue/protocol/example-show.json' with { type: 'json' };
 import { refusedShowFields, stampShow } from './show-field-permissions';
 
 const parsed = (json: unknown): Show => {

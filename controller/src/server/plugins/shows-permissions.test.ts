@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import example from '../../../../protocol/test-data/example-show.json' with { type: 'json' };
+import example from '@crowdcue/protocol/example-show.json' with { type: 'json' };
 import { createTestApp, type TestApp } from '../test-app';
 
 let t: TestApp;
