@@ -314,7 +314,8 @@ describe('CueEngine GO lock-out', () => {
       engine.events$.subscribe((e) => e.type === 'cue-fired' && fired.push([ts.now(), e.cue.id]));
       for (const t of [0, 120, 400]) ts.schedule(() => results.push(engine.go()), t);
     });
-    expect(fired).toEqual([
+    // (c2 then follows on to c3 by itself at 780)
+    expect(fired.filter(([t]) => t < 700)).toEqual([
       [0, 'c1'],
       [400, 'c2'],
     ]);
