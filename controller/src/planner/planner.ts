@@ -68,6 +68,17 @@ export interface PlannerOptions {
   assumedRadio?: TransmitterCapabilities;
   /** Controller ms that band time 0 stands for; default: now. */
   epochMs?: number;
+  /**
+   * Which contribution each zone shows (the zone mixer's answer). A parade or
+   * brand layer goes on air only where it wins. Without one, a busk look wins
+   * over layers and the latest-started layer over cue looks.
+   */
+  precedence?: ZonePrecedence;
+}
+
+/** The zone mixer's answer, as the planner asks it: the key of what `zone` shows at `atMs` (a layer is named by its owner). */
+export interface ZonePrecedence {
+  shows(zone: number, atMs: number): string | null;
 }
 
 export const ASSUMED_RADIO: TransmitterCapabilities = {
@@ -222,6 +233,8 @@ interface BaseEntry {
 
 interface Layer {
   run: number;
+  /** The mixer's key for it (`run:<n>` when none was given). */
+  owner: string;
   zones: number[];
   pixels?: { first: number; last: number };
   fromMs: number;
@@ -232,13 +245,14 @@ interface Layer {
 export class Planner {
   readonly clock: BandClock;
   private readonly scheduler: SchedulerLike;
-  private readonly opts: Required<Omit<PlannerOptions, 'scheduler' | 'transmitters' | 'venueZones' | 'site' | 'epochMs' | 'repeats'>>;
+  private readonly opts: Required<Omit<PlannerOptions, 'scheduler' | 'transmitters' | 'venueZones' | 'site' | 'epochMs' | 'repeats' | 'precedence'>>;
   private readonly repeats: Record<PacketPurpose, number>;
   private readonly venueZones: number[];
   private readonly transmitters: readonly Transmitter[];
   private readonly ledgers = new Map<string, AirtimeLedger>();
   private readonly seq = new SeqCounter();
   private readonly site: number;
+  private readonly precedence: ZonePrecedence | undefined;
 
   private pending: Work[] = [];
   private nextWorkId = 1;
@@ -280,6 +294,7 @@ export class Planner {
   constructor(options: PlannerOptions) {
     this.scheduler = options.scheduler;
     this.site = options.site;
+    this.precedence = options.precedence;
     this.venueZones = [...options.venueZones].sort((a, b) => a - b);
     this.transmitters = options.transmitters;
     this.opts = {
@@ -395,7 +410,7 @@ export class Planner {
         priority: false,
         zones: on,
         run: layer.run,
-        resolve: () => this.paradeSpecs(on, layer.look, landAt),
+        resolve: () => this.paradeSpecs(layer.owner, on, layer.look, landAt),
       });
     }
   }
@@ -404,9 +419,9 @@ export class Planner {
    * A parade look's packets at `atMs`: to its zones less the busked ones, or
    * (a seat range, which cannot leave zones out) followed by each busk again.
    */
-  private paradeSpecs(zones: number[] | 'ALL', look: PlanLook, atMs: number, seats?: CcbTarget): Spec[] {
+  private paradeSpecs(owner: string, zones: number[] | 'ALL', look: PlanLook, atMs: number, seats?: CcbTarget): Spec[] {
     const all = zones === 'ALL' ? this.venueZones : zones;
-    const busked = all.filter((z) => this.baseEntry(z, atMs)?.busk);
+    const busked = all.filter((z) => !this.layerWins(owner, z, atMs));
     if (seats) {
       const busks = groupZones(busked.map((z) => [z, this.baseLook(z, atMs) as PlanLook]), this.venueZones);
       return [this.lookSpec(seats, zones, look), ...busks.map((g) => this.lookSpec(g.target, g.zones, g.look))];
@@ -441,14 +456,15 @@ export class Planner {
    * packets go on air ahead of its start; when a step ends its zones go back
    * to whatever is under it. Returns a handle for `stopParade`.
    */
-  runParade(parade: CompiledParade, startMs: number, opts: { label?: string } = {}): number {
+  runParade(parade: CompiledParade, startMs: number, opts: { label?: string; owner?: string } = {}): number {
     const run = this.nextRun++;
+    const owner = opts.owner ?? `run:${run}`;
     const now = this.now();
     for (const step of parade.steps) {
       const fromMs = startMs + step.atMs;
       const untilMs = startMs + step.endMs;
       const zones = step.zones === 'ALL' ? [...this.venueZones] : [...step.zones];
-      const layer: Layer = { run, zones, pixels: step.pixels, fromMs, untilMs, look: planLookFromStep(step.look, fromMs) };
+      const layer: Layer = { run, owner, zones, pixels: step.pixels, fromMs, untilMs, look: planLookFromStep(step.look, fromMs) };
       this.layers.push(layer);
       const label = opts.label ? `${opts.label} ${step.label}` : step.label;
       const group = this.lateGroup(label, 'parade', Math.max(fromMs, this.soonestLandMs(now)));
@@ -464,7 +480,7 @@ export class Planner {
           zones: send.zones,
           group,
           run,
-          resolve: () => this.paradeSpecs(send.zones, look, landAt, send.target.kind === 'PIXELS' ? send.target : undefined),
+          resolve: () => this.paradeSpecs(owner, send.zones, look, landAt, send.target.kind === 'PIXELS' ? send.target : undefined),
         });
       }
       // No way back needed when the next step takes over the same bands at once.
@@ -872,15 +888,28 @@ export class Planner {
     return { target: { kind: 'ALL' }, zones: 'ALL', command: { cmd: 'MASTER', level } };
   }
 
-  /** A parade layer on the zone now, or about to start with its packet possibly already out. */
+  /** A parade layer that wins the zone now, or about to start with its packet possibly already out. */
   private underParade(zone: number, atMs: number): boolean {
     const soon = atMs + this.opts.effectLeadMs + this.opts.commitAheadMs;
-    return this.layers.some((l) => l.untilMs > atMs && l.fromMs <= soon && (l.pixels !== undefined || l.zones.includes(zone)));
+    return this.layers.some(
+      (l) => l.untilMs > atMs && l.fromMs <= soon && (l.pixels !== undefined || l.zones.includes(zone)) && this.layerWins(l.owner, zone, Math.max(atMs, l.fromMs)),
+    );
   }
 
-  /** What a zone should show at `t`: its busk, else the latest-started parade layer on it, else its base look. */
+  /** Whether the layer named `owner` is what `zone` shows at `t`: the mixer says, else anything but a busk lets it. */
+  private layerWins(owner: string, zone: number, t: number): boolean {
+    if (this.precedence) return this.precedence.shows(zone, t) === owner;
+    return !this.baseEntry(zone, t)?.busk;
+  }
+
+  /** What a zone should show at `t`: the layer that wins it, else its base look (a busk wins over layers). */
   private effectiveLook(zone: number, t: number): PlanLook | undefined {
     const base = this.baseEntry(zone, t);
+    if (this.precedence) {
+      const key = this.precedence.shows(zone, t);
+      const layer = this.layers.find((l) => l.owner === key && !l.pixels && l.zones.includes(zone) && l.fromMs <= t && t < l.untilMs);
+      return layer ? layer.look : base?.look;
+    }
     if (base?.busk) return base.look;
     let best: Layer | undefined;
     for (const l of this.layers) {
