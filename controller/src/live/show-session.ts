@@ -21,12 +21,13 @@
  * Times: `...Ms` named start/at/end are controller monotonic ms (the
  * scheduler's now()); show positions are `positionMs` (see ShowClock).
  */
-import { filter, merge, Subject, Subscription, skip, type Observable } from 'rxjs';
+import { filter, merge, Subject, Subscription, type Observable } from 'rxjs';
 import { type Cue, type CueList, type Look, type Show, type ShowError, type TransmitterConfig } from '@crowdcue/protocol';
 import { buildCrowd, venueFromShow, type Crowd } from '@crowdcue/simulator';
 import { CueEngine } from '../engine/cue-engine';
 import type { CommandResult, EngineEvent, EngineStatus, LooksFrame } from '../engine/engine-types';
 import { ShowClock } from '../engine/show-clock';
+import { feedPlanner, sendFrame } from '../mixer/feed-planner';
 import { ZoneMixer } from '../mixer/zone-mixer';
 import { DeadlineScheduler } from '../engine/deadline-scheduler';
 import type { LatenessSummary } from '../engine/lateness-stats';
@@ -41,7 +42,7 @@ import type { OnAirPacket, Transmitter, TransmitterHealth } from '../transmitter
 import { RestorableClock } from './restorable-clock';
 import { stepLookAsLook } from './step-look-as-look';
 import { trimParade } from './trim-parade';
-import { cueLabel, lookBatches } from './zone-looks';
+import { cueLabel } from '../mixer/zone-looks';
 
 /** The transmitter a show plays on when it names none: the simulator's, in-process. */
 export const DEFAULT_TRANSMITTERS: readonly TransmitterConfig[] = [{ id: 'virtual', url: 'virtual', coverage: 'ALL' }];
@@ -284,23 +285,7 @@ export class ShowSession {
       this.subs.add(p.engine.events$.subscribe((e) => this.onEngineEvent(p, e)));
     }
     this.subs.add(
-      this.mixer.looks$.subscribe((frame) => {
-        if (this.restoring || frame.changed.length === 0) return;
-        this.sendLooks(frame, false);
-        changed();
-      }),
-    );
-    this.subs.add(
-      this.mixer.master$.pipe(skip(1)).subscribe((level) => {
-        this.planner.setMaster(level);
-        changed();
-      }),
-    );
-    this.subs.add(
-      this.mixer.blackout$.pipe(skip(1)).subscribe((on) => {
-        this.planner.setBlackout(on);
-        changed();
-      }),
+      feedPlanner(this.mixer, this.planner, { now: () => this.scheduler.now(), cueOf: (id) => this.cuesById.get(id), hold: () => this.restoring, changed }),
     );
     this.subs.add(
       this.planner.late$.subscribe((late: LateCue) =>
@@ -319,10 +304,7 @@ export class ShowSession {
   }
 
   private sendLooks(frame: LooksFrame, all: boolean): void {
-    const now = this.scheduler.now();
-    for (const b of lookBatches(frame, now, (id) => this.cuesById.get(id), all)) {
-      this.planner.setLooks(b.changes, { atMs: b.atMs, cue: b.label, purpose: b.purpose });
-    }
+    sendFrame(this.planner, frame, this.scheduler.now(), (id) => this.cuesById.get(id), all);
   }
 
   private onEngineEvent(p: Playback, e: EngineEvent): void {

@@ -560,21 +560,22 @@ export class Planner {
    * Blackout on: FLUSH every transmitter of its queued master, refresh and
    * sync packets (they would undo it or be wrong), then MASTER 0 at PRIORITY,
    * first on air; queued cue and parade packets stay, so the show carries on
-   * in the dark. Off: MASTER back to the master level, first on air.
+   * in the dark. Off: the same FLUSH (a refresh planned in the dark carries
+   * MASTER 0), then MASTER back to the master level, first on air.
    */
   setBlackout(on: boolean): void {
     if (on === this.blackout) return;
     this.blackout = on;
     const now = this.now();
     this.pending = this.pending.filter((w) => w.purpose !== 'master' && w.purpose !== 'refresh' && w.purpose !== 'blackout');
-    if (on) {
-      // The driver keeps (and sends again) what the FLUSH should spare; the ledger forgets the rest.
-      for (const tx of this.transmitters) {
-        tx.flush(obsoleteAtBlackout);
-        this.handovers = this.handovers.filter((h) => h.tx !== tx || !obsoleteAtBlackout(h.packet));
-        const ledger = this.ledgers.get(tx.id);
-        ledger?.dropAfter(now, (b) => OBSOLETE_AT_BLACKOUT.has(b.purpose));
-      }
+    // On, a queued master or refresh would undo the blackout; off, a refresh planned in
+    // the dark carries MASTER 0 and would put it back: either way they go.
+    // The driver keeps (and sends again) what the FLUSH should spare; the ledger forgets the rest.
+    for (const tx of this.transmitters) {
+      tx.flush(obsoleteAtBlackout);
+      this.handovers = this.handovers.filter((h) => h.tx !== tx || !obsoleteAtBlackout(h.packet));
+      const ledger = this.ledgers.get(tx.id);
+      ledger?.dropAfter(now, (b) => OBSOLETE_AT_BLACKOUT.has(b.purpose));
     }
     this.commit({
       id: this.nextWorkId++,
