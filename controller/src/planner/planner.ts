@@ -19,17 +19,29 @@
  *   refresh, master and sync packets); queued cue and parade packets stay, so
  *   the show carries on in the dark and comes back in step.
  * - A cue that cannot be on air by its time is reported on `late$` with how late.
+ *
+ * Its parts: the work queue (`work-queue.ts`), SYNC/refresh timing
+ * (`beacons.ts`), hand-over to transmitters (`handovers.ts`), airtime booking
+ * (`airtime-ledger.ts`), late reports (`late-reports.ts`); which layer wins a
+ * zone is the zone mixer's answer (`zone-precedence.ts`).
  */
-import { Subject, type SchedulerLike, type Subscription } from 'rxjs';
+import { Subject, type Observable, type SchedulerLike, type Subscription } from 'rxjs';
 import { type CcbCommand, type CcbPacket, type CcbTarget, ccbLength, encodeCcb } from '@crowdcue/protocol';
 import type { PacketPurpose, PlannedPacket, Transmitter, TransmitterCapabilities } from '../transmitter/types';
 import type { CompiledParade } from '../parade/compile-parade';
 import { AirtimeLedger, type PurposeUse } from './airtime-ledger';
 import { BandClock } from './band-clock';
+import { Beacons } from './beacons';
+import { Handovers } from './handovers';
+import { LateReports, type LateCue } from './late-reports';
 import { type PlanLook, planLookCommand, planLookFromStep } from './plan-look';
 import { reaches } from './routing';
 import { SeqCounter } from './seq-counter';
+import { RANK, takeReady, type Work as QueuedWork } from './work-queue';
 import { groupZones } from './zone-groups';
+import type { ZonePrecedence } from './zone-precedence';
+
+export type { LateCue, ZonePrecedence };
 
 export interface PlannerOptions {
   scheduler: SchedulerLike;
@@ -76,10 +88,7 @@ export interface PlannerOptions {
   precedence?: ZonePrecedence;
 }
 
-/** The zone mixer's answer, as the planner asks it: the key of what `zone` shows at `atMs` (a layer is named by its owner). */
-export interface ZonePrecedence {
-  shows(zone: number, atMs: number): string | null;
-}
+
 
 export const ASSUMED_RADIO: TransmitterCapabilities = {
   name: 'assumed',
@@ -108,28 +117,6 @@ const obsoleteAtBlackout = (p: PlannedPacket): boolean => OBSOLETE_AT_BLACKOUT.h
 
 /** Bytes of the longest look packet: an EFFECT to a ZONES mask (4 + 8 + 16). */
 const LONGEST_LOOK_PACKET = 28;
-
-const RANK: Readonly<Record<PacketPurpose, number>> = {
-  blackout: 0,
-  master: 1,
-  cue: 2,
-  busk: 2,
-  parade: 2,
-  image: 2,
-  wake: 2,
-  sync: 3,
-  refresh: 4,
-};
-
-/** A cue (or parade step) that could not be on air by its time. */
-export interface LateCue {
-  cue: string;
-  /** How much later than its time its last packet landed (end of first transmission). */
-  lateByMs: number;
-  /** When it was meant to land, controller ms. */
-  atMs: number;
-  purpose: PacketPurpose;
-}
 
 /** A packet as the planner handed it to one transmitter. */
 export interface PlannedSend {
@@ -177,28 +164,7 @@ interface Spec {
   lookZones?: number[];
 }
 
-interface Work {
-  id: number;
-  rank: number;
-  purpose: PacketPurpose;
-  /** When bands should act on it, controller ms. */
-  landAtMs: number;
-  /** An effect starting at landAtMs may go on air early. */
-  sendAhead: boolean;
-  /** No fixed time: as soon as the channel allows. */
-  asap: boolean;
-  priority: boolean;
-  /** Zones whose bands it changes (orders work on the same bands); null = none. */
-  zones: number[] | 'ALL' | null;
-  commitAtMs: number;
-  group?: LateGroup;
-  /** Built when committed, from the state at that moment. */
-  resolve: () => Spec[];
-  /** When a SYNC-like packet stops being right (ms after its start). */
-  expiresAfterMs?: number;
-  /** The parade run it belongs to. */
-  run?: number;
-}
+type Work = QueuedWork<Spec>;
 
 interface CommittedSend {
   tx: Transmitter;
@@ -214,14 +180,6 @@ interface Committed {
   fenceZones: readonly number[];
   sends: CommittedSend[];
   lastLand: number;
-}
-
-interface LateGroup {
-  label: string;
-  purpose: PacketPurpose;
-  atMs: number;
-  outstanding: number;
-  worst: number;
 }
 
 interface BaseEntry {
@@ -271,25 +229,21 @@ export class Planner {
   private blackout = false;
   private lastMasterCommitMs = -Infinity;
   private running = false;
-  private nextSyncMs = 0;
-  private nextRefreshMs = 0;
+  private readonly beacons: Beacons;
   private wakeAt = Infinity;
   private wakeSub: Subscription | undefined;
-  /** Packets booked on air but not yet handed to their transmitter. */
-  private handovers: Array<{ atMs: number; tx: Transmitter; packet: PlannedPacket }> = [];
+  private readonly handovers = new Handovers();
   private readonly eventSubs: Subscription[] = [];
 
   private logical = 0;
   private readonly logicalByPurpose: Partial<Record<PacketPurpose, number>> = {};
-  private lateCount = 0;
-  private worstLate = 0;
 
   private readonly plannedSubject = new Subject<PlannedSend>();
-  private readonly lateSubject = new Subject<LateCue>();
+  private readonly lates: LateReports;
   /** Every packet as handed to a transmitter. */
   readonly planned$ = this.plannedSubject.asObservable();
   /** Cues and parade steps that land after their time (beyond `lateToleranceMs`). */
-  readonly late$ = this.lateSubject.asObservable();
+  readonly late$: Observable<LateCue>;
 
   constructor(options: PlannerOptions) {
     this.scheduler = options.scheduler;
@@ -311,6 +265,9 @@ export class Planner {
       assumedRadio: options.assumedRadio ?? ASSUMED_RADIO,
     };
     this.repeats = { ...DEFAULT_REPEATS, ...options.repeats };
+    this.lates = new LateReports(this.opts.lateToleranceMs);
+    this.late$ = this.lates.late$;
+    this.beacons = new Beacons(this.opts.syncIntervalMs, this.opts.refreshIntervalMs);
     this.clock = new BandClock(options.epochMs ?? this.scheduler.now());
     for (const tx of this.transmitters) {
       this.ledgers.set(tx.id, new AirtimeLedger(() => tx.capabilities() ?? this.opts.assumedRadio));
@@ -324,16 +281,14 @@ export class Planner {
     if (this.running) return;
     this.running = true;
     const now = this.now();
-    this.nextSyncMs = now;
-    this.nextRefreshMs = now + this.opts.refreshIntervalMs;
+    this.beacons.start(now);
     // A transmitter that comes back after losing its link: its bands may have missed
     // anything, so SYNC and refresh at once rather than within the next few seconds.
     for (const tx of this.transmitters) {
       const sub = tx.events$?.subscribe((e) => {
         if (e.type !== 'up' || !e.reconnect || !this.running) return;
         const t = this.now();
-        this.nextSyncMs = Math.min(this.nextSyncMs, t);
-        this.nextRefreshMs = Math.min(this.nextRefreshMs, t);
+        this.beacons.soon(t);
         this.wake(t);
       });
       if (sub) this.eventSubs.push(sub);
@@ -367,7 +322,7 @@ export class Planner {
       looks.set(c.zone, c.look);
     }
     const zones = [...looks.keys()].sort((a, b) => a - b);
-    const group = opts.cue !== undefined ? this.lateGroup(opts.cue, purpose, landAt) : undefined;
+    const group = opts.cue !== undefined ? this.lates.group(opts.cue, purpose, landAt) : undefined;
     this.enqueue({
       packets: groupZones(looks, this.venueZones).length,
       purpose,
@@ -467,7 +422,7 @@ export class Planner {
       const layer: Layer = { run, owner, zones, pixels: step.pixels, fromMs, untilMs, look: planLookFromStep(step.look, fromMs) };
       this.layers.push(layer);
       const label = opts.label ? `${opts.label} ${step.label}` : step.label;
-      const group = this.lateGroup(label, 'parade', Math.max(fromMs, this.soonestLandMs(now)));
+      const group = this.lates.group(label, 'parade', Math.max(fromMs, this.soonestLandMs(now)));
       for (const send of step.sends) {
         const landAt = Math.max(startMs + send.atMs, this.soonestLandMs(now));
         const look = planLookFromStep(send.look, startMs + send.atMs);
@@ -512,7 +467,7 @@ export class Planner {
     this.layers = this.layers.filter((l) => !ending.includes(l));
     this.pending = this.pending.filter((w) => {
       const drop = w.run !== undefined && (run === undefined || w.run === run);
-      if (drop) this.settle(w, undefined);
+      if (drop) this.lates.settle(w.group, w.landAtMs, undefined);
       return !drop;
     });
     const zones = new Set<number>();
@@ -573,7 +528,7 @@ export class Planner {
     // The driver keeps (and sends again) what the FLUSH should spare; the ledger forgets the rest.
     for (const tx of this.transmitters) {
       tx.flush(obsoleteAtBlackout);
-      this.handovers = this.handovers.filter((h) => h.tx !== tx || !obsoleteAtBlackout(h.packet));
+      this.handovers.drop(tx, obsoleteAtBlackout);
       const ledger = this.ledgers.get(tx.id);
       ledger?.dropAfter(now, (b) => OBSOLETE_AT_BLACKOUT.has(b.purpose));
     }
@@ -610,8 +565,8 @@ export class Planner {
         }
         return { id: tx.id, packets, transmissions, airMs: ledger.totalAirMs(), byPurpose };
       }),
-      lateCues: this.lateCount,
-      worstLateMs: this.worstLate,
+      lateCues: this.lates.count,
+      worstLateMs: this.lates.worstMs,
     };
   }
 
@@ -647,10 +602,6 @@ export class Planner {
     let air = 0;
     for (const ledger of this.ledgers.values()) air = Math.max(air, ledger.airMs(17));
     return now + this.opts.asapMarginMs + air;
-  }
-
-  private lateGroup(label: string, purpose: PacketPurpose, atMs: number): LateGroup {
-    return { label, purpose, atMs, outstanding: 0, worst: -Infinity };
   }
 
   /**
@@ -689,47 +640,28 @@ export class Planner {
   private tick(): void {
     const now = this.now();
     if (this.running) {
-      if (now >= this.nextSyncMs) {
-        while (this.nextSyncMs <= now) this.nextSyncMs += this.opts.syncIntervalMs;
+      const due = this.beacons.due(now);
+      if (due.sync) {
         this.enqueueNow('sync', 1, () => [
           { target: { kind: 'ALL' }, zones: 'ALL', command: (start, air) => ({ cmd: 'SYNC', clockMs: this.clock.toBand(start + air) }) },
         ]);
       }
-      if (now >= this.nextRefreshMs) {
-        while (this.nextRefreshMs <= now) this.nextRefreshMs += this.opts.refreshIntervalMs;
+      if (due.refresh) {
         this.enqueueNow('refresh', this.opts.refreshIntervalMs, () => this.refreshSpecs());
       }
     }
 
-    // Work on the same bands goes in landing order: a later one waits while an earlier one is not due.
-    const blocked = new Set<number>();
-    let blockedAll = false;
-    const ready: Work[] = [];
-    const byLanding = [...this.pending].sort((a, b) => a.landAtMs - b.landAtMs || a.id - b.id);
-    for (const w of byLanding) {
-      const due = w.commitAtMs <= now;
-      let touches = false;
-      if (w.zones === 'ALL') touches = blockedAll || blocked.size > 0;
-      else if (w.zones !== null) touches = blockedAll || w.zones.some((z) => blocked.has(z));
-      if (due && !touches) {
-        ready.push(w);
-        continue;
-      }
-      if (w.zones === 'ALL') blockedAll = true;
-      else if (w.zones) for (const z of w.zones) blocked.add(z);
-    }
-    ready.sort((a, b) => a.rank - b.rank || a.landAtMs - b.landAtMs || a.id - b.id);
-    const readyIds = new Set(ready.map((w) => w.id));
-    this.pending = this.pending.filter((w) => !readyIds.has(w.id));
+    const { ready, waiting } = takeReady(this.pending, now);
+    this.pending = waiting;
     for (const w of ready) this.commit(w);
-    this.handOver(now);
+    this.handovers.handOver(now);
 
     this.prune(now);
     // Work still due here waits on earlier work on the same bands, which wakes us when it is due.
     let next = Infinity;
     for (const w of this.pending) if (w.commitAtMs > now) next = Math.min(next, w.commitAtMs);
-    for (const h of this.handovers) next = Math.min(next, h.atMs);
-    if (this.running) next = Math.min(next, this.nextSyncMs, this.nextRefreshMs);
+    next = Math.min(next, this.handovers.next());
+    if (this.running) next = Math.min(next, this.beacons.next());
     if (next < Infinity) this.wake(next);
   }
 
@@ -756,7 +688,7 @@ export class Planner {
       worstLand = Math.max(worstLand, c.lastLand);
     }
     if (split) for (let r = 0; r < repeat; r++) for (const c of committed) this.commitRepeat(c, now);
-    this.settle(w, worstLand > -Infinity ? worstLand : undefined);
+    this.lates.settle(w.group, w.landAtMs, worstLand > -Infinity ? worstLand : undefined);
   }
 
   /** Airtime of a spec's packet on the slowest transmitter (ms). */
@@ -850,29 +782,8 @@ export class Planner {
       tx.send(packet);
       return;
     }
-    this.handovers.push({ atMs: handAt, tx, packet });
+    this.handovers.add(handAt, tx, packet);
     this.wake(handAt);
-  }
-
-  /** Packets whose time to go to their transmitter has come. */
-  private handOver(now: number): void {
-    if (this.handovers.length === 0) return;
-    const due = this.handovers.filter((h) => h.atMs <= now).sort((a, b) => a.atMs - b.atMs);
-    if (due.length === 0) return;
-    this.handovers = this.handovers.filter((h) => h.atMs > now);
-    for (const h of due) h.tx.send(h.packet);
-  }
-
-  private settle(w: Work, landMs: number | undefined): void {
-    const g = w.group;
-    if (!g) return;
-    if (landMs !== undefined) g.worst = Math.max(g.worst, landMs - w.landAtMs);
-    g.outstanding--;
-    if (g.outstanding === 0 && g.worst > this.opts.lateToleranceMs) {
-      this.lateCount++;
-      this.worstLate = Math.max(this.worstLate, g.worst);
-      this.lateSubject.next({ cue: g.label, lateByMs: g.worst, atMs: g.atMs, purpose: g.purpose });
-    }
   }
 
   private lookSpec(target: CcbTarget, zones: number[] | 'ALL', look: PlanLook): Spec {
