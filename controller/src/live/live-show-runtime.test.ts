@@ -270,6 +270,24 @@ describe('LiveShowRuntime: several playbacks', () => {
     expect(s.zones[3].why).toBe(`playback 'Main' cue 1 "Red"`);
   });
 
+  it('a restart picks up every playback where it was, with its fader', async () => {
+    const a = runtime();
+    await a.load('two-lists');
+    await a.command('go', { cueList: 'house' }, operator, ctx());
+    await a.command('level', { cueList: 'house', level: 100 }, operator, ctx());
+    await a.command('go', { cueList: 'main' }, operator, ctx());
+    await a.command('pause', { cueList: 'main' }, operator, ctx());
+    await a.close();
+    const b = runtime();
+    expect((await b.init()).restored).toBe(true);
+    const s = b.snapshot();
+    expect(s.playbacks.map((p) => [p.cueList, p.running, p.paused, p.current?.id, p.level])).toEqual([
+      ['main', false, true, 'red', 255],
+      ['house', true, false, 'h1', 100],
+    ]);
+    expect(s.zones[3].look).toMatchObject({ kind: 'color', color: [0, 0, 100] });
+  });
+
   it('a parade belongs to the cue that started it: BACK, GO TO and STOP end it, stopParade ends one', async () => {
     const r = runtime();
     await r.load('two-lists');

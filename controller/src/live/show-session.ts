@@ -77,6 +77,17 @@ export interface ParadeRun {
   parade: CompiledParade;
 }
 
+/** Where one playback is. */
+export interface PlaybackSnapshot {
+  cueList: string;
+  status: EngineStatus;
+  positionMs: number;
+  /** The cue last fired and the show time it was fired at. */
+  current: { cueId: string; goPositionMs: number } | null;
+  /** Its fader. */
+  level: number;
+}
+
 /** Where a playing show is, enough to pick it up again (after a restart or a transmitter change). */
 export interface SessionSnapshot {
   status: EngineStatus;
@@ -86,6 +97,8 @@ export interface SessionSnapshot {
   master: number;
   blackout: boolean;
   busks: Array<{ zone: number; look: Look }>;
+  /** Every playback (the fields above repeat the first's); absent in older records. */
+  playbacks?: PlaybackSnapshot[];
 }
 
 export interface SessionReport {
@@ -141,7 +154,7 @@ export interface Playback {
   id: string;
   list: CueList;
   engine: CueEngine;
-  clock: ShowClock;
+  clock: RestorableClock;
 }
 
 export class ShowSession {
@@ -247,7 +260,7 @@ export class ShowSession {
     const playbacks = new Map<string, Playback>();
     const lists = this.show.cueLists.length > 0 ? this.show.cueLists : [{ id: 'main', name: 'Main', cues: [] }];
     for (const [i, list] of lists.entries()) {
-      const clock = i === 0 ? this.clock : new ShowClock({ monotonic: this.scheduler });
+      const clock = i === 0 ? this.clock : new RestorableClock({ monotonic: this.scheduler });
       const engine = new CueEngine({
         show: this.show,
         scheduler: this.scheduler,
@@ -579,8 +592,22 @@ export class ShowSession {
   }
 
   snapshot(): SessionSnapshot {
-    const s = this.engine.state;
-    let current: SessionSnapshot['current'] = null;
+    const playbacks = [...this.playbacks.values()].map((p) => this.playbackSnapshot(p));
+    const first = playbacks[0];
+    return {
+      status: first.status,
+      positionMs: first.positionMs,
+      current: first.current,
+      master: this.mixer.master,
+      blackout: this.mixer.blackout,
+      busks: this.mixer.busks(),
+      playbacks,
+    };
+  }
+
+  private playbackSnapshot(p: Playback): PlaybackSnapshot {
+    const s = p.engine.state;
+    let current: PlaybackSnapshot['current'] = null;
     const cue = s.currentCue ? this.cuesById.get(s.currentCue.id) : undefined;
     if (cue && s.fade) {
       // The engine states the cue's fade start in controller ms at `atMs`; its looks
@@ -588,50 +615,58 @@ export class ShowSession {
       const looksPos = s.positionMs + (s.fade.startMs - s.atMs);
       current = { cueId: cue.id, goPositionMs: Math.max(0, looksPos - cue.delay) };
     }
-    return {
-      status: s.status,
-      positionMs: this.clock.position(),
-      current,
-      master: this.mixer.master,
-      blackout: this.mixer.blackout,
-      busks: this.mixer.busks(),
-    };
+    return { cueList: p.id, status: s.status, positionMs: p.clock.position(), current, level: this.mixer.playback(p.id)?.level ?? 255 };
   }
 
   /**
-   * Picks a show up where a snapshot left it: the current cue fired at the show
-   * time it was fired, the follows and parades since then replayed in show time
-   * up to `snap.positionMs`, then the crowd given every zone's look at once.
+   * Picks a show up where a snapshot left it, playback by playback: the
+   * current cue fired at the show time it was fired, the follows and parades
+   * since then replayed in show time up to the saved position, then the crowd
+   * given every zone's look at once.
    */
   restore(snap: SessionSnapshot): void {
     if (snap.master !== 255) this.setMaster(snap.master);
     if (snap.blackout) this.setBlackout(true);
-    const cue = snap.current && this.cuesById.get(snap.current.cueId);
-    if (snap.status !== 'stopped' && snap.current && cue && this.engine.cueList?.cues.some((c) => c.id === cue.id)) {
-      this.restoring = true;
-      this.restoredParades = [];
-      try {
-        const goPos = Math.min(snap.current.goPositionMs, snap.positionMs);
-        this.clock.startNextAt(goPos);
-        this.engine.goto(cue.id);
-        // Catch up: show time jumps to where it is now and the engine does everything due since.
-        this.clock.seek(Math.max(snap.positionMs, goPos));
-        this.engine.pause();
-        this.engine.resume();
-      } finally {
-        this.restoring = false;
-      }
-      for (const b of snap.busks) this.mixer.busk([b.zone], b.look);
-      const paused = snap.status === 'paused';
+    const first = [...this.playbacks.values()][0];
+    const wanted: Array<[Playback, Omit<PlaybackSnapshot, 'cueList' | 'level'>]> = [[first, snap]];
+    for (const ps of snap.playbacks ?? []) {
+      const p = this.playbacks.get(ps.cueList);
+      if (!p) continue;
+      if (ps.level !== 255) this.mixer.setLevel(p.id, ps.level);
+      if (p !== first) wanted.push([p, ps]);
+    }
+    this.restoring = true;
+    this.restoredParades = [];
+    const restored: Array<[Playback, boolean]> = [];
+    try {
+      for (const [p, ps] of wanted) if (this.catchUp(p, ps)) restored.push([p, ps.status === 'paused']);
+    } finally {
+      this.restoring = false;
+    }
+    for (const b of snap.busks) this.mixer.busk([b.zone], b.look);
+    if (restored.length > 0) {
       // Paused: parades wait off air until RESUME puts them back at the held show time.
-      if (paused) this.engine.pause();
+      for (const [p, paused] of restored) if (paused) p.engine.pause();
+      const held = new Set(restored.filter(([, paused]) => paused).map(([p]) => p.id));
       this.sendLooks(this.mixer.looks, true);
-      for (const p of this.restoredParades) this.startParade(p.paradeId, p.startPositionMs, p.playback, p.cueId, !paused);
+      for (const r of this.restoredParades) this.startParade(r.paradeId, r.startPositionMs, r.playback, r.cueId, !held.has(r.playback ?? first.id));
       this.restoredParades = [];
-    } else {
-      for (const b of snap.busks) this.busk([b.zone], b.look);
     }
     this.changedSubject.next();
+  }
+
+  /** Replays one playback up to where it was; false when there is nothing to pick up. */
+  private catchUp(p: Playback, ps: Omit<PlaybackSnapshot, 'cueList' | 'level'>): boolean {
+    const cue = ps.current && this.cuesById.get(ps.current.cueId);
+    if (ps.status === 'stopped' || !ps.current || !cue || !p.list.cues.some((c) => c.id === cue.id)) return false;
+    const goPos = Math.min(ps.current.goPositionMs, ps.positionMs);
+    p.clock.startNextAt(goPos);
+    p.engine.goto(cue.id);
+    // Catch up: show time jumps to where it is now and the engine does everything due since.
+    p.clock.seek(Math.max(ps.positionMs, goPos));
+    p.engine.pause();
+    p.engine.resume();
+    return true;
   }
 
   report(): SessionReport {
