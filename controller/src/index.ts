@@ -1,6 +1,7 @@
-/** @crowdcue/controller: show engine, planner, transmitter drivers, server and CLI. */
+/** @crowdcue/controller: show engine, zone mixer, planner, transmitter drivers, server and CLI. */
 export * from './transmitter/index';
 export * from './engine/index';
+export * from './mixer/index';
 export * from './brand/index';
 export * from './live/index';
 export type { ShowSummary, StoredShow } from './storage/show-store';
