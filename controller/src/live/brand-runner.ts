@@ -5,8 +5,9 @@
  * wall-clock time when the show is loaded. Brand packets share the planner's
  * channels and seq counter, and the sequence holds its zones as a brand slot:
  * a zone mixer source over the playbacks (their cues and parades), under busks
- * and blackout. An operator who pre-empts the slot at a reveal (a busk, the
- * safety clamp, blackout on its zones) is named in the proof of play. When a run ends its proof of play is recorded (with what the
+ * and blackout. An operator who pre-empts the slot as it starts or at a
+ * reveal (a busk, the safety clamp, blackout on its zones) is named in the
+ * proof of play. When a run ends its proof of play is recorded (with what the
  * simulated crowd showed at the reveal, when there is one).
  *
  * PAUSE and STOP end the runs under way (recorded as stopped) and drop the
@@ -40,7 +41,7 @@ export interface BrandRunnerOptions {
 interface Active {
   sequenceId: string;
   run: BrandSequenceRun;
-  /** What pre-empted the slot at its reveals, in the operator's words. */
+  /** What pre-empted the slot (as it started, at its reveals), in the operator's words. */
   preempted: string[];
 }
 
@@ -167,9 +168,8 @@ export class BrandRunner {
     if (!('cue' in (seq.schedule ?? {}))) this.done.add(seq.id);
     const active: Active = { sequenceId: seq.id, run, preempted: [] };
     this.active.push(active);
-    // At each reveal, ask the mixer whether a source above the slot holds any of its zones.
-    for (const reveal of plan.reveals) {
-      const at = reveal.atMs + reveal.fadeMs;
+    // As the slot starts and at each reveal, ask the mixer whether a source above the slot holds any of its zones.
+    for (const at of [plan.startMs + 1, ...plan.reveals.map((r) => r.atMs + r.fadeMs)]) {
       this.subs.add(this.session.scheduler.schedule(() => this.checkPreempted(active, plan.zones, at), Math.max(0, at - this.session.scheduler.now())));
     }
     this.opts.log('info', `brand sequence '${seq.id}' (${seq.brand}) planned to start in ${((startMs - this.session.scheduler.now()) / 1000).toFixed(1)} s`);
@@ -210,7 +210,10 @@ export class BrandRunner {
       if (mix.source !== 'blackout' && mix.source !== 'busk' && mix.source !== 'safety') continue;
       over.set(mix.source, [...(over.get(mix.source) ?? []), z]);
     }
-    for (const [source, zs] of over) active.preempted.push(`pre-empted by ${source} on zone${zs.length > 1 ? 's' : ''} ${zs.join(', ')} at the reveal`);
+    for (const [source, zs] of over) {
+      const note = `pre-empted by ${source} on zone${zs.length > 1 ? 's' : ''} ${zs.join(', ')}`;
+      if (!active.preempted.includes(note)) active.preempted.push(note);
+    }
   }
 
   private stopAll(why: string): void {
