@@ -1,5 +1,6 @@
-/** @crowdcue/controller: show engine, planner, transmitter drivers, server and CLI. */
+/** @crowdcue/controller: show engine, zone mixer, planner, transmitter drivers, server and CLI. */
 export * from './transmitter/index';
 export * from './engine/index';
+export * from './mixer/index';
 export * from './brand/index';
 export * from './live/index';

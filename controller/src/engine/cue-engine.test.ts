@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { map, type SchedulerAction, type SchedulerLike, type Subscription } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import type { Look } from '@crowdcue/protocol';
 import { CueEngine, type CueEngineOptions } from './cue-engine';
 import type { CommandResult, EngineEvent, EngineState, LooksFrame } from './engine-types';
 import { frameText, marblesAt } from './marble-helpers';
-import { BLUE, GREEN, testShow } from './test-show';
+import { testShow } from './test-show';
 
 type Script = Array<readonly [number, (e: CueEngine) => unknown]>;
 
@@ -40,8 +39,6 @@ function play(
     looks?: Array<readonly [number, string]>;
     state?: Array<readonly [number, string]>;
     events?: Array<readonly [number, string]>;
-    master?: Array<readonly [number, string]>;
-    blackout?: Array<readonly [number, string]>;
   },
   options: Partial<CueEngineOptions> = {},
   until = 6000,
@@ -58,8 +55,6 @@ function play(
     check(engine.looks$.pipe(map(frameText)), expected.looks);
     check(engine.state$.pipe(map(stateText)), expected.state);
     check(engine.events$.pipe(map(eventText)), expected.events);
-    check(engine.master$.pipe(map(String)), expected.master);
-    check(engine.blackout$.pipe(map(String)), expected.blackout);
     for (const [t, command] of script) ts.schedule(() => command(engine), t);
   });
 }
@@ -235,138 +230,7 @@ describe('CueEngine timing (marbles)', () => {
   });
 });
 
-describe('CueEngine live control (marbles)', () => {
-  const blue: Look = { kind: 'color', color: BLUE };
-  const green: Look = { kind: 'color', color: GREEN };
-
-  it('busk wins over the cue list on its zones until released', () => {
-    const results: CommandResult[] = [];
-    play(
-      [
-        [0, (e) => e.go()],
-        [50, (e) => e.busk([0], blue)],
-        [100, (e) => e.goto('c3')],
-        [150, (e) => e.release([0])],
-        [200, (e) => results.push(e.busk([9], blue))],
-        [250, (e) => results.push(e.busk([1], { kind: 'color', color: [300, 0, 0] } as unknown as Look))],
-      ],
-      {
-        looks: [
-          [0, '-'],
-          [0, all('cue:off>ff0000@0+100')],
-          [50, '0=busk:800000>0000ff@50+0'],
-          [100, '1=cue:ff0000>00ff00@100+0 2=cue:ff0000>SPARKLE/500@100+0'],
-          [150, '0=cue:00ff00>00ff00@150+0'],
-        ],
-      },
-      {},
-      300,
-    );
-    expect(results[0]).toEqual({ ok: false, error: 'unknown zone 9 (venue zones: 0, 1, 2)' });
-    expect(results[1].ok).toBe(false);
-    expect(results[1].ok === false && results[1].error).toMatch(/^look\.color/);
-  });
-
-  it('a busk colour fades over its own fade from what the zone shows', () => {
-    play([[0, (e) => e.go()], [200, (e) => e.busk('all', { kind: 'color', color: BLUE, fade: 300 })], [350, (e) => e.release()]], {
-      looks: [
-        [0, '-'],
-        [0, all('cue:off>ff0000@0+100')],
-        [200, all('busk:ff0000>0000ff@200+300')],
-        [350, all('cue:ff0000>ff0000@350+0')],
-      ],
-    }, {}, 500);
-  });
-
-  it('blackout is instant and wins over busk and cue; off brings back what each zone would show now', () => {
-    play(
-      [
-        [0, (e) => e.go()],
-        [200, (e) => e.busk([1], blue)],
-        [300, (e) => e.setBlackout(true)],
-        [400, (e) => e.go()],
-        [500, (e) => e.busk([0], green)],
-        [600, (e) => e.setBlackout(false)],
-        [700, (e) => e.release()],
-      ],
-      {
-        looks: [
-          [0, '-'],
-          [0, all('cue:off>ff0000@0+100')],
-          [200, '1=busk:ff0000>0000ff@200+0'],
-          [300, all('blackout:off>off@300+0')],
-          [600, '0=busk:00ff00>00ff00@600+0 1=busk:0000ff>0000ff@600+0 2=cue:ff0000>ff0000@600+0'],
-          // zone 1's c2 fade (450..650) ran under the busk and is done
-          [700, '0=cue:ff0000>ff0000@700+0 1=cue:0000ff>0000ff@700+0'],
-          // c2 (GOed at 400 in the dark) follows on to c3 as usual
-          [780, '0=cue:ff0000>00ff00@780+0 1=cue:0000ff>00ff00@780+0 2=cue:ff0000>SPARKLE/500@780+0'],
-        ],
-        blackout: [
-          [0, 'false'],
-          [300, 'true'],
-          [600, 'false'],
-        ],
-      },
-      {},
-      1000,
-    );
-  });
-
-  it('blackout off part-way through a fade restates the rest of the fade', () => {
-    play([[0, (e) => e.go()], [20, (e) => e.setBlackout(true)], [60, (e) => e.setBlackout(false)]], {
-      looks: [
-        [0, '-'],
-        [0, all('cue:off>ff0000@0+100')],
-        [20, all('blackout:off>off@20+0')],
-        // 60% of the way from off to red: 0x99
-        [60, all('cue:990000>ff0000@60+40')],
-      ],
-    }, {}, 200);
-  });
-
-  it('master: level 0..255, out of range clamped with a warning, not a number refused', () => {
-    const results: CommandResult[] = [];
-    play(
-      [
-        [10, (e) => results.push(e.setMaster(128))],
-        [20, (e) => results.push(e.setMaster(300))],
-        [30, (e) => results.push(e.setMaster(Number.NaN))],
-        [40, (e) => results.push(e.setMaster(255))],
-      ],
-      {
-        master: [
-          [0, '255'],
-          [10, '128'],
-          [20, '255'],
-        ],
-        events: [
-          [20, 'warning master: level 300 set as 255 (0..255, whole numbers)'],
-          [30, 'warning master: level must be a number 0..255, got NaN'],
-        ],
-      },
-      {},
-      100,
-    );
-    expect(results.map((r) => r.ok)).toEqual([true, true, false, true]);
-  });
-
-  it('busk looks go through the safety hook; its warning reaches the operator', () => {
-    const clampLook = (look: Look) =>
-      look.kind === 'effect' && look.period < 334 ? { look: { ...look, period: 334 }, warning: `slowed to every 334 ms` } : { look };
-    play(
-      [[10, (e) => e.busk('all', { kind: 'effect', shape: 'SQUARE', colors: [[255, 255, 255], [0, 0, 0]], period: 100, axis: 'NONE', direction: 0, spread: 0 })]],
-      {
-        looks: [
-          [0, '-'],
-          [10, all('busk:off>SQUARE/334@10+0')],
-        ],
-        events: [[10, 'warning busk: slowed to every 334 ms']],
-      },
-      { clampLook },
-      100,
-    );
-  });
-
+describe('CueEngine lookahead (marbles)', () => {
   it('lookahead publishes a cue a little before it starts, with the exact start time', () => {
     play([[0, (e) => e.go()], [200, (e) => e.go()]], {
       looks: [
@@ -437,5 +301,24 @@ describe('CueEngine on the real clock (DeadlineScheduler)', () => {
     // c1 at 0, complete 20, follow 10 -> c2 GO 30, delay 15 -> looks 45, fade 20 + hang 5 -> complete 70, follow 10 -> c3 at 80
     expect(seen.map((s) => Math.round(s.start - t0))).toEqual([0, 45, 80]);
     for (const s of seen) expect(s.at).toBeGreaterThanOrEqual(s.start);
+  });
+});
+
+describe('CueEngine GO lock-out', () => {
+  it('a second GO within the lock-out is one GO (a warning says so); after it, GO fires the next cue', () => {
+    const ts = new TestScheduler((actual, wanted) => expect(actual).toEqual(wanted));
+    const results: CommandResult[] = [];
+    const fired: Array<[number, string]> = [];
+    ts.run(() => {
+      const engine = new CueEngine({ show: testShow(), scheduler: ts, goLockoutMs: 300 });
+      engine.events$.subscribe((e) => e.type === 'cue-fired' && fired.push([ts.now(), e.cue.id]));
+      for (const t of [0, 120, 400]) ts.schedule(() => results.push(engine.go()), t);
+    });
+    // (c2 then follows on to c3 by itself at 780)
+    expect(fired.filter(([t]) => t < 700)).toEqual([
+      [0, 'c1'],
+      [400, 'c2'],
+    ]);
+    expect(results[1]).toEqual({ ok: true, warning: 'GO ignored: 120 ms after the last GO on "Main" (lock-out 300 ms)' });
   });
 });

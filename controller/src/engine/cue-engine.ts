@@ -1,6 +1,7 @@
 /**
- * The cue engine: plays one cue list of a show against a show clock and
- * publishes what every zone should look like.
+ * The cue engine: one playback. It plays one cue list of a show against its
+ * own show clock and publishes the looks the list gives each zone; the zone
+ * mixer decides what the audience sees (busks, blackout, other playbacks).
  *
  * Timing of a cue (all in show time, so PAUSE freezes every part of it):
  * GO, then `delay`, then each zone fades to its look over its fade, then the
@@ -8,20 +9,18 @@
  * that many ms after completion. A follow GOes at its exact show time, not at
  * whenever the timer ran, so a chain of follows never drifts.
  *
- * Layers, strongest first: blackout (instant, every zone dark), busk (live
- * overrides on some zones until released), the cue list. Master is published
- * on its own stream and applies on top of all of them.
+ * GO lock-out: a GO within `goLockoutMs` of the last GO is ignored (with a
+ * warning), so a double-click on GO is one GO.
  *
  * Every timed step runs on the injected scheduler, so the whole engine runs in
  * virtual time under TestScheduler. Bad commands never throw: they return
  * `{ ok: false, error }` and publish a warning event.
  */
 import { BehaviorSubject, Subject, type Observable, type SchedulerLike, type Subscription } from 'rxjs';
-import { LookSchema, type Cue, type CueList, type Look, type Show } from '@crowdcue/protocol';
+import type { Cue, CueList, Show } from '@crowdcue/protocol';
 import { scheduleAt } from './at-time';
 import { cueFadeMs, cueLooks, trackedLooks, type ZoneCueLook } from './cue-looks';
 import type {
-  ClampLook,
   CommandResult,
   CuePhase,
   CueInList,
@@ -32,7 +31,7 @@ import type {
   LooksFrame,
   ZoneLookState,
 } from './engine-types';
-import { fadeProgress, lookPartWay, OFF_LOOK, sameLook } from './look-colour';
+import { fadeProgress, OFF_LOOK, sameLook } from './look-colour';
 import { rebase, sameCourse } from './zone-course';
 import { ShowClock } from './show-clock';
 import { ZoneTimeline } from './zone-timeline';
@@ -49,8 +48,10 @@ export interface CueEngineOptions {
    * so a planner can hand them to a timed-SEND transmitter ahead. Default 0.
    */
   lookaheadMs?: number;
-  /** Safety hook for busk looks (E2's clampLook bound to the show's limit); default: unchanged. */
-  clampLook?: ClampLook;
+  /** A GO this soon (ms) after the last GO is ignored; default 0 (none). */
+  goLockoutMs?: number;
+  /** Whether this playback runs the show timeline's parades (the show's first list does). Default true. */
+  timeline?: boolean;
 }
 
 /** A cue that has been fired, in show time. */
@@ -64,13 +65,6 @@ interface RunningCue {
   followPos: number | null;
   completed: boolean;
   followed: boolean;
-}
-
-interface BuskFade {
-  from: Look;
-  to: Look;
-  startMs: number;
-  fadeMs: number;
 }
 
 interface PendingParade {
@@ -95,13 +89,12 @@ export class CueEngine {
 
   private readonly scheduler: SchedulerLike;
   private readonly lookaheadMs: number;
-  private readonly clampLook: ClampLook;
+  private readonly goLockoutMs: number;
+  private readonly runsTimeline: boolean;
+  private lastGoMs = -Infinity;
   private readonly show: Show;
   private readonly cues: readonly Cue[];
   private readonly timelines = new Map<number, ZoneTimeline>();
-  private readonly busks = new Map<number, BuskFade>();
-  private blackoutOn = false;
-  private blackoutAtMs = 0;
   private current: RunningCue | null = null;
   private nextIndex = 0;
   private parades: PendingParade[] = [];
@@ -112,8 +105,6 @@ export class CueEngine {
 
   private readonly stateSubject: BehaviorSubject<EngineState>;
   private readonly looksSubject: BehaviorSubject<LooksFrame>;
-  private readonly masterSubject = new BehaviorSubject<number>(255);
-  private readonly blackoutSubject = new BehaviorSubject<boolean>(false);
   private readonly eventsSubject = new Subject<EngineEvent>();
 
   constructor(options: CueEngineOptions) {
@@ -121,7 +112,8 @@ export class CueEngine {
     this.scheduler = options.scheduler;
     this.clock = options.clock ?? new ShowClock({ monotonic: options.scheduler });
     this.lookaheadMs = Math.max(0, options.lookaheadMs ?? 0);
-    this.clampLook = options.clampLook ?? ((look) => ({ look }));
+    this.goLockoutMs = Math.max(0, options.goLockoutMs ?? 0);
+    this.runsTimeline = options.timeline ?? true;
     this.cueList =
       (options.cueListId === undefined
         ? this.show.cueLists[0]
@@ -149,13 +141,6 @@ export class CueEngine {
   get looks$(): Observable<LooksFrame> {
     return this.looksSubject.asObservable();
   }
-  /** Master level 0..255 (applies on top of every look). */
-  get master$(): Observable<number> {
-    return this.masterSubject.asObservable();
-  }
-  get blackout$(): Observable<boolean> {
-    return this.blackoutSubject.asObservable();
-  }
   /** Cues fired, follows, completions, parade starts, status changes, warnings. */
   get events$(): Observable<EngineEvent> {
     return this.eventsSubject.asObservable();
@@ -167,19 +152,20 @@ export class CueEngine {
   get looks(): LooksFrame {
     return this.looksSubject.value;
   }
-  get master(): number {
-    return this.masterSubject.value;
-  }
-  get blackout(): boolean {
-    return this.blackoutSubject.value;
-  }
 
   // ---- commands ----------------------------------------------------------------
 
   /** GO: fires the next cue (starts the show from its first cue when stopped; resumes when paused). */
   go(): CommandResult {
     if (this.cues.length === 0) return this.refuse('go', 'the show has no cues');
+    const now = this.now();
+    if (now - this.lastGoMs < this.goLockoutMs) {
+      const warning = `GO ignored: ${Math.round(now - this.lastGoMs)} ms after the last GO on "${this.cueList?.name}" (lock-out ${this.goLockoutMs} ms)`;
+      this.warn('go', warning);
+      return { ok: true, warning };
+    }
     if (this.nextIndex >= this.cues.length) return this.refuse('go', `end of cue list "${this.cueList?.name}"`);
+    this.lastGoMs = now;
     this.ensureRunning();
     this.fire(this.nextIndex, 'go', this.clock.position());
     return { ok: true };
@@ -227,7 +213,7 @@ export class CueEngine {
     return { ok: true };
   }
 
-  /** STOP: cancels everything pending, the cue list goes dark and back to its first cue. Busks stay. */
+  /** STOP: cancels everything pending, the cue list lets go of its zones and goes back to its first cue. */
   stop(): CommandResult {
     this.cancelWake();
     this.clock.stop();
@@ -244,78 +230,11 @@ export class CueEngine {
     return { ok: true };
   }
 
-  /** Blackout: every zone dark at once, over everything; off: each zone back to what it would show now. */
-  setBlackout(on: boolean): CommandResult {
-    if (on === this.blackoutOn) return { ok: true };
-    this.blackoutOn = on;
-    this.blackoutAtMs = this.now();
-    this.markAll(on ? 'fresh' : 'republish');
-    this.blackoutSubject.next(on);
-    this.flush(false);
-    return { ok: true };
-  }
-
-  /** Master level 0..255; out of range is clamped with a warning. */
-  setMaster(level: number): CommandResult {
-    if (typeof level !== 'number' || !Number.isFinite(level)) return this.refuse('master', `level must be a number 0..255, got ${String(level)}`);
-    const clamped = Math.max(0, Math.min(255, Math.round(level)));
-    let warning: string | undefined;
-    if (clamped !== level) {
-      warning = `level ${level} set as ${clamped} (0..255, whole numbers)`;
-      this.warn('master', warning);
-    }
-    if (clamped !== this.masterSubject.value) this.masterSubject.next(clamped);
-    return warning === undefined ? { ok: true } : { ok: true, warning };
-  }
-
-  /**
-   * Busk: `look` on `zones` (or 'all') over the cue list until released. A
-   * colour look fades over its own `fade` from what the zone shows now. Looks
-   * that would flash too fast are clamped by the safety hook, with a warning.
-   */
-  busk(zones: readonly number[] | 'all', look: Look): CommandResult {
-    const target = this.zoneArg('busk', zones);
-    if (!target.ok) return target;
-    const parsed = LookSchema.safeParse(look);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return this.refuse('busk', `look.${issue.path.join('.') || '(root)'}: ${issue.message}`);
-    }
-    const clamped = this.clampLook(parsed.data);
-    if (clamped.warning !== undefined) this.warn('busk', clamped.warning);
-    const now = this.now();
-    const pos = this.clock.position();
-    const to = clamped.look;
-    const fadeMs = to.kind === 'effect' ? 0 : (to.fade ?? 0);
-    for (const zone of target.zones) {
-      this.busks.set(zone, { from: this.programLook(zone, now, pos), to, startMs: now, fadeMs });
-      this.mark(zone, 'fresh');
-    }
-    this.flush(false);
-    return clamped.warning === undefined ? { ok: true } : { ok: true, warning: clamped.warning };
-  }
-
-  /** Release busks on `zones` (default all): the cue list's look returns at once. */
-  release(zones: readonly number[] | 'all' = 'all'): CommandResult {
-    const target = this.zoneArg('release', zones);
-    if (!target.ok) return target;
-    for (const zone of target.zones) if (this.busks.delete(zone)) this.mark(zone, 'republish');
-    this.flush(false);
-    return { ok: true };
-  }
-
-  /** Zones with a busk on them. */
-  buskedZones(): number[] {
-    return [...this.busks.keys()].sort((a, b) => a - b);
-  }
-
   /** Cancels pending timers and completes the streams. */
   dispose(): void {
     this.cancelWake();
     this.stateSubject.complete();
     this.looksSubject.complete();
-    this.masterSubject.complete();
-    this.blackoutSubject.complete();
     this.eventsSubject.complete();
   }
 
@@ -324,7 +243,7 @@ export class CueEngine {
   private ensureRunning(): void {
     if (this.clock.state === 'stopped') {
       this.clock.start(0);
-      this.parades = this.show.timeline.map((e) => ({ pos: e.at, paradeId: e.parade, source: 'timeline' as const, cueId: null }));
+      this.parades = this.runsTimeline ? this.show.timeline.map((e) => ({ pos: e.at, paradeId: e.parade, source: 'timeline' as const, cueId: null })) : [];
       this.statusEvent('running');
     } else if (this.clock.state === 'paused') {
       this.clock.resume();
@@ -340,7 +259,7 @@ export class CueEngine {
     const tracked = trigger === 'goto' || trigger === 'back';
     const looksPos = goPos + (trigger === 'back' ? 0 : cue.delay);
     const looks = tracked ? trackedLooks(this.cues, index, this.zones) : cueLooks(cue, this.zones);
-    for (const [zone, zl] of looks) this.setCueLook(zone, looksPos, zl, cue.id);
+    for (const [zone, zl] of looks) this.setCueLook(zone, looksPos, zl, zl.unlit ? null : cue.id);
     const fadeEndPos = looksPos + cueFadeMs(cue);
     const completePos = fadeEndPos + cue.hang;
     const followPos = trigger === 'back' || cue.follow === null ? null : completePos + cue.follow;
@@ -354,11 +273,11 @@ export class CueEngine {
     this.advance(true);
   }
 
-  private setCueLook(zone: number, startPos: number, zl: ZoneCueLook, cueId: string): void {
+  private setCueLook(zone: number, startPos: number, zl: ZoneCueLook, cueId: string | null): void {
     const tl = this.timelines.get(zone);
     if (tl === undefined) return;
     // The same look again leaves a running fade alone rather than restarting it.
-    if (tl.upcoming(startPos).length === 0 && sameLook(tl.targetAt(startPos), zl.look)) return;
+    if (tl.upcoming(startPos).length === 0 && sameLook(tl.targetAt(startPos), zl.look) && (cueId === null) === (tl.activeAt(startPos)?.cueId == null)) return;
     tl.add(startPos, zl.look, zl.fadeMs, cueId);
   }
 
@@ -490,14 +409,6 @@ export class CueEngine {
   }
 
   private zoneState(zone: number, now: number, pos: number, how: Publish): ZoneLookState {
-    if (this.blackoutOn) {
-      return { zone, look: OFF_LOOK, fromLook: OFF_LOOK, startMs: this.blackoutAtMs, fadeMs: 0, source: 'blackout', cueId: null };
-    }
-    const busk = this.busks.get(zone);
-    if (busk !== undefined) {
-      const s: ZoneLookState = { zone, look: busk.to, fromLook: busk.from, startMs: busk.startMs, fadeMs: busk.fadeMs, source: 'busk', cueId: null };
-      return how === 'republish' ? rebase(s, now) : s;
-    }
     const tl = this.timelines.get(zone);
     const f = tl?.activeAt(pos + this.lookaheadMs + EPS);
     if (tl === undefined || f === undefined) return this.darkState(zone, now);
@@ -515,13 +426,6 @@ export class CueEngine {
 
   private darkState(zone: number, now: number): ZoneLookState {
     return { zone, look: OFF_LOOK, fromLook: OFF_LOOK, startMs: now, fadeMs: 0, source: 'cue', cueId: null };
-  }
-
-  /** What a zone shows now without blackout: its busk, else the cue list. */
-  private programLook(zone: number, now: number, pos: number): Look {
-    const busk = this.busks.get(zone);
-    if (busk !== undefined) return lookPartWay(busk.from, busk.to, fadeProgress(busk.startMs, busk.fadeMs, now));
-    return this.timelines.get(zone)?.lookAt(pos) ?? OFF_LOOK;
   }
 
   private buildState(): EngineState {
@@ -564,14 +468,6 @@ export class CueEngine {
   /** Monotonic ms of a show-time position (as if running from now). */
   private monoAt(pos: number): number {
     return this.now() + (pos - this.clock.position());
-  }
-
-  private zoneArg(command: string, zones: readonly number[] | 'all'): { ok: true; zones: number[] } | { ok: false; error: string } {
-    if (zones === 'all') return { ok: true, zones: [...this.zones] };
-    if (!Array.isArray(zones) || zones.length === 0) return this.refuse(command, 'zones must be "all" or a non-empty list of zone ids');
-    const unknown = zones.filter((z) => !this.timelines.has(z));
-    if (unknown.length > 0) return this.refuse(command, `unknown zone${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (venue zones: ${this.zones.join(', ')})`);
-    return { ok: true, zones: [...new Set(zones)] };
   }
 
   private refuse(command: string, message: string): { ok: false; error: string } {

@@ -9,6 +9,8 @@ import { OFF_LOOK } from './look-colour';
 export interface ZoneCueLook {
   look: Look;
   fadeMs: number;
+  /** Tracking found no cue up to here that lights the zone: the list lets go of it (other playbacks show there). */
+  unlit?: boolean;
 }
 
 /** A look's fade in a cue: its own, else the cue's; an effect starts at once. */
@@ -37,8 +39,15 @@ export function trackedLooks(cues: readonly Cue[], index: number, venueZones: re
   const out = new Map<number, ZoneCueLook>();
   for (const zone of venueZones) {
     let look: Look = OFF_LOOK;
-    for (let i = 0; i <= index; i++) look = lookForZone(cues[i].looks, zone) ?? look;
-    out.set(zone, { look, fadeMs: look.kind === 'effect' ? 0 : (look.fade ?? target.fade) });
+    let lit = false;
+    for (let i = 0; i <= index; i++) {
+      const l = lookForZone(cues[i].looks, zone);
+      if (l !== undefined) {
+        look = l;
+        lit = true;
+      }
+    }
+    out.set(zone, { look, fadeMs: look.kind === 'effect' ? 0 : (look.fade ?? target.fade), ...(lit ? {} : { unlit: true }) });
   }
   return out;
 }

@@ -3,12 +3,12 @@
  * are monotonic controller ms (the scheduler's now(), the time base of
  * PlannedPacket.atMs); `positionMs` is show time (see show-clock.ts).
  */
-import type { Look } from '@crowdcue/protocol';
+import type { Look, LookSource } from '@crowdcue/protocol';
 
 export type EngineStatus = 'stopped' | 'running' | 'paused';
 
-/** Which layer a zone's look comes from: blackout wins over busk, busk over the cue list. */
-export type LookSource = 'cue' | 'busk' | 'blackout';
+/** Which source a zone's look comes from, in the zone mixer's order (see mixer/mix-rank.ts). */
+export type { LookSource };
 
 /**
  * A zone's look as a fade: from `fromLook` at `startMs` to `look` at
@@ -26,6 +26,8 @@ export interface ZoneLookState {
   source: LookSource;
   /** The cue that set it (source 'cue'); null for the dark start, busk and blackout. */
   cueId: string | null;
+  /** The mixer's contribution it came from (`busk`, `pb:<list>`...); absent from an engine. */
+  owner?: string;
 }
 
 export interface LooksFrame {

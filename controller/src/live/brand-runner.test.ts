@@ -55,6 +55,14 @@ describe('brand sequences in the live show', () => {
     await until('blue again', () => snapshot(crowd, performance.now()).histogram()[0].rgb.join() === '0,0,255', 5000);
   });
 
+  it('a busk over the slot pre-empts it, and the proof of play says so', async () => {
+    await runtime.load('live-test');
+    expect(await runtime.command('goto', { cue: 'blue' }, operator, ctx)).toEqual({ ok: true });
+    expect(await runtime.command('busk', { zones: [0, 1], look: { kind: 'color', color: [255, 0, 0] } }, operator, ctx)).toEqual({ ok: true });
+    await until('proof of play', () => brands.log.list({ brand: 'acme' }).length === 1, 5000);
+    expect(brands.log.list({ brand: 'acme' })[0].notes).toContain('pre-empted by busk on zones 0, 1');
+  });
+
   it('a stop before the sequence starts drops it without a record', async () => {
     await runtime.load('live-test');
     await runtime.command('go', {}, operator, ctx);

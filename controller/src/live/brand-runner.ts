@@ -3,8 +3,11 @@
  * show time is planned as soon as the show runs towards it (its logo preload
  * needs the air before the reveal), one on a cue when that cue fires, one at a
  * wall-clock time when the show is loaded. Brand packets share the planner's
- * channels and seq counter, and the sequence holds its zones with planner
- * layers. When a run ends its proof of play is recorded (with what the
+ * channels and seq counter, and the sequence holds its zones as a brand slot:
+ * a zone mixer source over the playbacks (their cues and parades), under busks
+ * and blackout. An operator who pre-empts the slot as it starts or at a
+ * reveal (a busk, the safety clamp, blackout on its zones) is named in the
+ * proof of play. When a run ends its proof of play is recorded (with what the
  * simulated crowd showed at the reveal, when there is one).
  *
  * PAUSE and STOP end the runs under way (recorded as stopped) and drop the
@@ -38,6 +41,8 @@ export interface BrandRunnerOptions {
 interface Active {
   sequenceId: string;
   run: BrandSequenceRun;
+  /** What pre-empted the slot (as it started, at its reveals), in the operator's words. */
+  preempted: string[];
 }
 
 export class BrandRunner {
@@ -149,18 +154,24 @@ export class BrandRunner {
     this.planning.delete(seq.id);
     if (gen !== this.generation || this.closed) return;
     const planner = this.session.planner;
+    const slot = `brand:${seq.id}`;
+    const slotLabel = `brand slot '${seq.name}'`;
     const run = new BrandSequenceRun(plan, {
       scheduler: this.session.scheduler,
       channels: planner.channels(),
       nextSeq: () => planner.nextSeq(),
       site: this.session.show.site,
       bandTime: (ms) => planner.clock.toBand(ms),
-      runParade: (parade, at, o) => planner.runParade(parade, at, o),
-      stopParade: (r) => planner.stopParade(r),
+      runParade: (parade, at, o) => this.session.runBrandSlot(slot, slotLabel, parade, at, o),
+      stopParade: (r) => this.session.stopBrandSlot(slot, r),
     });
     if (!('cue' in (seq.schedule ?? {}))) this.done.add(seq.id);
-    const active: Active = { sequenceId: seq.id, run };
+    const active: Active = { sequenceId: seq.id, run, preempted: [] };
     this.active.push(active);
+    // As the slot starts and at each reveal, ask the mixer whether a source above the slot holds any of its zones.
+    for (const at of [plan.startMs + 1, ...plan.reveals.map((r) => r.atMs + r.fadeMs)]) {
+      this.subs.add(this.session.scheduler.schedule(() => this.checkPreempted(active, plan.zones, at), Math.max(0, at - this.session.scheduler.now())));
+    }
     this.opts.log('info', `brand sequence '${seq.id}' (${seq.brand}) planned to start in ${((startMs - this.session.scheduler.now()) / 1000).toFixed(1)} s`);
     void run.done.then((result) => {
       const w = this.finished(active, result);
@@ -181,11 +192,27 @@ export class BrandRunner {
         wallClock: (ms) => new Date(wallNow + (ms - now)),
         // The crowd runs on the controller's clock (the virtual transmitter lands packets at their end, in controller ms).
         ...(crowd && result.revealMs !== null && !result.stopped ? { crowd: { crowd, atMs: Math.min(now, result.revealMs + 200) } } : {}),
-        ...(result.stopped ? { notes: 'stopped early (the show was paused, stopped or unloaded)' } : {}),
+        ...(result.stopped || active.preempted.length > 0
+          ? { notes: [result.stopped ? 'stopped early (the show was paused, stopped or unloaded)' : '', ...active.preempted].filter(Boolean).join('; ') }
+          : {}),
       });
       this.opts.notify?.(`brand sequence "${result.name}" (${result.brand}) ${result.stopped ? 'stopped early' : 'played'}; proof of play recorded`);
     } catch (err) {
       this.opts.log('error', `proof of play for '${result.sequenceId}' not recorded: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  private checkPreempted(active: Active, zones: readonly number[], atMs: number): void {
+    if (!this.active.includes(active)) return;
+    const over = new Map<string, number[]>();
+    for (const z of zones) {
+      const mix = this.session.mixer.zoneAt(z, atMs);
+      if (mix.source !== 'blackout' && mix.source !== 'busk' && mix.source !== 'safety') continue;
+      over.set(mix.source, [...(over.get(mix.source) ?? []), z]);
+    }
+    for (const [source, zs] of over) {
+      const note = `pre-empted by ${source} on zone${zs.length > 1 ? 's' : ''} ${zs.join(', ')}`;
+      if (!active.preempted.includes(note)) active.preempted.push(note);
     }
   }
 

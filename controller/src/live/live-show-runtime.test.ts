@@ -109,9 +109,12 @@ describe('LiveShowRuntime', () => {
     await r.command('go', {}, operator, ctx());
     expect(await r.command('busk', { zones: [1, 2], look: { kind: 'effect', shape: 'SQUARE', colors: [[255, 255, 255], [0, 0, 0]], period: 40, axis: 'NONE', direction: 0, spread: 0 } }, operator, ctx())).toEqual({ ok: true });
     expect(warnings.some((w) => w.includes('busk'))).toBe(true);
-    expect(r.snapshot().zones.filter((z) => z.source === 'busk').map((z) => z.zone)).toEqual([1, 2]);
+    // The clamped busk shows as the safety clamp, and says why
+    const clamped = r.snapshot().zones.filter((z) => z.source === 'safety');
+    expect(clamped.map((z) => z.zone)).toEqual([1, 2]);
+    expect(clamped[0].why).toMatch(/^safety clamp \(busk: .+\) over playback '.+' cue 1/);
     expect(await r.command('release', {}, operator, ctx())).toEqual({ ok: true });
-    expect(r.snapshot().zones.some((z) => z.source === 'busk')).toBe(false);
+    expect(r.snapshot().zones.some((z) => z.source === 'busk' || z.source === 'safety')).toBe(false);
   });
 
   it('blackout and master show in the state and darken the crowd', async () => {
@@ -224,5 +227,94 @@ describe('LiveShowRuntime', () => {
     expect(() => runtime({ transmitterUrls: ['tcp://nohost'] })).toThrow(/transmitters\[0\]|port/);
     const r = runtime({ transmitterUrls: ['virtual?id=a'] });
     expect(r.transmitters().source).toBe('command line');
+  });
+});
+
+describe('LiveShowRuntime: several playbacks', () => {
+  beforeEach(async () => {
+    const input = liveShowInput('two-lists');
+    input.cueLists = [
+      ...(input.cueLists ?? []),
+      { id: 'house', name: 'House', priority: 10, cues: [{ id: 'h1', number: 1, label: 'House blue', looks: { zone3: { kind: 'color', color: BLUE } } }] },
+    ];
+    await shows.save(input, 'test');
+  });
+
+  it('plays two cue lists at once, each with its own GO, level and STOP; a double-click is one GO', async () => {
+    const r = runtime();
+    await r.load('two-lists');
+    expect(r.snapshot().goLockoutMs).toBe(300);
+    expect(await r.command('go', { cueList: 'main' }, operator, ctx())).toEqual({ ok: true });
+    // a second GO straight after is ignored (lock-out): main stays on its first cue
+    expect(await r.command('go', { cueList: 'main' }, operator, ctx())).toEqual({ ok: true });
+    expect(r.snapshot().playbacks.find((p) => p.cueList === 'main')?.current?.id).toBe('red');
+    expect(await r.command('go', { cueList: 'house' }, operator, ctx())).toEqual({ ok: true });
+    let s = r.snapshot();
+    expect(s.playbacks.map((p) => [p.cueList, p.running, p.current?.id, p.priority])).toEqual([
+      ['main', true, 'red', 0],
+      ['house', true, 'h1', 10],
+    ]);
+    expect(s.zones[3]).toMatchObject({ source: 'cue', look: { kind: 'color', color: BLUE }, why: `playback 'House' cue 1 "House blue" over playback 'Main' cue 1 "Red"` });
+    expect(s.zones[0]).toMatchObject({ look: { kind: 'color', color: RED }, why: `playback 'Main' cue 1 "Red"` });
+
+    expect(await r.command('level', { cueList: 'house', level: 0 }, operator, ctx())).toEqual({ ok: true });
+    s = r.snapshot();
+    expect(s.playbacks[1].level).toBe(0);
+    expect(s.zones[3].look).toMatchObject({ kind: 'color', color: [0, 0, 0] });
+    expect(await r.command('level', { cueList: 'nope', level: 10 }, operator, ctx())).toMatchObject({ ok: false, error: expect.stringContaining("no cue list 'nope'") });
+
+    // STOP on one playback leaves the other running
+    expect(await r.command('stop', { cueList: 'house' }, operator, ctx())).toEqual({ ok: true });
+    s = r.snapshot();
+    expect(s.playbacks.map((p) => p.running)).toEqual([true, false]);
+    expect(s.zones[3].why).toBe(`playback 'Main' cue 1 "Red"`);
+  });
+
+  it('a restart picks up every playback where it was, with its fader', async () => {
+    const a = runtime();
+    await a.load('two-lists');
+    await a.command('go', { cueList: 'house' }, operator, ctx());
+    await a.command('level', { cueList: 'house', level: 100 }, operator, ctx());
+    await a.command('go', { cueList: 'main' }, operator, ctx());
+    await a.command('pause', { cueList: 'main' }, operator, ctx());
+    await a.close();
+    const b = runtime();
+    expect((await b.init()).restored).toBe(true);
+    const s = b.snapshot();
+    expect(s.playbacks.map((p) => [p.cueList, p.running, p.paused, p.current?.id, p.level])).toEqual([
+      ['main', false, true, 'red', 255],
+      ['house', true, false, 'h1', 100],
+    ]);
+    expect(s.zones[3].look).toMatchObject({ kind: 'color', color: [0, 0, 100] });
+  });
+
+  it('a parade belongs to the cue that started it: BACK, GO TO and STOP end it, stopParade ends one', async () => {
+    const r = runtime();
+    await r.load('two-lists');
+    await r.command('go', { cueList: 'house' }, operator, ctx());
+    expect(await r.command('goto', { cueList: 'main', cue: 'pulse' }, operator, ctx())).toEqual({ ok: true });
+    await until('parade running', () => r.snapshot().parades.length === 1);
+    const [run] = r.snapshot().parades;
+    expect(run).toMatchObject({ id: 'pulse', name: 'Pulse', cueList: 'main', cue: 'pulse', zones: [0, 1, 2, 3] });
+    // the house list (priority 10) keeps zone 3 over main's parade
+    expect(r.snapshot().zones[3].source).toBe('cue');
+    expect(r.snapshot().zones[0]).toMatchObject({ source: 'parade', why: expect.stringMatching(/^parade 'Pulse' of playback 'Main' cue 4/) });
+    expect(await r.command('stopParade', { run: run.run }, operator, ctx())).toEqual({ ok: true });
+    expect(r.snapshot().parades).toEqual([]);
+    expect(await r.command('stopParade', { run: run.run }, operator, ctx())).toMatchObject({ ok: false, error: expect.stringContaining(`no running parade '${run.run}'`) });
+
+    // GO TO the parade cue again, then GO TO another cue: the parade ends (it does not pile up)
+    await sleep(350);
+    await r.command('goto', { cueList: 'main', cue: 'pulse' }, operator, ctx());
+    await until('parade running again', () => r.snapshot().parades.length === 1);
+    await r.command('goto', { cueList: 'main', cue: 'pulse' }, operator, ctx());
+    await until('one parade after a second GO TO', () => r.snapshot().parades.length === 1);
+    await r.command('back', { cueList: 'main' }, operator, ctx());
+    expect(r.snapshot().parades).toEqual([]);
+    await r.command('goto', { cueList: 'main', cue: 'pulse' }, operator, ctx());
+    await until('parade running once more', () => r.snapshot().parades.length === 1);
+    expect(await r.command('stop', {}, operator, ctx())).toEqual({ ok: true });
+    expect(r.snapshot().parades).toEqual([]);
+    expect(r.snapshot().playbacks.every((p) => !p.running)).toBe(true);
   });
 });

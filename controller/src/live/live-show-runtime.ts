@@ -78,6 +78,15 @@ export class RuntimeError extends Error {
   }
 }
 
+/** Who sent a command, for the commands that answer one console (preview). */
+export interface CommandContext {
+  socketId: string;
+  toSocket: (packets: OnAirPacketInfo[]) => void;
+}
+
+type CommandHandler<K extends LiveCommandName> = (payload: CommandPayload<K>, by: PublicAccount, ctx: CommandContext) => CommandAck | Promise<CommandAck>;
+type CommandHandlers = { [K in LiveCommandName]: CommandHandler<K> };
+
 /** Scheduler lateness is reported over the deadlines of about this long. */
 const LATENESS_WINDOW_MS = 10_000;
 
@@ -416,7 +425,7 @@ export class LiveShowRuntime implements LiveRuntime {
       this.warningSubject.next({ message: `the live show '${id}' was deleted by ${by}; it keeps playing until another is loaded`, code: 'show' });
       return;
     }
-    if (s.engine.state.status === 'stopped') {
+    if (s.status() === 'stopped') {
       void this.load(id).catch((err: unknown) =>
         this.warningSubject.next({ message: `the new revision of '${id}' cannot play: ${err instanceof Error ? err.message : String(err)}`, code: 'show' }),
       );
@@ -431,64 +440,42 @@ export class LiveShowRuntime implements LiveRuntime {
     name: K,
     payload: CommandPayload<K>,
     by: PublicAccount,
-    ctx: { socketId: string; toSocket: (packets: OnAirPacketInfo[]) => void },
+    ctx: CommandContext,
   ): Promise<CommandAck> {
     if (this.closed) return fail('the controller is shutting down');
     if (name !== 'preview' && name !== 'stopPreview') this.log('info', `${name} ${JSON.stringify(payload)} by ${by.username}`);
-    switch (name) {
-      case 'load':
-        return this.loadCommand((payload as CommandPayload<'load'>).show);
-      case 'editCue':
-        return this.editCue(payload as CommandPayload<'editCue'>, by);
-      case 'preview':
-        return this.preview(payload as CommandPayload<'preview'>, ctx);
-      case 'stopPreview':
-        this.release(ctx.socketId);
-        return ok();
-      default:
-        return this.liveCommand(name, payload);
-    }
+    const handler = this.handlers[name] as CommandHandler<K> | undefined;
+    if (!handler) return fail(`unknown command '${String(name)}'`);
+    return handler(payload, by, ctx);
   }
 
-  private liveCommand<K extends LiveCommandName>(name: K, payload: CommandPayload<K>): CommandAck {
+  /** One handler per command, typed by its payload: no cast per command. */
+  private readonly handlers: CommandHandlers = {
+    load: (p) => this.loadCommand(p.show),
+    editCue: (p, by) => this.editCue(p, by),
+    preview: (p, _by, ctx) => this.preview(p, ctx),
+    stopPreview: (_p, _by, ctx) => {
+      this.release(ctx.socketId);
+      return ok();
+    },
+    go: (p) => this.onSession((s) => s.go(p.cueList)),
+    back: (p) => this.onSession((s) => s.back(p.cueList)),
+    goto: (p) => this.onSession((s) => s.goto(p.cue, p.cueList)),
+    pause: (p) => this.onSession((s) => s.pause(p.cueList)),
+    resume: (p) => this.onSession((s) => s.resume(p.cueList)),
+    stop: (p) => this.onSession((s) => s.stopShow(p.cueList)),
+    level: (p) => this.onSession((s) => s.setLevel(p.cueList, p.level)),
+    stopParade: (p) => this.onSession((s) => s.stopParade(p.run)),
+    blackout: (p) => this.onSession((s) => s.setBlackout(p.on)),
+    master: (p) => this.onSession((s) => s.setMaster(p.level)),
+    busk: (p) => this.onSession((s) => s.busk(p.zones, p.look)),
+    release: (p) => this.onSession((s) => s.release(p.zones ?? 'all')),
+  };
+
+  private onSession(act: (s: ShowSession) => CommandResult): CommandAck {
     const s = this.session;
     if (!s) return fail('no show is live; load one first');
-    const listOk = (cueList: string | undefined): CommandAck | null =>
-      cueList !== undefined && cueList !== s.engine.cueList?.id ? fail(`cue list '${cueList}' is not the one playing ('${s.engine.cueList?.id ?? 'none'}')`) : null;
-    switch (name) {
-      case 'go': {
-        const p = payload as CommandPayload<'go'>;
-        return listOk(p.cueList) ?? fromResult(s.go());
-      }
-      case 'back': {
-        const p = payload as CommandPayload<'back'>;
-        return listOk(p.cueList) ?? fromResult(s.back());
-      }
-      case 'goto': {
-        const p = payload as CommandPayload<'goto'>;
-        return listOk(p.cueList) ?? fromResult(s.goto(p.cue));
-      }
-      case 'pause':
-        return fromResult(s.pause());
-      case 'resume':
-        return fromResult(s.resume());
-      case 'stop':
-        return fromResult(s.stopShow());
-      case 'blackout':
-        return fromResult(s.setBlackout((payload as CommandPayload<'blackout'>).on));
-      case 'master':
-        return fromResult(s.setMaster((payload as CommandPayload<'master'>).level));
-      case 'busk': {
-        const p = payload as CommandPayload<'busk'>;
-        return fromResult(s.busk(p.zones, p.look));
-      }
-      case 'release': {
-        const p = payload as CommandPayload<'release'>;
-        return fromResult(s.release(p.zones ?? 'all'));
-      }
-      default:
-        return fail(`unknown command '${String(name)}'`);
-    }
+    return fromResult(act(s));
   }
 
   private async loadCommand(showId: string): Promise<CommandAck> {
@@ -532,7 +519,7 @@ export class LiveShowRuntime implements LiveRuntime {
     }
   }
 
-  private async preview(p: CommandPayload<'preview'>, ctx: { socketId: string; toSocket: (packets: OnAirPacketInfo[]) => void }): Promise<CommandAck> {
+  private async preview(p: CommandPayload<'preview'>, ctx: CommandContext): Promise<CommandAck> {
     let show: Show;
     try {
       show = (await this.opts.shows.get(p.show)).show;

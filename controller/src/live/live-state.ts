@@ -1,16 +1,14 @@
 /**
- * The live state every console shows, read off a session: where the show is,
- * which cue is current and next, what each zone shows and why, master,
- * blackout, the parades playing. Zone looks say what is on air: a busk
- * (the planner keeps it over parades until released), else a parade's step
- * where one plays, else the cue look.
+ * The live state every console shows, read off a session: every playback
+ * (position, current and next cue, progress, follow, level, priority), what
+ * each zone shows and why (the zone mixer's answer, the same the planner puts
+ * on air), master, blackout, the parades playing and who owns them.
  */
-import type { CueRef, LiveState, Look, ZoneState } from '@crowdcue/protocol';
-import type { CueInList } from '../engine/engine-types';
-import type { CompiledStep } from '@crowdcue/protocol';
-import type { StepLook } from '@crowdcue/protocol';
-import { dirToAngle } from '@crowdcue/protocol';
-import type { ShowSession } from './show-session';
+import type { CueRef, LiveState, PlaybackState, RunningParade, ZoneState } from '@crowdcue/protocol';
+import type { CueInList, EngineState } from '../engine/engine-types';
+import { DEFAULT_GO_LOCKOUT_MS, type Playback, type ShowSession } from './show-session';
+
+export { stepLookAsLook } from './step-look-as-look';
 
 export function idleState(now = Date.now()): LiveState {
   return {
@@ -31,109 +29,76 @@ export function idleState(now = Date.now()): LiveState {
   };
 }
 
-/** A parade step's look in show-file terms (what the console draws in its zone grid). */
-export function stepLookAsLook(look: StepLook): Look {
-  if (look.kind === 'color') return { kind: 'color', color: look.rgb, fade: look.fadeMs };
-  return {
-    kind: 'effect',
-    shape: look.shape,
-    colors: [look.c1, look.c2],
-    period: Math.max(1, Math.min(0xffff, Math.round(look.periodMs))),
-    axis: look.axis,
-    direction: Math.round(dirToAngle(look.dir)) % 360,
-    spread: look.spread,
-  };
+function cueRef(cueList: string, ref: CueInList | null): CueRef | null {
+  if (!ref) return null;
+  return { cueList, id: ref.id, number: ref.number, label: ref.label };
 }
 
-function cueRef(session: ShowSession, ref: CueInList | null): CueRef | null {
-  if (!ref) return null;
-  return { cueList: session.engine.cueList?.id ?? '', id: ref.id, number: ref.number, label: ref.label };
+/** 0..1 through the current cue's delay + fade. */
+function progressOf(s: EngineState, mono: number): number {
+  if (s.phase === 'hang' || s.phase === 'complete') return 1;
+  if (s.phase === 'fade' && s.fade) {
+    if (s.status === 'running' && s.fade.endMs > s.fade.startMs) return Math.min(1, Math.max(0, (mono - s.fade.startMs) / (s.fade.endMs - s.fade.startMs)));
+    return s.fade.progress;
+  }
+  return 0;
+}
+
+function playbackState(session: ShowSession, p: Playback, mono: number): PlaybackState {
+  const s = p.engine.state;
+  const mix = session.mixer.playback(p.id);
+  return {
+    cueList: p.id,
+    name: p.list.name,
+    running: s.status === 'running',
+    paused: s.status === 'paused',
+    positionMs: p.clock.position(),
+    current: cueRef(p.id, s.currentCue),
+    next: cueRef(p.id, s.nextCue),
+    cueProgress: progressOf(s, mono),
+    followInMs: s.followAtMs === null ? null : Math.max(0, s.followAtMs - mono),
+    level: mix?.level ?? 255,
+    priority: mix?.priority ?? 0,
+  };
 }
 
 export function liveStateOf(session: ShowSession, wallNow = Date.now()): LiveState {
-  const engine = session.engine;
-  const s = engine.state;
   const mono = session.scheduler.now();
-  const positionMs = session.clock.position();
+  const playbacks = [...session.playbacks.values()].map((p) => playbackState(session, p, mono));
+  const first = playbacks[0];
+  const status = session.status();
 
-  let cueProgress = 0;
-  if (s.phase === 'hang' || s.phase === 'complete') cueProgress = 1;
-  else if (s.phase === 'fade' && s.fade) {
-    if (s.status === 'running' && s.fade.endMs > s.fade.startMs) cueProgress = Math.min(1, Math.max(0, (mono - s.fade.startMs) / (s.fade.endMs - s.fade.startMs)));
-    else cueProgress = s.fade.progress;
-  }
+  const zones: ZoneState[] = session.mixer.zonesAt(mono).map((z) => ({ zone: z.zone, look: z.look, source: z.source, why: z.why }));
+  const parades: RunningParade[] = session.activeParades().map((r) => ({
+    run: r.key,
+    id: r.paradeId,
+    name: session.show.parades.find((p) => p.id === r.paradeId)?.name ?? r.paradeId,
+    cueList: r.playback,
+    cue: r.cueId,
+    startedAtMs: r.startPositionMs,
+    zones: paradeZones(r.parade.steps, session.engine.zones),
+  }));
 
-  // Parade steps in force now, latest-started first wins per zone.
-  const parades = session.activeParades();
-  const onParade = new Map<number, { step: CompiledStep; at: number }>();
-  if (s.status === 'running') {
-    for (const run of parades) {
-      const t = positionMs - run.startPositionMs;
-      for (const step of run.parade.steps) {
-        if (step.atMs > t || step.endMs <= t || step.pixels) continue;
-        const zones = step.zones === 'ALL' ? engine.zones : step.zones;
-        for (const z of zones) {
-          const prev = onParade.get(z);
-          const at = run.startPositionMs + step.atMs;
-          if (!prev || at >= prev.at) onParade.set(z, { step, at });
-        }
-      }
-    }
-  }
-
-  const blackout = engine.blackout;
-  const zones: ZoneState[] = engine.looks.zones.map((zs) => {
-    if (blackout) return { zone: zs.zone, look: { kind: 'off' }, source: null };
-    if (zs.source === 'busk') return { zone: zs.zone, look: zs.look, source: 'busk' };
-    const p = onParade.get(zs.zone);
-    if (p) return { zone: zs.zone, look: stepLookAsLook(p.step.look), source: 'parade' };
-    return { zone: zs.zone, look: zs.look, source: zs.cueId === null && zs.look.kind === 'off' ? null : 'cue' };
-  });
-
-  const current = cueRef(session, s.currentCue);
-  const next = cueRef(session, s.nextCue);
-  const list = engine.cueList;
   return {
     show: session.show.id,
-    positionMs,
+    positionMs: session.clock.position(),
     serverTime: wallNow,
-    running: s.status === 'running',
-    paused: s.status === 'paused',
-    current,
-    next,
-    cueProgress,
+    running: status === 'running',
+    paused: status === 'paused',
+    current: first?.current ?? null,
+    next: first?.next ?? null,
+    cueProgress: first?.cueProgress ?? 0,
     zones,
-    master: engine.master,
-    blackout,
-    parades:
-      s.status === 'stopped'
-        ? []
-        : parades.map((r, i) => ({
-            run: `${r.paradeId}#${i}`,
-            id: r.paradeId,
-            name: session.show.parades.find((p) => p.id === r.paradeId)?.name ?? r.paradeId,
-            cueList: null,
-            cue: null,
-            startedAtMs: r.startPositionMs,
-            zones: [],
-          })),
-    playbacks: list
-      ? [
-          {
-            cueList: list.id,
-            name: list.name,
-            running: s.status === 'running',
-            paused: s.status === 'paused',
-            positionMs,
-            current,
-            next,
-            cueProgress,
-            followInMs: null,
-            level: 255,
-            priority: 0,
-          },
-        ]
-      : [],
-    goLockoutMs: 0,
+    master: session.mixer.master,
+    blackout: session.mixer.blackout,
+    parades,
+    playbacks,
+    goLockoutMs: session.show.goLockoutMs ?? DEFAULT_GO_LOCKOUT_MS,
   };
+}
+
+function paradeZones(steps: ReadonlyArray<{ zones: readonly number[] | 'ALL' }>, venue: readonly number[]): number[] {
+  const out = new Set<number>();
+  for (const s of steps) for (const z of s.zones === 'ALL' ? venue : s.zones) out.add(z);
+  return [...out].sort((a, b) => a - b);
 }

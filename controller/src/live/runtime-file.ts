@@ -25,6 +25,18 @@ const RuntimeFileSchema = z.strictObject({
   master: U8Schema,
   blackout: z.boolean(),
   busks: z.array(z.strictObject({ zone: ZoneIdSchema, look: LookSchema })),
+  /** Every playback (cue list) with its position and fader; the fields above are the first's. */
+  playbacks: z
+    .array(
+      z.strictObject({
+        cueList: IdSchema,
+        status: z.enum(['stopped', 'running', 'paused']),
+        positionMs: z.number().min(0),
+        current: z.strictObject({ cueId: IdSchema, goPositionMs: MsSchema }).nullable(),
+        level: U8Schema,
+      }),
+    )
+    .optional(),
   savedAt: z.string(),
 });
 
@@ -45,6 +57,7 @@ export function runtimeRecord(show: string | null, snap: SessionSnapshot | null,
     master: snap?.master ?? 255,
     blackout: snap?.blackout ?? false,
     busks: snap?.busks ?? [],
+    ...(snap?.playbacks ? { playbacks: snap.playbacks.map((p) => ({ ...p, positionMs: Math.max(0, p.positionMs) })) } : {}),
     savedAt: new Date(wallMs).toISOString(),
   };
 }
@@ -59,6 +72,9 @@ export function snapshotAt(record: RuntimeFile, wallNow = Date.now()): SessionSn
     master: record.master,
     blackout: record.blackout,
     busks: record.busks,
+    ...(record.playbacks
+      ? { playbacks: record.playbacks.map((p) => ({ ...p, positionMs: p.positionMs + (p.status === 'running' ? Math.max(0, wallNow - record.wallMs) : 0) })) }
+      : {}),
   };
 }
 

@@ -28,7 +28,8 @@ describe('ShowSession on the virtual transmitter', () => {
     expect(s.crowd).toBeDefined();
     expect(s.go().ok).toBe(true);
     await until('red crowd', () => crowdColour(s).join() === RED.join());
-    expect(s.report().onAir).toBeGreaterThan(0);
+    // The device's on-air report comes back over the link after the bands have acted
+    await until('on-air report', () => s.report().onAir > 0);
     expect(s.engine.state.currentCue?.id).toBe('red');
   });
 

@@ -1,27 +1,34 @@
 /**
- * One show playing on its transmitters: the cue engine, the planner, the
- * compiled parades, the transmitter set and (behind virtual transmitters) the
- * simulator's crowd, wired together. `crowdcue play` runs one headless; the
+ * One show playing on its transmitters: a playback (cue engine) per cue list,
+ * the zone mixer, the planner, the compiled parades, the transmitter set and
+ * (behind virtual transmitters) the simulator's crowd, wired together. `crowdcue play` runs one headless; the
  * server's live runtime runs one per loaded show. Everything that decides what
  * goes on air lives here, so both play a show the same way.
  *
  * Wiring:
- * - engine looks (cue list, busks) → planner.setLooks, timed to land when the
- *   engine says (the engine publishes `engineLookaheadMs` early);
- * - engine master/blackout → planner master/blackout (PRIORITY, FLUSH);
- * - engine parade starts (a cue's parade, the show timeline) → planner.runParade;
- *   PAUSE stops the parades on air and RESUME picks them up where show time
- *   holds them; STOP ends them;
+ * - each playback's looks → the zone mixer (with busks, desk input, blackout,
+ *   master); the mixer's winning looks → planner.setLooks, timed to land when
+ *   the engine says (engines publish `engineLookaheadMs` early);
+ * - mixer master/blackout → planner master/blackout (PRIORITY, FLUSH);
+ * - a playback's parade starts (a cue's parade; the first list also runs the
+ *   show timeline) → a mixer layer and planner.runParade, owned by that
+ *   playback and cue: the planner puts a layer on air only where the mixer
+ *   says it wins. PAUSE takes the playback's parades off air and RESUME puts
+ *   them back where its show time holds them; BACK, GO TO and STOP end the
+ *   parades of the playback's cues; `stopParade` ends one;
  * - transmitters' on-air record → `onAir$` (what the crowd view decodes).
  *
  * Times: `...Ms` named start/at/end are controller monotonic ms (the
  * scheduler's now()); show positions are `positionMs` (see ShowClock).
  */
-import { Subject, Subscription, skip, type Observable } from 'rxjs';
-import { type Cue, type Look, type Show, type ShowError, type TransmitterConfig } from '@crowdcue/protocol';
+import { filter, merge, Subject, Subscription, type Observable } from 'rxjs';
+import { type Cue, type CueList, type Look, type Show, type ShowError, type TransmitterConfig } from '@crowdcue/protocol';
 import { buildCrowd, venueFromShow, type Crowd } from '@crowdcue/simulator';
 import { CueEngine } from '../engine/cue-engine';
-import type { CommandResult, EngineEvent, EngineStatus } from '../engine/engine-types';
+import type { CommandResult, EngineEvent, EngineStatus, LooksFrame } from '../engine/engine-types';
+import { ShowClock } from '../engine/show-clock';
+import { feedPlanner, sendFrame } from '../mixer/feed-planner';
+import { ZoneMixer } from '../mixer/zone-mixer';
 import { DeadlineScheduler } from '../engine/deadline-scheduler';
 import type { LatenessSummary } from '../engine/lateness-stats';
 import type { CompiledParade } from '@crowdcue/protocol';
@@ -33,14 +40,18 @@ import { openTransmitter, type OpenTransmitterOptions } from '../transmitter/ope
 import { TransmitterSet } from '../transmitter/transmitter-set';
 import type { OnAirPacket, Transmitter, TransmitterHealth } from '../transmitter/types';
 import { RestorableClock } from './restorable-clock';
+import { stepLookAsLook } from './step-look-as-look';
 import { trimParade } from './trim-parade';
-import { cueLabel, lookBatches } from './zone-looks';
+import { cueLabel } from '../mixer/zone-looks';
 
 /** The transmitter a show plays on when it names none: the simulator's, in-process. */
 export const DEFAULT_TRANSMITTERS: readonly TransmitterConfig[] = [{ id: 'virtual', url: 'virtual', coverage: 'ALL' }];
 
 /** Look-ahead of the in-process virtual transmitter: the link is a function call away. */
 const VIRTUAL_LOOKAHEAD_MS = 3;
+
+/** Default GO lock-out when the show sets none. */
+export const DEFAULT_GO_LOCKOUT_MS = 300;
 
 export interface SessionWarning {
   message: string;
@@ -50,14 +61,31 @@ export interface SessionWarning {
   positionMs: number;
 }
 
-/** A parade on air, in show time. */
+/** A parade on air, in its playback's show time. */
 export interface ParadeRun {
+  /** Unique per run (`stopParade`), and the mixer's key for its layer. */
+  key: string;
   paradeId: string;
+  /** The playback that started it; null for the show timeline. */
+  playback: string | null;
+  /** The cue that started it; null for the show timeline. */
+  cueId: string | null;
   startPositionMs: number;
   endPositionMs: number;
   /** The planner's handle while on air; undefined while the show is paused. */
   run: number | undefined;
   parade: CompiledParade;
+}
+
+/** Where one playback is. */
+export interface PlaybackSnapshot {
+  cueList: string;
+  status: EngineStatus;
+  positionMs: number;
+  /** The cue last fired and the show time it was fired at. */
+  current: { cueId: string; goPositionMs: number } | null;
+  /** Its fader. */
+  level: number;
 }
 
 /** Where a playing show is, enough to pick it up again (after a restart or a transmitter change). */
@@ -69,6 +97,8 @@ export interface SessionSnapshot {
   master: number;
   blackout: boolean;
   busks: Array<{ zone: number; look: Look }>;
+  /** Every playback (the fields above repeat the first's); absent in older records. */
+  playbacks?: PlaybackSnapshot[];
 }
 
 export interface SessionReport {
@@ -89,8 +119,6 @@ export interface ShowSessionOptions {
   transmitters?: readonly TransmitterConfig[];
   /** Shared by everything timed; default a new DeadlineScheduler. */
   scheduler?: DeadlineScheduler;
-  /** Cue list to play; default the first. */
-  cueListId?: string;
   /** Build the simulator's crowd behind virtual transmitters (default true). */
   crowd?: boolean;
   /** How early the engine publishes a cue's looks so they land on time (default 250 ms). */
@@ -121,11 +149,24 @@ function isVirtual(url: string): boolean {
   return url.split('?')[0] === 'virtual';
 }
 
+/** One cue list running as a playback. */
+export interface Playback {
+  id: string;
+  list: CueList;
+  engine: CueEngine;
+  clock: RestorableClock;
+}
+
 export class ShowSession {
   readonly show: Show;
   readonly scheduler: DeadlineScheduler;
+  /** The first playback's clock (the show position, what a restart picks up). */
   readonly clock: RestorableClock;
+  /** The first playback's engine. */
   readonly engine: CueEngine;
+  /** Every cue list as a playback, in show order. */
+  readonly playbacks: ReadonlyMap<string, Playback>;
+  readonly mixer: ZoneMixer;
   readonly planner: Planner;
   readonly transmitters: TransmitterSet;
   readonly transmitterConfigs: readonly TransmitterConfig[];
@@ -143,11 +184,11 @@ export class ShowSession {
   private readonly warningSubject = new Subject<SessionWarning>();
   private readonly subs = new Subscription();
   private readonly cuesById = new Map<string, Cue>();
-  private readonly busks = new Map<number, Look>();
   private runs: ParadeRun[] = [];
+  private nextRunId = 1;
   private health: TransmitterHealth[] = [];
   private restoring = false;
-  private restoredParades: Array<{ paradeId: string; startPositionMs: number }> = [];
+  private restoredParades: Array<{ paradeId: string; startPositionMs: number; playback: string | null; cueId: string | null }> = [];
   private cuesFired = 0;
   private paradesStarted = 0;
   private onAirCount = 0;
@@ -200,8 +241,14 @@ export class ShowSession {
     const maxLookahead = Math.max(
       ...configs.map((c) => c.lookaheadMs ?? (isVirtual(c.url) ? VIRTUAL_LOOKAHEAD_MS : 50)),
     );
+    const limit = flashLimit(this.show.safety);
+    if (limit.notice) this.log(limit.raised ? 'warn' : 'info', limit.notice);
+    const venueZones = this.show.venue.zones.map((z) => z.id);
+    this.mixer = new ZoneMixer({ zones: venueZones, scheduler: this.scheduler, clampLook: (look) => clampLook(look, limit.limit) });
+    const mixer = this.mixer;
     this.planner = new Planner({
       scheduler: this.scheduler,
+      precedence: { shows: (zone, atMs) => mixer.shows(zone, atMs) },
       site: this.show.site,
       venueZones: this.show.venue.zones.map((z) => z.id),
       transmitters: txs,
@@ -209,18 +256,28 @@ export class ShowSession {
       ...options.planner,
     });
 
-    const limit = flashLimit(this.show.safety);
-    if (limit.notice) this.log(limit.raised ? 'warn' : 'info', limit.notice);
     this.clock = new RestorableClock({ monotonic: this.scheduler });
-    this.engine = new CueEngine({
-      show: this.show,
-      scheduler: this.scheduler,
-      clock: this.clock,
-      cueListId: options.cueListId,
-      lookaheadMs: options.engineLookaheadMs ?? 250,
-      clampLook: (look) => clampLook(look, limit.limit),
-    });
-    this.engineEvents$ = this.engine.events$;
+    const playbacks = new Map<string, Playback>();
+    const lists = this.show.cueLists.length > 0 ? this.show.cueLists : [{ id: 'main', name: 'Main', cues: [] }];
+    for (const [i, list] of lists.entries()) {
+      const clock = i === 0 ? this.clock : new RestorableClock({ monotonic: this.scheduler });
+      const engine = new CueEngine({
+        show: this.show,
+        scheduler: this.scheduler,
+        clock,
+        cueListId: list.id,
+        lookaheadMs: options.engineLookaheadMs ?? 250,
+        goLockoutMs: this.show.goLockoutMs ?? DEFAULT_GO_LOCKOUT_MS,
+        timeline: i === 0,
+      });
+      playbacks.set(list.id, { id: list.id, list, engine, clock });
+      this.mixer.addPlayback({ id: list.id, name: list.name, priority: list.priority, level: list.level });
+    }
+    this.playbacks = playbacks;
+    this.engine = [...playbacks.values()][0].engine;
+    const first = this.engine;
+    // Cue firings of every playback; status and the rest of the first (the show's clock).
+    this.engineEvents$ = merge(...[...playbacks.values()].map((p) => (p.engine === first ? p.engine.events$ : p.engine.events$.pipe(filter((e) => e.type === 'cue-fired')))));
     this.wire();
   }
 
@@ -235,27 +292,14 @@ export class ShowSession {
 
   private wire(): void {
     const changed = () => this.changedSubject.next();
+    for (const p of this.playbacks.values()) {
+      this.subs.add(p.engine.looks$.subscribe((frame) => frame.changed.length > 0 && this.mixer.playbackLooks(p.id, frame, (id) => this.cueName(id))));
+      this.subs.add(p.engine.state$.subscribe(() => !this.restoring && changed()));
+      this.subs.add(p.engine.events$.subscribe((e) => this.onEngineEvent(p, e)));
+    }
     this.subs.add(
-      this.engine.looks$.subscribe((frame) => {
-        if (this.restoring || frame.changed.length === 0) return;
-        this.sendLooks(frame, false);
-        changed();
-      }),
+      feedPlanner(this.mixer, this.planner, { now: () => this.scheduler.now(), cueOf: (id) => this.cuesById.get(id), hold: () => this.restoring, changed }),
     );
-    this.subs.add(this.engine.state$.subscribe(() => !this.restoring && changed()));
-    this.subs.add(
-      this.engine.master$.pipe(skip(1)).subscribe((level) => {
-        this.planner.setMaster(level);
-        changed();
-      }),
-    );
-    this.subs.add(
-      this.engine.blackout$.pipe(skip(1)).subscribe((on) => {
-        this.planner.setBlackout(on);
-        changed();
-      }),
-    );
-    this.subs.add(this.engine.events$.subscribe((e) => this.onEngineEvent(e)));
     this.subs.add(
       this.planner.late$.subscribe((late: LateCue) =>
         this.warn('late', `${late.cue} landed ${late.lateByMs.toFixed(1)} ms late (${late.purpose})`),
@@ -272,29 +316,30 @@ export class ShowSession {
     );
   }
 
-  private sendLooks(frame: Parameters<typeof lookBatches>[0], all: boolean): void {
-    const now = this.scheduler.now();
-    for (const b of lookBatches(frame, now, (id) => this.cuesById.get(id), all)) {
-      this.planner.setLooks(b.changes, { atMs: b.atMs, cue: b.label, purpose: b.purpose });
-    }
+  private sendLooks(frame: LooksFrame, all: boolean): void {
+    sendFrame(this.planner, frame, this.scheduler.now(), (id) => this.cuesById.get(id), all);
   }
 
-  private onEngineEvent(e: EngineEvent): void {
+  private onEngineEvent(p: Playback, e: EngineEvent): void {
     switch (e.type) {
       case 'cue-fired':
         if (!this.restoring) this.cuesFired++;
+        // BACK and GO TO leave the cues whose parades play: those parades end.
+        if (e.trigger === 'back' || e.trigger === 'goto') this.endParades(p, true);
+        this.mixer.noteGo(p.id);
         break;
       case 'parade-start': {
-        const startPositionMs = this.clock.position() + (e.startMs - this.scheduler.now());
-        if (this.restoring) this.restoredParades.push({ paradeId: e.paradeId, startPositionMs });
-        else this.startParade(e.paradeId, startPositionMs);
+        const startPositionMs = p.clock.position() + (e.startMs - this.scheduler.now());
+        const owner = e.source === 'timeline' ? null : p.id;
+        if (this.restoring) this.restoredParades.push({ paradeId: e.paradeId, startPositionMs, playback: owner, cueId: e.cueId });
+        else this.startParade(e.paradeId, startPositionMs, owner, e.cueId);
         break;
       }
       case 'status':
         if (this.restoring) break;
-        if (e.status === 'paused') this.holdParades();
-        else if (e.status === 'running') this.resumeParades();
-        else this.endParades();
+        if (e.status === 'paused') this.holdParades(p);
+        else if (e.status === 'running') this.resumeParades(p);
+        else this.endParades(p, false);
         this.changedSubject.next();
         break;
       default:
@@ -304,14 +349,24 @@ export class ShowSession {
 
   // ---- parades -------------------------------------------------------------
 
-  private startParade(paradeId: string, startPositionMs: number, onAir = true): void {
+  /** The playback whose clock a run keeps: its owner, or (show timeline) the first. */
+  private clockOf(r: Pick<ParadeRun, 'playback'>): ShowClock {
+    return (r.playback !== null ? this.playbacks.get(r.playback)?.clock : undefined) ?? this.clock;
+  }
+
+  /** Runs that belong to playback `p` (the first also keeps the show timeline's). */
+  private owns(p: Playback, r: ParadeRun): boolean {
+    return r.playback === p.id || (r.playback === null && p.engine === this.engine);
+  }
+
+  private startParade(paradeId: string, startPositionMs: number, playback: string | null, cueId: string | null, onAir = true): void {
     const parade = this.parades.get(paradeId);
     if (!parade) {
       this.warn('parade', `no parade '${paradeId}' in show '${this.show.id}'`);
       return;
     }
-    const r: ParadeRun = { paradeId, startPositionMs, endPositionMs: startPositionMs + parade.durationMs, run: undefined, parade };
-    if (r.endPositionMs <= this.clock.position()) return;
+    const r: ParadeRun = { key: `p${this.nextRunId++}`, paradeId, playback, cueId, startPositionMs, endPositionMs: startPositionMs + parade.durationMs, run: undefined, parade };
+    if (r.endPositionMs <= this.clockOf(r).position()) return;
     if (onAir) this.putOnAir(r);
     this.paradesStarted++;
     this.runs.push(r);
@@ -320,40 +375,98 @@ export class ShowSession {
 
   /** Puts (what is left of) a parade on air at the show time it started; false when it is already over. */
   private putOnAir(r: ParadeRun): boolean {
-    const pos = this.clock.position();
+    const pos = this.clockOf(r).position();
     if (r.endPositionMs <= pos) return false;
     const startMs = this.scheduler.now() + (r.startPositionMs - pos);
     const parade = trimParade(r.parade, pos - r.startPositionMs);
-    r.run = this.planner.runParade(parade, startMs, { label: `parade "${r.paradeId}"` });
+    this.mixer.addLayer({
+      key: r.key,
+      source: 'parade',
+      label: this.paradeLabel(r),
+      playback: r.playback,
+      steps: parade.steps.map((step) => ({ fromMs: startMs + step.atMs, untilMs: startMs + step.endMs, zones: step.zones, look: stepLookAsLook(step.look) })),
+    });
+    r.run = this.planner.runParade(parade, startMs, { label: `parade "${r.paradeId}"`, owner: r.key });
     return true;
   }
 
-  private holdParades(): void {
-    for (const r of this.runs) {
-      if (r.run !== undefined) this.planner.stopParade(r.run);
-      r.run = undefined;
+  private offAir(r: ParadeRun): void {
+    if (r.run !== undefined) this.planner.stopParade(r.run);
+    r.run = undefined;
+    this.mixer.removeLayer(r.key);
+  }
+
+  /** `parade 'Finale' of playback 'Songs' cue 12` */
+  paradeLabel(r: Pick<ParadeRun, 'paradeId' | 'playback' | 'cueId'>): string {
+    const name = this.show.parades.find((p) => p.id === r.paradeId)?.name ?? r.paradeId;
+    if (r.playback === null) return `parade '${name}' (show timeline)`;
+    const list = this.playbacks.get(r.playback)?.list.name ?? r.playback;
+    return `parade '${name}' of playback '${list}'${r.cueId !== null ? ` ${this.cueName(r.cueId)}` : ''}`;
+  }
+
+  private holdParades(p: Playback): void {
+    for (const r of this.runs) if (this.owns(p, r)) this.offAir(r);
+  }
+
+  private resumeParades(p: Playback): void {
+    this.pruneRuns();
+    for (const r of this.runs) if (this.owns(p, r) && r.run === undefined) this.putOnAir(r);
+  }
+
+  /** Ends playback `p`'s parades: all of them (STOP), or those its cues started (BACK, GO TO). */
+  private endParades(p: Playback, cuesOnly: boolean): void {
+    const ending = this.runs.filter((r) => (cuesOnly ? r.playback === p.id : this.owns(p, r)));
+    for (const r of ending) this.offAir(r);
+    if (ending.length > 0) {
+      this.runs = this.runs.filter((r) => !ending.includes(r));
+      this.changedSubject.next();
     }
   }
 
-  private resumeParades(): void {
-    this.pruneRuns();
-    for (const r of this.runs) if (r.run === undefined) this.putOnAir(r);
-  }
-
-  private endParades(): void {
-    for (const r of this.runs) if (r.run !== undefined) this.planner.stopParade(r.run);
-    this.runs = [];
-  }
-
   private pruneRuns(): void {
-    const pos = this.clock.position();
-    this.runs = this.runs.filter((r) => r.endPositionMs > pos);
+    this.runs = this.runs.filter((r) => {
+      const keep = r.endPositionMs > this.clockOf(r).position();
+      if (!keep) this.mixer.removeLayer(r.key);
+      return keep;
+    });
   }
 
-  /** Parades playing now (show time). */
+  /**
+   * A brand slot's layers (a brand sequence's hold on its zones): a mixer
+   * source over the playbacks, under busks and blackout. Returns the planner's run.
+   */
+  runBrandSlot(key: string, label: string, parade: CompiledParade, startMs: number, opts: { label?: string } = {}): number {
+    this.mixer.addLayer({
+      key,
+      source: 'brand',
+      label,
+      playback: null,
+      steps: parade.steps.map((step) => ({ fromMs: startMs + step.atMs, untilMs: startMs + step.endMs, zones: step.zones, look: null })),
+    });
+    this.changedSubject.next();
+    return this.planner.runParade(parade, startMs, { ...opts, owner: key });
+  }
+
+  stopBrandSlot(key: string, run: number): void {
+    this.planner.stopParade(run);
+    this.mixer.removeLayer(key);
+    this.changedSubject.next();
+  }
+
+  /** Parades playing now (or held by a PAUSE). */
   activeParades(): readonly ParadeRun[] {
-    if (this.engine.state.status !== 'stopped') this.pruneRuns();
+    this.pruneRuns();
     return this.runs;
+  }
+
+  /** Stops one running parade by its key (`RunningParade.run`); its zones go back to what is under it. */
+  stopParade(key: string): CommandResult {
+    const r = this.runs.find((x) => x.key === key);
+    if (!r) return { ok: false, error: `no running parade '${key}' (running: ${this.runs.map((x) => x.key).join(', ') || 'none'})` };
+    this.offAir(r);
+    this.runs = this.runs.filter((x) => x !== r);
+    this.changedSubject.next();
+    return { ok: true };
   }
 
   // ---- life -----------------------------------------------------------------
@@ -380,50 +493,75 @@ export class ShowSession {
 
   // ---- commands (results as the engine gives them; warnings also on warnings$) ----
 
-  go(): CommandResult {
-    return this.engine.go();
+  /** A playback by cue list id (absent: the first), or why not. */
+  playback(cueList?: string): { ok: true; playback: Playback } | { ok: false; error: string } {
+    const p = cueList === undefined ? [...this.playbacks.values()][0] : this.playbacks.get(cueList);
+    if (p) return { ok: true, playback: p };
+    return { ok: false, error: `no cue list '${String(cueList)}' in show '${this.show.id}' (cue lists: ${[...this.playbacks.keys()].join(', ')})` };
   }
-  back(): CommandResult {
-    return this.engine.back();
+
+  private onPlayback(cueList: string | undefined, code: string, act: (p: Playback) => CommandResult): CommandResult {
+    const found = this.playback(cueList);
+    return found.ok ? this.noted(code, act(found.playback)) : found;
   }
-  goto(cue: string | number): CommandResult {
-    return this.engine.goto(cue);
+
+  /** Every playback (`cueList` absent) or one: answers ok when at least one took it. */
+  private onPlaybacks(cueList: string | undefined, act: (p: Playback) => CommandResult, when: (p: Playback) => boolean, none: string): CommandResult {
+    if (cueList !== undefined) return this.onPlayback(cueList, 'playback', act);
+    const targets = [...this.playbacks.values()].filter(when);
+    if (targets.length === 0) return { ok: false, error: none };
+    const results = targets.map(act);
+    return results.find((r) => r.ok) ?? results[0];
   }
-  pause(): CommandResult {
-    return this.engine.pause();
+
+  go(cueList?: string): CommandResult {
+    return this.onPlayback(cueList, 'go', (p) => p.engine.go());
   }
-  resume(): CommandResult {
-    return this.engine.resume();
+  back(cueList?: string): CommandResult {
+    return this.onPlayback(cueList, 'back', (p) => p.engine.back());
   }
-  stopShow(): CommandResult {
-    return this.engine.stop();
+  goto(cue: string | number, cueList?: string): CommandResult {
+    return this.onPlayback(cueList, 'goto', (p) => p.engine.goto(cue));
+  }
+  pause(cueList?: string): CommandResult {
+    return this.onPlaybacks(cueList, (p) => p.engine.pause(), (p) => p.clock.state === 'running', 'no playback is running');
+  }
+  resume(cueList?: string): CommandResult {
+    return this.onPlaybacks(cueList, (p) => p.engine.resume(), (p) => p.clock.state === 'paused', 'no playback is paused');
+  }
+  stopShow(cueList?: string): CommandResult {
+    return this.onPlaybacks(cueList, (p) => p.engine.stop(), () => true, 'the show has no cue lists');
+  }
+  /** A playback's fader 0..255. */
+  setLevel(cueList: string, level: number): CommandResult {
+    const found = this.playback(cueList);
+    if (!found.ok) return found;
+    const r = this.mixer.setLevel(cueList, level);
+    if (r.ok) this.changedSubject.next();
+    return r;
   }
   setBlackout(on: boolean): CommandResult {
-    return this.engine.setBlackout(on);
+    return this.mixer.setBlackout(on);
   }
   setMaster(level: number): CommandResult {
-    return this.noted('master', this.engine.setMaster(level));
+    return this.noted('master', this.mixer.setMaster(level));
   }
 
   /** A live override; a look that would flash too fast is slowed, with a warning to the operator. */
   busk(zones: readonly number[] | 'all', look: Look): CommandResult {
-    const r = this.engine.busk(zones, look);
-    if (r.ok) {
-      const target = zones === 'all' ? this.engine.zones : zones;
-      const applied = this.engine.looks.zones;
-      for (const z of target) {
-        const zs = applied.find((s) => s.zone === z);
-        this.busks.set(z, zs && zs.source === 'busk' ? zs.look : look);
-      }
-      if (r.warning !== undefined) this.warn('safety', `busk: ${r.warning}`);
-    }
+    const r = this.mixer.busk(zones, look);
+    if (r.ok && r.warning !== undefined) this.warn('safety', `busk: ${r.warning}`);
     return r;
   }
 
   release(zones: readonly number[] | 'all' = 'all'): CommandResult {
-    const r = this.engine.release(zones);
-    if (r.ok) for (const z of zones === 'all' ? [...this.busks.keys()] : zones) this.busks.delete(z);
-    return r;
+    return this.mixer.release(zones);
+  }
+
+  /** Whether any playback runs (or, `paused`, holds). */
+  status(): EngineStatus {
+    const states = [...this.playbacks.values()].map((p) => p.clock.state);
+    return states.includes('running') ? 'running' : states.includes('paused') ? 'paused' : 'stopped';
   }
 
   private noted(code: string, r: CommandResult): CommandResult {
@@ -454,8 +592,22 @@ export class ShowSession {
   }
 
   snapshot(): SessionSnapshot {
-    const s = this.engine.state;
-    let current: SessionSnapshot['current'] = null;
+    const playbacks = [...this.playbacks.values()].map((p) => this.playbackSnapshot(p));
+    const first = playbacks[0];
+    return {
+      status: first.status,
+      positionMs: first.positionMs,
+      current: first.current,
+      master: this.mixer.master,
+      blackout: this.mixer.blackout,
+      busks: this.mixer.busks(),
+      playbacks,
+    };
+  }
+
+  private playbackSnapshot(p: Playback): PlaybackSnapshot {
+    const s = p.engine.state;
+    let current: PlaybackSnapshot['current'] = null;
     const cue = s.currentCue ? this.cuesById.get(s.currentCue.id) : undefined;
     if (cue && s.fade) {
       // The engine states the cue's fade start in controller ms at `atMs`; its looks
@@ -463,51 +615,58 @@ export class ShowSession {
       const looksPos = s.positionMs + (s.fade.startMs - s.atMs);
       current = { cueId: cue.id, goPositionMs: Math.max(0, looksPos - cue.delay) };
     }
-    return {
-      status: s.status,
-      positionMs: this.clock.position(),
-      current,
-      master: this.engine.master,
-      blackout: this.engine.blackout,
-      busks: [...this.busks].map(([zone, look]) => ({ zone, look })),
-    };
+    return { cueList: p.id, status: s.status, positionMs: p.clock.position(), current, level: this.mixer.playback(p.id)?.level ?? 255 };
   }
 
   /**
-   * Picks a show up where a snapshot left it: the current cue fired at the show
-   * time it was fired, the follows and parades since then replayed in show time
-   * up to `snap.positionMs`, then the crowd given every zone's look at once.
+   * Picks a show up where a snapshot left it, playback by playback: the
+   * current cue fired at the show time it was fired, the follows and parades
+   * since then replayed in show time up to the saved position, then the crowd
+   * given every zone's look at once.
    */
   restore(snap: SessionSnapshot): void {
     if (snap.master !== 255) this.setMaster(snap.master);
     if (snap.blackout) this.setBlackout(true);
-    const cue = snap.current && this.cuesById.get(snap.current.cueId);
-    if (snap.status !== 'stopped' && snap.current && cue && this.engine.cueList?.cues.some((c) => c.id === cue.id)) {
-      this.restoring = true;
-      this.restoredParades = [];
-      try {
-        const goPos = Math.min(snap.current.goPositionMs, snap.positionMs);
-        this.clock.startNextAt(goPos);
-        this.engine.goto(cue.id);
-        // Catch up: show time jumps to where it is now and the engine does everything due since.
-        this.clock.seek(Math.max(snap.positionMs, goPos));
-        this.engine.pause();
-        this.engine.resume();
-      } finally {
-        this.restoring = false;
-      }
-      for (const b of snap.busks) this.engine.busk([b.zone], b.look);
-      for (const b of snap.busks) this.busks.set(b.zone, b.look);
-      const paused = snap.status === 'paused';
+    const first = [...this.playbacks.values()][0];
+    const wanted: Array<[Playback, Omit<PlaybackSnapshot, 'cueList' | 'level'>]> = [[first, snap]];
+    for (const ps of snap.playbacks ?? []) {
+      const p = this.playbacks.get(ps.cueList);
+      if (!p) continue;
+      if (ps.level !== 255) this.mixer.setLevel(p.id, ps.level);
+      if (p !== first) wanted.push([p, ps]);
+    }
+    this.restoring = true;
+    this.restoredParades = [];
+    const restored: Array<[Playback, boolean]> = [];
+    try {
+      for (const [p, ps] of wanted) if (this.catchUp(p, ps)) restored.push([p, ps.status === 'paused']);
+    } finally {
+      this.restoring = false;
+    }
+    for (const b of snap.busks) this.mixer.busk([b.zone], b.look);
+    if (restored.length > 0) {
       // Paused: parades wait off air until RESUME puts them back at the held show time.
-      if (paused) this.engine.pause();
-      this.sendLooks(this.engine.looks, true);
-      for (const p of this.restoredParades) this.startParade(p.paradeId, p.startPositionMs, !paused);
+      for (const [p, paused] of restored) if (paused) p.engine.pause();
+      const held = new Set(restored.filter(([, paused]) => paused).map(([p]) => p.id));
+      this.sendLooks(this.mixer.looks, true);
+      for (const r of this.restoredParades) this.startParade(r.paradeId, r.startPositionMs, r.playback, r.cueId, !held.has(r.playback ?? first.id));
       this.restoredParades = [];
-    } else {
-      for (const b of snap.busks) this.busk([b.zone], b.look);
     }
     this.changedSubject.next();
+  }
+
+  /** Replays one playback up to where it was; false when there is nothing to pick up. */
+  private catchUp(p: Playback, ps: Omit<PlaybackSnapshot, 'cueList' | 'level'>): boolean {
+    const cue = ps.current && this.cuesById.get(ps.current.cueId);
+    if (ps.status === 'stopped' || !ps.current || !cue || !p.list.cues.some((c) => c.id === cue.id)) return false;
+    const goPos = Math.min(ps.current.goPositionMs, ps.positionMs);
+    p.clock.startNextAt(goPos);
+    p.engine.goto(cue.id);
+    // Catch up: show time jumps to where it is now and the engine does everything due since.
+    p.clock.seek(Math.max(ps.positionMs, goPos));
+    p.engine.pause();
+    p.engine.resume();
+    return true;
   }
 
   report(): SessionReport {

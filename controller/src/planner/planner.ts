@@ -19,17 +19,29 @@
  *   refresh, master and sync packets); queued cue and parade packets stay, so
  *   the show carries on in the dark and comes back in step.
  * - A cue that cannot be on air by its time is reported on `late$` with how late.
+ *
+ * Its parts: the work queue (`work-queue.ts`), SYNC/refresh timing
+ * (`beacons.ts`), hand-over to transmitters (`handovers.ts`), airtime booking
+ * (`airtime-ledger.ts`), late reports (`late-reports.ts`); which layer wins a
+ * zone is the zone mixer's answer (`zone-precedence.ts`).
  */
-import { Subject, type SchedulerLike, type Subscription } from 'rxjs';
+import { Subject, type Observable, type SchedulerLike, type Subscription } from 'rxjs';
 import { type CcbCommand, type CcbPacket, type CcbTarget, ccbLength, encodeCcb } from '@crowdcue/protocol';
 import type { PacketPurpose, PlannedPacket, Transmitter, TransmitterCapabilities } from '../transmitter/types';
 import type { CompiledParade } from '@crowdcue/protocol';
 import { AirtimeLedger, type PurposeUse } from './airtime-ledger';
 import { BandClock } from './band-clock';
+import { Beacons } from './beacons';
+import { Handovers } from './handovers';
+import { LateReports, type LateCue } from './late-reports';
 import { type PlanLook, planLookCommand, planLookFromStep } from './plan-look';
 import { reaches } from './routing';
 import { SeqCounter } from './seq-counter';
+import { RANK, takeReady, type Work as QueuedWork } from './work-queue';
 import { groupZones } from './zone-groups';
+import type { ZonePrecedence } from './zone-precedence';
+
+export type { LateCue, ZonePrecedence };
 
 export interface PlannerOptions {
   scheduler: SchedulerLike;
@@ -68,7 +80,15 @@ export interface PlannerOptions {
   assumedRadio?: TransmitterCapabilities;
   /** Controller ms that band time 0 stands for; default: now. */
   epochMs?: number;
+  /**
+   * Which contribution each zone shows (the zone mixer's answer). A parade or
+   * brand layer goes on air only where it wins. Without one, a busk look wins
+   * over layers and the latest-started layer over cue looks.
+   */
+  precedence?: ZonePrecedence;
 }
+
+
 
 export const ASSUMED_RADIO: TransmitterCapabilities = {
   name: 'assumed',
@@ -97,28 +117,6 @@ const obsoleteAtBlackout = (p: PlannedPacket): boolean => OBSOLETE_AT_BLACKOUT.h
 
 /** Bytes of the longest look packet: an EFFECT to a ZONES mask (4 + 8 + 16). */
 const LONGEST_LOOK_PACKET = 28;
-
-const RANK: Readonly<Record<PacketPurpose, number>> = {
-  blackout: 0,
-  master: 1,
-  cue: 2,
-  busk: 2,
-  parade: 2,
-  image: 2,
-  wake: 2,
-  sync: 3,
-  refresh: 4,
-};
-
-/** A cue (or parade step) that could not be on air by its time. */
-export interface LateCue {
-  cue: string;
-  /** How much later than its time its last packet landed (end of first transmission). */
-  lateByMs: number;
-  /** When it was meant to land, controller ms. */
-  atMs: number;
-  purpose: PacketPurpose;
-}
 
 /** A packet as the planner handed it to one transmitter. */
 export interface PlannedSend {
@@ -166,28 +164,7 @@ interface Spec {
   lookZones?: number[];
 }
 
-interface Work {
-  id: number;
-  rank: number;
-  purpose: PacketPurpose;
-  /** When bands should act on it, controller ms. */
-  landAtMs: number;
-  /** An effect starting at landAtMs may go on air early. */
-  sendAhead: boolean;
-  /** No fixed time: as soon as the channel allows. */
-  asap: boolean;
-  priority: boolean;
-  /** Zones whose bands it changes (orders work on the same bands); null = none. */
-  zones: number[] | 'ALL' | null;
-  commitAtMs: number;
-  group?: LateGroup;
-  /** Built when committed, from the state at that moment. */
-  resolve: () => Spec[];
-  /** When a SYNC-like packet stops being right (ms after its start). */
-  expiresAfterMs?: number;
-  /** The parade run it belongs to. */
-  run?: number;
-}
+type Work = QueuedWork<Spec>;
 
 interface CommittedSend {
   tx: Transmitter;
@@ -205,14 +182,6 @@ interface Committed {
   lastLand: number;
 }
 
-interface LateGroup {
-  label: string;
-  purpose: PacketPurpose;
-  atMs: number;
-  outstanding: number;
-  worst: number;
-}
-
 interface BaseEntry {
   fromMs: number;
   look: PlanLook;
@@ -222,6 +191,8 @@ interface BaseEntry {
 
 interface Layer {
   run: number;
+  /** The mixer's key for it (`run:<n>` when none was given). */
+  owner: string;
   zones: number[];
   pixels?: { first: number; last: number };
   fromMs: number;
@@ -232,13 +203,14 @@ interface Layer {
 export class Planner {
   readonly clock: BandClock;
   private readonly scheduler: SchedulerLike;
-  private readonly opts: Required<Omit<PlannerOptions, 'scheduler' | 'transmitters' | 'venueZones' | 'site' | 'epochMs' | 'repeats'>>;
+  private readonly opts: Required<Omit<PlannerOptions, 'scheduler' | 'transmitters' | 'venueZones' | 'site' | 'epochMs' | 'repeats' | 'precedence'>>;
   private readonly repeats: Record<PacketPurpose, number>;
   private readonly venueZones: number[];
   private readonly transmitters: readonly Transmitter[];
   private readonly ledgers = new Map<string, AirtimeLedger>();
   private readonly seq = new SeqCounter();
   private readonly site: number;
+  private readonly precedence: ZonePrecedence | undefined;
 
   private pending: Work[] = [];
   private nextWorkId = 1;
@@ -257,29 +229,26 @@ export class Planner {
   private blackout = false;
   private lastMasterCommitMs = -Infinity;
   private running = false;
-  private nextSyncMs = 0;
-  private nextRefreshMs = 0;
+  private readonly beacons: Beacons;
   private wakeAt = Infinity;
   private wakeSub: Subscription | undefined;
-  /** Packets booked on air but not yet handed to their transmitter. */
-  private handovers: Array<{ atMs: number; tx: Transmitter; packet: PlannedPacket }> = [];
+  private readonly handovers = new Handovers();
   private readonly eventSubs: Subscription[] = [];
 
   private logical = 0;
   private readonly logicalByPurpose: Partial<Record<PacketPurpose, number>> = {};
-  private lateCount = 0;
-  private worstLate = 0;
 
   private readonly plannedSubject = new Subject<PlannedSend>();
-  private readonly lateSubject = new Subject<LateCue>();
+  private readonly lates: LateReports;
   /** Every packet as handed to a transmitter. */
   readonly planned$ = this.plannedSubject.asObservable();
   /** Cues and parade steps that land after their time (beyond `lateToleranceMs`). */
-  readonly late$ = this.lateSubject.asObservable();
+  readonly late$: Observable<LateCue>;
 
   constructor(options: PlannerOptions) {
     this.scheduler = options.scheduler;
     this.site = options.site;
+    this.precedence = options.precedence;
     this.venueZones = [...options.venueZones].sort((a, b) => a - b);
     this.transmitters = options.transmitters;
     this.opts = {
@@ -296,6 +265,9 @@ export class Planner {
       assumedRadio: options.assumedRadio ?? ASSUMED_RADIO,
     };
     this.repeats = { ...DEFAULT_REPEATS, ...options.repeats };
+    this.lates = new LateReports(this.opts.lateToleranceMs);
+    this.late$ = this.lates.late$;
+    this.beacons = new Beacons(this.opts.syncIntervalMs, this.opts.refreshIntervalMs);
     this.clock = new BandClock(options.epochMs ?? this.scheduler.now());
     for (const tx of this.transmitters) {
       this.ledgers.set(tx.id, new AirtimeLedger(() => tx.capabilities() ?? this.opts.assumedRadio));
@@ -309,16 +281,14 @@ export class Planner {
     if (this.running) return;
     this.running = true;
     const now = this.now();
-    this.nextSyncMs = now;
-    this.nextRefreshMs = now + this.opts.refreshIntervalMs;
+    this.beacons.start(now);
     // A transmitter that comes back after losing its link: its bands may have missed
     // anything, so SYNC and refresh at once rather than within the next few seconds.
     for (const tx of this.transmitters) {
       const sub = tx.events$?.subscribe((e) => {
         if (e.type !== 'up' || !e.reconnect || !this.running) return;
         const t = this.now();
-        this.nextSyncMs = Math.min(this.nextSyncMs, t);
-        this.nextRefreshMs = Math.min(this.nextRefreshMs, t);
+        this.beacons.soon(t);
         this.wake(t);
       });
       if (sub) this.eventSubs.push(sub);
@@ -352,7 +322,7 @@ export class Planner {
       looks.set(c.zone, c.look);
     }
     const zones = [...looks.keys()].sort((a, b) => a - b);
-    const group = opts.cue !== undefined ? this.lateGroup(opts.cue, purpose, landAt) : undefined;
+    const group = opts.cue !== undefined ? this.lates.group(opts.cue, purpose, landAt) : undefined;
     this.enqueue({
       packets: groupZones(looks, this.venueZones).length,
       purpose,
@@ -395,7 +365,7 @@ export class Planner {
         priority: false,
         zones: on,
         run: layer.run,
-        resolve: () => this.paradeSpecs(on, layer.look, landAt),
+        resolve: () => this.paradeSpecs(layer.owner, on, layer.look, landAt),
       });
     }
   }
@@ -404,9 +374,9 @@ export class Planner {
    * A parade look's packets at `atMs`: to its zones less the busked ones, or
    * (a seat range, which cannot leave zones out) followed by each busk again.
    */
-  private paradeSpecs(zones: number[] | 'ALL', look: PlanLook, atMs: number, seats?: CcbTarget): Spec[] {
+  private paradeSpecs(owner: string, zones: number[] | 'ALL', look: PlanLook, atMs: number, seats?: CcbTarget): Spec[] {
     const all = zones === 'ALL' ? this.venueZones : zones;
-    const busked = all.filter((z) => this.baseEntry(z, atMs)?.busk);
+    const busked = all.filter((z) => !this.layerWins(owner, z, atMs));
     if (seats) {
       const busks = groupZones(busked.map((z) => [z, this.baseLook(z, atMs) as PlanLook]), this.venueZones);
       return [this.lookSpec(seats, zones, look), ...busks.map((g) => this.lookSpec(g.target, g.zones, g.look))];
@@ -441,17 +411,18 @@ export class Planner {
    * packets go on air ahead of its start; when a step ends its zones go back
    * to whatever is under it. Returns a handle for `stopParade`.
    */
-  runParade(parade: CompiledParade, startMs: number, opts: { label?: string } = {}): number {
+  runParade(parade: CompiledParade, startMs: number, opts: { label?: string; owner?: string } = {}): number {
     const run = this.nextRun++;
+    const owner = opts.owner ?? `run:${run}`;
     const now = this.now();
     for (const step of parade.steps) {
       const fromMs = startMs + step.atMs;
       const untilMs = startMs + step.endMs;
       const zones = step.zones === 'ALL' ? [...this.venueZones] : [...step.zones];
-      const layer: Layer = { run, zones, pixels: step.pixels, fromMs, untilMs, look: planLookFromStep(step.look, fromMs) };
+      const layer: Layer = { run, owner, zones, pixels: step.pixels, fromMs, untilMs, look: planLookFromStep(step.look, fromMs) };
       this.layers.push(layer);
       const label = opts.label ? `${opts.label} ${step.label}` : step.label;
-      const group = this.lateGroup(label, 'parade', Math.max(fromMs, this.soonestLandMs(now)));
+      const group = this.lates.group(label, 'parade', Math.max(fromMs, this.soonestLandMs(now)));
       for (const send of step.sends) {
         const landAt = Math.max(startMs + send.atMs, this.soonestLandMs(now));
         const look = planLookFromStep(send.look, startMs + send.atMs);
@@ -464,7 +435,7 @@ export class Planner {
           zones: send.zones,
           group,
           run,
-          resolve: () => this.paradeSpecs(send.zones, look, landAt, send.target.kind === 'PIXELS' ? send.target : undefined),
+          resolve: () => this.paradeSpecs(owner, send.zones, look, landAt, send.target.kind === 'PIXELS' ? send.target : undefined),
         });
       }
       // No way back needed when the next step takes over the same bands at once.
@@ -496,7 +467,7 @@ export class Planner {
     this.layers = this.layers.filter((l) => !ending.includes(l));
     this.pending = this.pending.filter((w) => {
       const drop = w.run !== undefined && (run === undefined || w.run === run);
-      if (drop) this.settle(w, undefined);
+      if (drop) this.lates.settle(w.group, w.landAtMs, undefined);
       return !drop;
     });
     const zones = new Set<number>();
@@ -544,21 +515,22 @@ export class Planner {
    * Blackout on: FLUSH every transmitter of its queued master, refresh and
    * sync packets (they would undo it or be wrong), then MASTER 0 at PRIORITY,
    * first on air; queued cue and parade packets stay, so the show carries on
-   * in the dark. Off: MASTER back to the master level, first on air.
+   * in the dark. Off: the same FLUSH (a refresh planned in the dark carries
+   * MASTER 0), then MASTER back to the master level, first on air.
    */
   setBlackout(on: boolean): void {
     if (on === this.blackout) return;
     this.blackout = on;
     const now = this.now();
     this.pending = this.pending.filter((w) => w.purpose !== 'master' && w.purpose !== 'refresh' && w.purpose !== 'blackout');
-    if (on) {
-      // The driver keeps (and sends again) what the FLUSH should spare; the ledger forgets the rest.
-      for (const tx of this.transmitters) {
-        tx.flush(obsoleteAtBlackout);
-        this.handovers = this.handovers.filter((h) => h.tx !== tx || !obsoleteAtBlackout(h.packet));
-        const ledger = this.ledgers.get(tx.id);
-        ledger?.dropAfter(now, (b) => OBSOLETE_AT_BLACKOUT.has(b.purpose));
-      }
+    // On, a queued master or refresh would undo the blackout; off, a refresh planned in
+    // the dark carries MASTER 0 and would put it back: either way they go.
+    // The driver keeps (and sends again) what the FLUSH should spare; the ledger forgets the rest.
+    for (const tx of this.transmitters) {
+      tx.flush(obsoleteAtBlackout);
+      this.handovers.drop(tx, obsoleteAtBlackout);
+      const ledger = this.ledgers.get(tx.id);
+      ledger?.dropAfter(now, (b) => OBSOLETE_AT_BLACKOUT.has(b.purpose));
     }
     this.commit({
       id: this.nextWorkId++,
@@ -593,8 +565,8 @@ export class Planner {
         }
         return { id: tx.id, packets, transmissions, airMs: ledger.totalAirMs(), byPurpose };
       }),
-      lateCues: this.lateCount,
-      worstLateMs: this.worstLate,
+      lateCues: this.lates.count,
+      worstLateMs: this.lates.worstMs,
     };
   }
 
@@ -630,10 +602,6 @@ export class Planner {
     let air = 0;
     for (const ledger of this.ledgers.values()) air = Math.max(air, ledger.airMs(17));
     return now + this.opts.asapMarginMs + air;
-  }
-
-  private lateGroup(label: string, purpose: PacketPurpose, atMs: number): LateGroup {
-    return { label, purpose, atMs, outstanding: 0, worst: -Infinity };
   }
 
   /**
@@ -672,47 +640,28 @@ export class Planner {
   private tick(): void {
     const now = this.now();
     if (this.running) {
-      if (now >= this.nextSyncMs) {
-        while (this.nextSyncMs <= now) this.nextSyncMs += this.opts.syncIntervalMs;
+      const due = this.beacons.due(now);
+      if (due.sync) {
         this.enqueueNow('sync', 1, () => [
           { target: { kind: 'ALL' }, zones: 'ALL', command: (start, air) => ({ cmd: 'SYNC', clockMs: this.clock.toBand(start + air) }) },
         ]);
       }
-      if (now >= this.nextRefreshMs) {
-        while (this.nextRefreshMs <= now) this.nextRefreshMs += this.opts.refreshIntervalMs;
+      if (due.refresh) {
         this.enqueueNow('refresh', this.opts.refreshIntervalMs, () => this.refreshSpecs());
       }
     }
 
-    // Work on the same bands goes in landing order: a later one waits while an earlier one is not due.
-    const blocked = new Set<number>();
-    let blockedAll = false;
-    const ready: Work[] = [];
-    const byLanding = [...this.pending].sort((a, b) => a.landAtMs - b.landAtMs || a.id - b.id);
-    for (const w of byLanding) {
-      const due = w.commitAtMs <= now;
-      let touches = false;
-      if (w.zones === 'ALL') touches = blockedAll || blocked.size > 0;
-      else if (w.zones !== null) touches = blockedAll || w.zones.some((z) => blocked.has(z));
-      if (due && !touches) {
-        ready.push(w);
-        continue;
-      }
-      if (w.zones === 'ALL') blockedAll = true;
-      else if (w.zones) for (const z of w.zones) blocked.add(z);
-    }
-    ready.sort((a, b) => a.rank - b.rank || a.landAtMs - b.landAtMs || a.id - b.id);
-    const readyIds = new Set(ready.map((w) => w.id));
-    this.pending = this.pending.filter((w) => !readyIds.has(w.id));
+    const { ready, waiting } = takeReady(this.pending, now);
+    this.pending = waiting;
     for (const w of ready) this.commit(w);
-    this.handOver(now);
+    this.handovers.handOver(now);
 
     this.prune(now);
     // Work still due here waits on earlier work on the same bands, which wakes us when it is due.
     let next = Infinity;
     for (const w of this.pending) if (w.commitAtMs > now) next = Math.min(next, w.commitAtMs);
-    for (const h of this.handovers) next = Math.min(next, h.atMs);
-    if (this.running) next = Math.min(next, this.nextSyncMs, this.nextRefreshMs);
+    next = Math.min(next, this.handovers.next());
+    if (this.running) next = Math.min(next, this.beacons.next());
     if (next < Infinity) this.wake(next);
   }
 
@@ -739,7 +688,7 @@ export class Planner {
       worstLand = Math.max(worstLand, c.lastLand);
     }
     if (split) for (let r = 0; r < repeat; r++) for (const c of committed) this.commitRepeat(c, now);
-    this.settle(w, worstLand > -Infinity ? worstLand : undefined);
+    this.lates.settle(w.group, w.landAtMs, worstLand > -Infinity ? worstLand : undefined);
   }
 
   /** Airtime of a spec's packet on the slowest transmitter (ms). */
@@ -833,29 +782,8 @@ export class Planner {
       tx.send(packet);
       return;
     }
-    this.handovers.push({ atMs: handAt, tx, packet });
+    this.handovers.add(handAt, tx, packet);
     this.wake(handAt);
-  }
-
-  /** Packets whose time to go to their transmitter has come. */
-  private handOver(now: number): void {
-    if (this.handovers.length === 0) return;
-    const due = this.handovers.filter((h) => h.atMs <= now).sort((a, b) => a.atMs - b.atMs);
-    if (due.length === 0) return;
-    this.handovers = this.handovers.filter((h) => h.atMs > now);
-    for (const h of due) h.tx.send(h.packet);
-  }
-
-  private settle(w: Work, landMs: number | undefined): void {
-    const g = w.group;
-    if (!g) return;
-    if (landMs !== undefined) g.worst = Math.max(g.worst, landMs - w.landAtMs);
-    g.outstanding--;
-    if (g.outstanding === 0 && g.worst > this.opts.lateToleranceMs) {
-      this.lateCount++;
-      this.worstLate = Math.max(this.worstLate, g.worst);
-      this.lateSubject.next({ cue: g.label, lateByMs: g.worst, atMs: g.atMs, purpose: g.purpose });
-    }
   }
 
   private lookSpec(target: CcbTarget, zones: number[] | 'ALL', look: PlanLook): Spec {
@@ -872,15 +800,28 @@ export class Planner {
     return { target: { kind: 'ALL' }, zones: 'ALL', command: { cmd: 'MASTER', level } };
   }
 
-  /** A parade layer on the zone now, or about to start with its packet possibly already out. */
+  /** A parade layer that wins the zone now, or about to start with its packet possibly already out. */
   private underParade(zone: number, atMs: number): boolean {
     const soon = atMs + this.opts.effectLeadMs + this.opts.commitAheadMs;
-    return this.layers.some((l) => l.untilMs > atMs && l.fromMs <= soon && (l.pixels !== undefined || l.zones.includes(zone)));
+    return this.layers.some(
+      (l) => l.untilMs > atMs && l.fromMs <= soon && (l.pixels !== undefined || l.zones.includes(zone)) && this.layerWins(l.owner, zone, Math.max(atMs, l.fromMs)),
+    );
   }
 
-  /** What a zone should show at `t`: its busk, else the latest-started parade layer on it, else its base look. */
+  /** Whether the layer named `owner` is what `zone` shows at `t`: the mixer says, else anything but a busk lets it. */
+  private layerWins(owner: string, zone: number, t: number): boolean {
+    if (this.precedence) return this.precedence.shows(zone, t) === owner;
+    return !this.baseEntry(zone, t)?.busk;
+  }
+
+  /** What a zone should show at `t`: the layer that wins it, else its base look (a busk wins over layers). */
   private effectiveLook(zone: number, t: number): PlanLook | undefined {
     const base = this.baseEntry(zone, t);
+    if (this.precedence) {
+      const key = this.precedence.shows(zone, t);
+      const layer = this.layers.find((l) => l.owner === key && !l.pixels && l.zones.includes(zone) && l.fromMs <= t && t < l.untilMs);
+      return layer ? layer.look : base?.look;
+    }
     if (base?.busk) return base.look;
     let best: Layer | undefined;
     for (const l of this.layers) {

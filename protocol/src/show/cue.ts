@@ -5,7 +5,7 @@
  * that many ms after completion.
  */
 import { z } from 'zod';
-import { IdSchema, MsSchema, NameSchema } from './common';
+import { IdSchema, MsSchema, NameSchema, U8Schema } from './common';
 import { LooksSchema } from './look';
 
 export const CueSchema = z.strictObject({
@@ -28,6 +28,13 @@ export const CueListSchema = z.strictObject({
   id: IdSchema,
   name: NameSchema,
   cues: z.array(CueSchema).default([]),
+  /**
+   * The list's playback priority in the zone mixer: where two playbacks reach
+   * the same zone the higher wins; equal priority, the latest GO wins. Absent: 0.
+   */
+  priority: z.number().int().min(-100).max(100).optional(),
+  /** The playback's fader when the show loads, 0..255 (scales the intensity it contributes). Absent: 255. */
+  level: U8Schema.optional(),
 });
 
 export type Cue = z.output<typeof CueSchema>;

@@ -29,6 +29,8 @@ export const showShape = {
   brandSequences: z.array(BrandSequenceSchema).default([]),
   transmitters: z.array(TransmitterConfigSchema).default([]),
   safety: SafetySettingsSchema.default({ maxFlashesPerSecond: 3 }),
+  /** A second GO on the same playback within this many ms is ignored: a double-click is one GO. Absent: 300; 0 turns it off. */
+  goLockoutMs: z.number().int().min(0).max(5000).optional(),
 };
 
 export const ShowSchema = z.strictObject(showShape).superRefine((show, ctx) => {

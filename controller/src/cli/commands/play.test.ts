@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { liveShowInput } from '../../live/live-fixtures.test-util';
 import { demoShowInput } from '../../show/demo-show';
 import { run } from './play';
 
@@ -73,5 +74,21 @@ describe('crowdcue play', () => {
     expect(text).toMatch(/transmitter virtual \(38400 bit\/s\): \d+ SENDs, \d+ transmissions, [\d.]+ s on air = [\d.]+ % of the show/);
     expect(text).toMatch(/on-air lateness \(virtual transmitter, timed starts\): p50 [\d.]+ ms {2}p99 [\d.]+ ms {2}max [\d.]+ ms/);
     expect(text).toMatch(/late cues: \d+/);
+  });
+
+  it('starts every cue list together: each runs as its own playback through its follows', async () => {
+    const show = liveShowInput('two-lists');
+    show.cueLists = [
+      { id: 'songs', name: 'Songs', cues: [{ id: 's1', number: 1, label: 'Red', looks: { all: { kind: 'color', color: '#ff0000' } }, follow: 200 }, { id: 's2', number: 2, label: 'Green', looks: { all: { kind: 'color', color: '#00ff00' } } }] },
+      { id: 'house', name: 'House', priority: 5, cues: [{ id: 'h1', number: 1, label: 'Blue', looks: { zone3: { kind: 'color', color: '#0000ff' } }, follow: 300 }, { id: 'h2', number: 2, label: 'Out', looks: { zone3: { kind: 'off' } } }] },
+    ];
+    const file = join(dir, 'two-lists.json');
+    await writeFile(file, JSON.stringify(show));
+    const c = capture();
+    expect(await run([file], c.io)).toBe(0);
+    const text = c.out.join('\n');
+    expect(text).toContain('4 cues in 2 cue lists');
+    expect(text).toMatch(/played 00:0\d\.\d: end of show/);
+    expect(text).toContain('cues fired: 4 of 4');
   });
 });

@@ -13,7 +13,7 @@ import { parseShow, type Show, type TransmitterConfig } from '@crowdcue/protocol
 import { LatenessStats, type LatenessSummary } from '../../engine/lateness-stats';
 import { ShowSession, ShowSessionError } from '../../live/show-session';
 import { checkShow } from '../../safety/check-show';
-import { autoRunEndMs } from '../../show/auto-run-schedule';
+import { autoRunEndMs, autoRunSchedule } from '../../show/auto-run-schedule';
 import { demoShowInput } from '../../show/demo-show';
 import { parseTransmitterUrl, TransmitterUrlError } from '../../transmitter/transmitter-url';
 import type { OpenedTransmitter } from '../../transmitter/open-transmitter';
@@ -167,9 +167,12 @@ export const run: CommandRun = async (argv, io) => {
     throw err;
   }
 
-  const lengthMs = Math.min(untilMs, autoRunEndMs(show));
-  const cues = show.cueLists[0]?.cues.length ?? 0;
-  io.out(`crowdcue play: "${show.name}" (${loaded.name}), ${show.venue.zones.length} zones, ${cues} cues, ${show.parades.length} parades, about ${fmtTime(lengthMs)}`);
+  // Every cue list starts together and runs by itself (its follows), each as its own playback.
+  const showEndMs = Math.max(0, ...show.cueLists.map((_, i) => autoRunEndMs(show, autoRunSchedule(show, i))));
+  const lengthMs = Math.min(untilMs, showEndMs);
+  const cues = show.cueLists.reduce((n, l) => n + l.cues.length, 0);
+  const lists = show.cueLists.length > 1 ? ` in ${show.cueLists.length} cue lists` : '';
+  io.out(`crowdcue play: "${show.name}" (${loaded.name}), ${show.venue.zones.length} zones, ${cues} cues${lists}, ${show.parades.length} parades, about ${fmtTime(lengthMs)}`);
   io.out(`transmitters: ${session.transmitterConfigs.map((c) => `${c.id} = ${c.url}`).join(', ')}`);
 
   const air = watchVirtualAir(session);
@@ -179,10 +182,17 @@ export const run: CommandRun = async (argv, io) => {
     lateCues++;
     worstLate = Math.max(worstLate, l.lateByMs);
   });
-  let currentCue = '';
-  const cueSub = session.engineEvents$.subscribe((e) => {
-    if (e.type === 'cue-fired') currentCue = session.cueName(e.cue.id);
-  });
+  const playbacks = [...session.playbacks.values()];
+  const many = playbacks.length > 1;
+  /** Each playback's current cue (and phase), `Songs: cue 3 (fade)` when there are several. */
+  const currentCues = (): string =>
+    playbacks
+      .map((p) => {
+        const st = p.engine.state;
+        const cue = st.currentCue ? `${session.cueName(st.currentCue.id)}${st.phase ? ` (${st.phase})` : ''}` : '-';
+        return many ? `${p.list.name}: ${cue}` : cue;
+      })
+      .join('; ');
 
   await session.start();
   // Give the transmitters a moment to answer HELLO, so airtime is planned on their real figures.
@@ -200,19 +210,21 @@ export const run: CommandRun = async (argv, io) => {
   };
   process.once('SIGINT', onSignal);
 
-  const first = session.go();
-  if (!first.ok) io.err(`crowdcue play: ${first.error}`);
+  for (const p of playbacks) {
+    if (p.list.cues.length === 0) continue;
+    const r = session.go(p.id);
+    if (!r.ok) io.err(`crowdcue play: ${many ? `${p.list.name}: ` : ''}${r.error}`);
+  }
 
   const tty = process.stdout.isTTY === true && !values.quiet;
   const plainEveryMs = 5000;
   let lastPlain = -Infinity;
   const progress = (): string => {
     const pos = session.engine.clock.position();
-    const state = session.engine.state;
     const airs = session.transmitters.transmitters.map((t) => `${t.id} ${session.planner.airtimePct(t.id).toFixed(0)}%`).join(' ');
     const sent = session.planner.stats().transmitters.reduce((n, t) => n + t.packets, 0);
     const parades = session.activeParades().length;
-    return `${fmtTime(pos)} / ${fmtTime(lengthMs)}  ${currentCue || '-'}${state.phase ? ` (${state.phase})` : ''}${parades ? `  parades ${parades}` : ''}  air ${airs}  sent ${sent}  late ${lateCues}`;
+    return `${fmtTime(pos)} / ${fmtTime(lengthMs)}  ${currentCues()}${parades ? `  parades ${parades}` : ''}  air ${airs}  sent ${sent}  late ${lateCues}`;
   };
 
   let ended = '';
@@ -220,19 +232,20 @@ export const run: CommandRun = async (argv, io) => {
   while (!ended) {
     await new Promise((r) => setTimeout(r, tty ? 200 : 250));
     const pos = session.engine.clock.position();
-    const state = session.engine.state;
+    const states = playbacks.map((p) => p.engine.state);
     if (interrupted) ended = 'interrupted';
     else if (pos >= untilMs) ended = `stopped at --until ${untilMs / 1000} s`;
     else {
       const idle =
         session.activeParades().length === 0 &&
         session.planner.pendingCount() === 0 &&
-        (state.status === 'stopped' || (state.phase === 'complete' && state.followAtMs === null)) &&
-        pos >= autoRunEndMs(show);
+        states.every((st) => st.status === 'stopped' || (st.phase === 'complete' && st.followAtMs === null)) &&
+        pos >= showEndMs;
       if (idle && drainUntil === Infinity) drainUntil = performance.now() + 500;
       if (!idle) drainUntil = Infinity;
       if (performance.now() >= drainUntil) {
-        ended = state.nextCue ? `waiting for a GO at ${session.cueName(state.nextCue.id)}: play only follows, so it ends here` : 'end of show';
+        const waiting = states.filter((st) => st.nextCue !== null).map((st) => session.cueName((st.nextCue as { id: string }).id));
+        ended = waiting.length > 0 ? `waiting for a GO at ${waiting.join(', ')}: play only follows, so it ends here` : 'end of show';
       }
     }
     if (values.quiet) continue;
@@ -249,7 +262,6 @@ export const run: CommandRun = async (argv, io) => {
   const report = session.report();
   air.stop();
   lateSub.unsubscribe();
-  cueSub.unsubscribe();
   await session.stop();
   warnings.close();
 

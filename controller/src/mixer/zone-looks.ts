@@ -1,5 +1,5 @@
 /**
- * The engine's zone looks as the planner takes them. The engine says what a
+ * The mixer's zone looks as the planner takes them. The mixer says what a
  * zone should show and from when (controller ms); the planner wants a look it
  * can put in one CCB command. Blackout is left out on purpose: the planner
  * darkens the crowd with MASTER 0 at PRIORITY and keeps the looks underneath,
@@ -46,14 +46,16 @@ export function lookBatches(frame: LooksFrame, nowMs: number, cueOf: (id: string
   for (const zs of frame.zones) {
     if (wanted && !wanted.has(zs.zone)) continue;
     if (zs.source === 'blackout') continue;
-    const purpose = zs.source === 'busk' ? 'busk' : 'cue';
+    // Live sources (busk, its safety clamp, desk input) hold their zones over parades until they let go.
+    const live = zs.source === 'busk' || zs.source === 'safety' || zs.source === 'desk';
+    const purpose = live ? 'busk' : 'cue';
     // A look due now (a GO, a busk) lands as soon as the channel allows; only a
     // later time (a delay, a follow published ahead) is a deadline to be late for.
     const atMs = zs.startMs > nowMs + 1 ? zs.startMs : undefined;
-    const key = `${purpose}|${zs.cueId ?? ''}|${atMs ?? 'now'}`;
+    const key = `${zs.source}|${zs.cueId ?? ''}|${atMs ?? 'now'}`;
     let batch = batches.get(key);
     if (!batch) {
-      const label = purpose === 'busk' ? 'busk' : zs.cueId === null ? 'house (no cue)' : cueLabel(cueOf(zs.cueId), zs.cueId);
+      const label = live ? zs.source : zs.cueId === null ? 'house (no cue)' : cueLabel(cueOf(zs.cueId), zs.cueId);
       batch = { changes: [], atMs, purpose, label };
       batches.set(key, batch);
     }
