@@ -84,3 +84,19 @@ describe('roles', () => {
     expect(can('admin', 'accounts:manage')).toBe(true);
   });
 });
+
+describe('AccountStore with a damaged accounts.json', () => {
+  it('keeps accounts.json.bak and starts from it when accounts.json is cut short', async () => {
+    const store = new AccountStore(dir);
+    const { createdAdminPassword } = await store.init();
+    await store.create({ username: 'ana', role: 'designer', password: 'long-enough-1' });
+    const { writeFile } = await import('node:fs/promises');
+    const text = await readFile(join(dir, 'accounts.json'), 'utf8');
+    await writeFile(join(dir, 'accounts.json'), text.slice(0, 40));
+    const problems: string[] = [];
+    const again = new AccountStore(dir, Date.now, (p) => problems.push(p));
+    expect((await again.init()).createdAdminPassword).toBeUndefined();
+    expect(problems[0]).toMatch(/accounts\.json: not valid JSON/);
+    expect(await again.login('admin', createdAdminPassword!)).toBeDefined();
+  });
+});

@@ -3,10 +3,16 @@
  * everyone logged in (a controller restart mid-show must not lock the operator out).
  * Session tokens are stored only as SHA-256 hashes: a leaked data directory does
  * not hand out live sessions.
+ *
+ * Every change is made on a copy, written (atomically, the previous good file
+ * kept as `accounts.json.bak`) and only then made current: a write the disk
+ * refuses leaves the accounts as they were, answers a StorageError, and the next
+ * write is tried afresh. A damaged accounts.json is read from its backup.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { readJson, writeJsonAtomic } from '../storage/atomic-json';
+import { readJsonRecovering, writeJsonAtomic, type JsonCheck } from '../storage/atomic-json';
+import { StorageError } from '../storage/storage-error';
 import { hashPassword, randomPassword, verifyPassword } from './password';
 import { ROLES, type Role } from './roles';
 
@@ -47,6 +53,15 @@ export class AccountError extends Error {
   }
 }
 
+const checkAccountsFile: JsonCheck<AccountsFile> = (raw) => {
+  const r = raw as Partial<AccountsFile> | null;
+  if (typeof r !== 'object' || r === null || !Array.isArray(r.accounts)) return { ok: false, error: 'accounts: missing or not a list' };
+  if (r.sessions !== undefined && !Array.isArray(r.sessions)) return { ok: false, error: 'sessions: not a list' };
+  const bad = r.accounts.findIndex((a) => typeof a?.id !== 'string' || typeof a.username !== 'string' || typeof a.passwordHash !== 'string');
+  if (bad >= 0) return { ok: false, error: `accounts[${bad}]: not an account` };
+  return { ok: true, value: { accounts: r.accounts, sessions: r.sessions ?? [] } };
+};
+
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 export function publicAccount(a: Account): PublicAccount {
@@ -57,11 +72,14 @@ export function publicAccount(a: Account): PublicAccount {
 export class AccountStore {
   private data: AccountsFile = { accounts: [], sessions: [] };
   private readonly path: string;
-  private writing: Promise<void> = Promise.resolve();
+  /** Changes are made one at a time, each on its own copy. */
+  private changing: Promise<unknown> = Promise.resolve();
 
   constructor(
     dataDir: string,
     private readonly now: () => number = Date.now,
+    /** Told when accounts.json was damaged and its backup was used. */
+    private readonly onRecovered?: (problem: string) => void,
   ) {
     this.path = join(dataDir, 'accounts.json');
   }
@@ -71,9 +89,16 @@ export class AccountStore {
    * returns it so the caller can print it once. There is no default password.
    */
   async init(): Promise<{ createdAdminPassword?: string }> {
-    const raw = (await readJson(this.path)) as AccountsFile | undefined;
-    if (raw) {
-      this.data = { accounts: raw.accounts ?? [], sessions: (raw.sessions ?? []).filter((s) => s.expiresAt > this.now()) };
+    const read = await readJsonRecovering(this.path, checkAccountsFile);
+    // No good copy: refuse to start rather than create a second admin over the accounts.
+    if (read.status === 'damaged') throw new Error(`accounts not readable: ${read.problem}`);
+    if (read.status !== 'missing') {
+      const raw = read.value;
+      this.data = { accounts: raw.accounts, sessions: raw.sessions.filter((s) => s.expiresAt > this.now()) };
+      if (read.status === 'recovered') {
+        this.onRecovered?.(read.problem);
+        await this.mutate(() => undefined);
+      }
       return {};
     }
     const password = randomPassword();
@@ -81,10 +106,25 @@ export class AccountStore {
     return { createdAdminPassword: password };
   }
 
-  private persist(): Promise<void> {
-    const snapshot = structuredClone(this.data);
-    this.writing = this.writing.then(() => writeJsonAtomic(this.path, snapshot));
-    return this.writing;
+  /**
+   * Applies `change` to a copy of the accounts, saves the copy and only then
+   * makes it current. `change` may throw (an AccountError) to change nothing.
+   */
+  private mutate<T>(change: (draft: AccountsFile) => T): Promise<T> {
+    const run = async (): Promise<T> => {
+      const draft = structuredClone(this.data);
+      const result = change(draft);
+      try {
+        await writeJsonAtomic(this.path, draft, { backup: { check: checkAccountsFile } });
+      } catch (err) {
+        throw new StorageError('accounts', err);
+      }
+      this.data = draft;
+      return result;
+    };
+    const next = this.changing.then(run, run);
+    this.changing = next.catch(() => undefined);
+    return next;
   }
 
   list(): PublicAccount[] {
@@ -100,9 +140,12 @@ export class AccountStore {
     if (!ROLES.includes(input.role)) throw new AccountError(`role: must be one of ${ROLES.join(', ')}`, 'role');
     if (input.password.length < 10) throw new AccountError('password: at least 10 characters', 'password');
     if (input.role === 'brand' && !input.brand) throw new AccountError('brand: required for a brand account', 'brand');
-    if (this.data.accounts.some((a) => a.username.toLowerCase() === input.username.toLowerCase())) {
-      throw new AccountError(`username: '${input.username}' is taken`, 'username');
-    }
+    const taken = (accounts: Account[]) => {
+      if (accounts.some((a) => a.username.toLowerCase() === input.username.toLowerCase())) {
+        throw new AccountError(`username: '${input.username}' is taken`, 'username');
+      }
+    };
+    taken(this.data.accounts);
     const account: Account = {
       id: randomUUID(),
       username: input.username,
@@ -111,17 +154,20 @@ export class AccountStore {
       passwordHash: await hashPassword(input.password),
       createdAt: new Date(this.now()).toISOString(),
     };
-    this.data.accounts.push(account);
-    await this.persist();
+    await this.mutate((d) => {
+      taken(d.accounts);
+      d.accounts.push(account);
+    });
     return publicAccount(account);
   }
 
   async remove(id: string): Promise<void> {
-    const before = this.data.accounts.length;
-    this.data.accounts = this.data.accounts.filter((a) => a.id !== id);
-    if (this.data.accounts.length === before) throw new AccountError(`no account '${id}'`, 'id');
-    this.data.sessions = this.data.sessions.filter((s) => s.accountId !== id);
-    await this.persist();
+    await this.mutate((d) => {
+      const before = d.accounts.length;
+      d.accounts = d.accounts.filter((a) => a.id !== id);
+      if (d.accounts.length === before) throw new AccountError(`no account '${id}'`, 'id');
+      d.sessions = d.sessions.filter((s) => s.accountId !== id);
+    });
   }
 
   /** Checks a password; the same work is done for an unknown user so timing tells nothing. */
@@ -130,8 +176,9 @@ export class AccountStore {
     const ok = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
     if (!account || !ok) return undefined;
     const token = randomBytes(32).toString('base64url');
-    this.data.sessions.push({ tokenHash: sha256(token), accountId: account.id, expiresAt: this.now() + SESSION_TTL_MS });
-    await this.persist();
+    await this.mutate((d) => {
+      d.sessions.push({ tokenHash: sha256(token), accountId: account.id, expiresAt: this.now() + SESSION_TTL_MS });
+    });
     return { token, account: publicAccount(account) };
   }
 
@@ -154,16 +201,20 @@ export class AccountStore {
   async logout(token: string | undefined): Promise<void> {
     const s = this.session(token);
     if (!s) return;
-    this.data.sessions = this.data.sessions.filter((x) => x !== s);
-    await this.persist();
+    await this.mutate((d) => {
+      d.sessions = d.sessions.filter((x) => x.tokenHash !== s.tokenHash);
+    });
   }
 
   async lock(token: string | undefined, pin: string): Promise<void> {
     if (!/^\d{4,8}$/.test(pin)) throw new AccountError('pin: 4 to 8 digits', 'pin');
     const s = this.session(token);
     if (!s) throw new AccountError('not logged in');
-    s.lockPinHash = await hashPassword(pin);
-    await this.persist();
+    const lockPinHash = await hashPassword(pin);
+    await this.mutate((d) => {
+      const mine = d.sessions.find((x) => x.tokenHash === s.tokenHash);
+      if (mine) mine.lockPinHash = lockPinHash;
+    });
   }
 
   async unlock(token: string | undefined, pin: string): Promise<boolean> {
@@ -171,8 +222,10 @@ export class AccountStore {
     if (!s) throw new AccountError('not logged in');
     if (!s.lockPinHash) return true;
     if (!(await verifyPassword(pin, s.lockPinHash))) return false;
-    delete s.lockPinHash;
-    await this.persist();
+    await this.mutate((d) => {
+      const mine = d.sessions.find((x) => x.tokenHash === s.tokenHash);
+      if (mine) delete mine.lockPinHash;
+    });
     return true;
   }
 }

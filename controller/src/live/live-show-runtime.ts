@@ -35,6 +35,7 @@ import { ParadePreview } from './parade-preview';
 import { readRuntimeFile, runtimeRecord, snapshotAt, writeRuntimeFile } from './runtime-file';
 import { DEFAULT_TRANSMITTERS, ShowSession, ShowSessionError, showProblems, type OpenSessionTransmitter, type SessionSnapshot } from './show-session';
 import { checkConfigs, configsFromUrls, type ConfigProblem } from './transmitter-configs';
+import { StandingWarnings } from './standing-warnings';
 
 export type LogFn = (level: 'info' | 'warn' | 'error', message: string) => void;
 
@@ -122,6 +123,7 @@ export class LiveShowRuntime implements LiveRuntime {
   /** Loads, transmitter changes and shutdown happen one at a time. */
   private lifecycle: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private readonly standing = new StandingWarnings();
 
   constructor(opts: LiveShowRuntimeOptions) {
     this.opts = opts;
@@ -300,6 +302,20 @@ export class LiveShowRuntime implements LiveRuntime {
   }
 
   // ---- streams ------------------------------------------------------------------
+
+  /**
+   * A warning about the controller itself (a damaged file recovered from its
+   * backup): told to every console now and to each console that joins later.
+   */
+  notify(message: string, code: string): void {
+    this.standing.add({ message, code });
+    this.warningSubject.next({ message, code });
+  }
+
+  /** Standing warnings, for a console that just joined. */
+  standingWarnings(): LiveWarning[] {
+    return this.standing.list();
+  }
 
   snapshot(): LiveState {
     if (this.session) this.lastState = liveStateOf(this.session);

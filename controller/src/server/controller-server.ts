@@ -90,7 +90,17 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
   const accounts = new AccountStore(dataDir);
   const { createdAdminPassword } = await accounts.init();
   const firstStart = createdAdminPassword !== undefined;
-  const shows = new ShowStore(dataDir);
+  // Recoveries found before the live runtime exists are told to it once it does.
+  const recovered: string[] = [];
+  const live: { runtime?: LiveShowRuntime } = {};
+  const shows = new ShowStore(dataDir, {
+    onRecovered: (id, problem) => {
+      const message = `show '${id}' was damaged and its backup was put back (${problem})`;
+      log('warn', message);
+      if (live.runtime) live.runtime.notify(message, 'storage');
+      else recovered.push(message);
+    },
+  });
   await shows.init();
   if (firstStart && !(await shows.has(DEMO_ID))) {
     await shows.save(demoShowInput(), 'crowdcue');
@@ -102,7 +112,6 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
   }
 
   // The brand service asks the runtime for the live show's time; the runtime plays its approved sequences.
-  const live: { runtime?: LiveShowRuntime } = {};
   const brands = await BrandService.open({
     dataDir,
     shows,
@@ -119,6 +128,7 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
     throw err;
   }
   live.runtime = runtime;
+  for (const message of recovered.splice(0)) runtime.notify(message, 'storage');
 
   let app: FastifyInstance | undefined;
   try {
@@ -135,6 +145,7 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
       accounts,
       shows,
       logger: opts.logger ?? false,
+      errorLog: (line) => log('error', line),
       loginAttemptsPerMinute: opts.loginAttemptsPerMinute,
       onShowChange: (e) => {
         runtime.showChanged(e.id, e.revision, e.by);
