@@ -32,7 +32,8 @@ import { BrandRunner, type BrandPlayback } from './brand-runner';
 import { OnAirRecord } from './on-air-record';
 import { idleState, liveStateOf } from './live-state';
 import { ParadePreview } from './parade-preview';
-import { readRuntimeFile, runtimeRecord, snapshotAt, writeRuntimeFile } from './runtime-file';
+import { runtimeRecord, snapshotAt, writeRuntimeFile } from './runtime-file';
+import { DurableRuntime } from './durable-runtime';
 import { DEFAULT_TRANSMITTERS, ShowSession, ShowSessionError, showProblems, type OpenSessionTransmitter, type SessionSnapshot } from './show-session';
 import { checkConfigs, configsFromUrls, type ConfigProblem } from './transmitter-configs';
 import { StandingWarnings } from './standing-warnings';
@@ -124,6 +125,8 @@ export class LiveShowRuntime implements LiveRuntime {
   private lifecycle: Promise<unknown> = Promise.resolve();
   private closed = false;
   private readonly standing = new StandingWarnings();
+  /** runtime.json, the command journal and the band state; set by init() when there is a data directory. */
+  private durable: DurableRuntime | null = null;
 
   constructor(opts: LiveShowRuntimeOptions) {
     this.opts = opts;
@@ -148,13 +151,14 @@ export class LiveShowRuntime implements LiveRuntime {
    */
   async init(): Promise<{ restored: boolean; message: string }> {
     if (!this.opts.dataDir) return { restored: false, message: 'no data directory: nothing to restore' };
-    const read = await readRuntimeFile(this.opts.dataDir);
-    if (!read.ok) {
-      this.log('warn', `runtime state not restored: ${read.error}`);
-      return { restored: false, message: `runtime state not restored: ${read.error}` };
+    const opened = await DurableRuntime.open(this.opts.dataDir);
+    this.durable = opened.durable;
+    for (const note of opened.notes) {
+      this.log('warn', note);
+      this.notify(note, 'storage');
     }
-    const record = read.record;
-    if (!record || !record.show) return { restored: false, message: 'no live show to restore' };
+    const record = opened.record;
+    if (!record || !record.show) return { restored: false, message: opened.notes.find((n) => n.startsWith('runtime state not restored')) ?? 'no live show to restore' };
     const snap = snapshotAt(record);
     try {
       await this.load(record.show, { restore: snap, save: false });
@@ -201,6 +205,8 @@ export class LiveShowRuntime implements LiveRuntime {
         crowd: this.opts.crowd,
         open: this.opts.open,
         log: (level, message) => this.log(level, `[${show.id}] ${message}`),
+        // Seq and band clock carry on across shows and restarts (durable-runtime).
+        ...(this.durable ? { planner: this.durable.plannerOptions(this.scheduler.now()) } : {}),
       });
       const previous = this.session;
       this.sessionSubs.unsubscribe();
@@ -271,6 +277,7 @@ export class LiveShowRuntime implements LiveRuntime {
       this.session = null;
       if (s) await s.stop();
       await this.saving;
+      await this.durable?.close();
       for (const subject of [this.stateSubject, this.healthSubject, this.airtimeSubject, this.latenessSubject, this.packetSubject, this.warningSubject, this.showChangedSubject]) {
         (subject as Subject<unknown>).complete();
       }
@@ -294,9 +301,10 @@ export class LiveShowRuntime implements LiveRuntime {
   private saveNow(): Promise<void> {
     const dir = this.opts.dataDir;
     if (!dir || this.closed) return this.saving;
-    const record = runtimeRecord(this.session?.show.id ?? null, this.session?.snapshot() ?? null);
+    const durable = this.durable;
+    const record = durable ? null : runtimeRecord(this.session?.show.id ?? null, this.session?.snapshot() ?? null);
     this.saving = this.saving
-      .then(() => writeRuntimeFile(dir, record))
+      .then(() => (durable ? durable.checkpoint(this.session?.show.id ?? null, this.session?.snapshot() ?? null) : writeRuntimeFile(dir, record!)))
       .catch((err: unknown) => this.log('error', `could not save the runtime state: ${err instanceof Error ? err.message : String(err)}`));
     return this.saving;
   }
@@ -446,7 +454,20 @@ export class LiveShowRuntime implements LiveRuntime {
         this.release(ctx.socketId);
         return ok();
       default:
-        return this.liveCommand(name, payload);
+        return this.durableAck(name, this.liveCommand(name, payload));
+    }
+  }
+
+  /** Write-ahead: a command's `{ ok: true }` goes out only once its state is on disk. */
+  private async durableAck(name: string, ack: CommandAck): Promise<CommandAck> {
+    if (!ack.ok || !this.durable || !this.session) return ack;
+    try {
+      await this.durable.recordCommand(name, this.session.show.id, this.session.snapshot());
+      return ack;
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      this.log('error', `${name} could not be saved: ${why}`);
+      return fail(`${name} is on air but could not be saved, so a restart would lose it (${why})`);
     }
   }
 
@@ -494,7 +515,7 @@ export class LiveShowRuntime implements LiveRuntime {
   private async loadCommand(showId: string): Promise<CommandAck> {
     try {
       await this.load(showId);
-      return ok();
+      return await this.durableAck('load', ok());
     } catch (err) {
       return failFrom(err);
     }

@@ -28,7 +28,7 @@ import { AirtimeLedger, type PurposeUse } from './airtime-ledger';
 import { BandClock } from './band-clock';
 import { type PlanLook, planLookCommand, planLookFromStep } from './plan-look';
 import { reaches } from './routing';
-import { SeqCounter } from './seq-counter';
+import { SeqCounter, type SeqSource } from './seq-counter';
 import { groupZones } from './zone-groups';
 
 export interface PlannerOptions {
@@ -68,6 +68,8 @@ export interface PlannerOptions {
   assumedRadio?: TransmitterCapabilities;
   /** Controller ms that band time 0 stands for; default: now. */
   epochMs?: number;
+  /** Where CCB seqs come from; default a new counter from 1 (a restart keeps its own: see live/band-continuity). */
+  seq?: SeqSource;
 }
 
 export const ASSUMED_RADIO: TransmitterCapabilities = {
@@ -232,12 +234,12 @@ interface Layer {
 export class Planner {
   readonly clock: BandClock;
   private readonly scheduler: SchedulerLike;
-  private readonly opts: Required<Omit<PlannerOptions, 'scheduler' | 'transmitters' | 'venueZones' | 'site' | 'epochMs' | 'repeats'>>;
+  private readonly opts: Required<Omit<PlannerOptions, 'scheduler' | 'transmitters' | 'venueZones' | 'site' | 'epochMs' | 'repeats' | 'seq'>>;
   private readonly repeats: Record<PacketPurpose, number>;
   private readonly venueZones: number[];
   private readonly transmitters: readonly Transmitter[];
   private readonly ledgers = new Map<string, AirtimeLedger>();
-  private readonly seq = new SeqCounter();
+  private readonly seq: SeqSource;
   private readonly site: number;
 
   private pending: Work[] = [];
@@ -297,6 +299,7 @@ export class Planner {
     };
     this.repeats = { ...DEFAULT_REPEATS, ...options.repeats };
     this.clock = new BandClock(options.epochMs ?? this.scheduler.now());
+    this.seq = options.seq ?? new SeqCounter();
     for (const tx of this.transmitters) {
       this.ledgers.set(tx.id, new AirtimeLedger(() => tx.capabilities() ?? this.opts.assumedRadio));
     }
