@@ -87,19 +87,19 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
   await mkdir(dataDir, { recursive: true });
   const hadRuntime = existsSync(runtimeFilePath(dataDir));
 
-  const accounts = new AccountStore(dataDir);
-  const { createdAdminPassword } = await accounts.init();
-  const firstStart = createdAdminPassword !== undefined;
   // Recoveries found before the live runtime exists are told to it once it does.
   const recovered: string[] = [];
   const live: { runtime?: LiveShowRuntime } = {};
+  const recoveredNote = (message: string) => {
+    log('warn', message);
+    if (live.runtime) live.runtime.notify(message, 'storage');
+    else recovered.push(message);
+  };
+  const accounts = new AccountStore(dataDir, Date.now, (problem) => recoveredNote(`accounts were damaged and their backup was used (${problem})`));
+  const { createdAdminPassword } = await accounts.init();
+  const firstStart = createdAdminPassword !== undefined;
   const shows = new ShowStore(dataDir, {
-    onRecovered: (id, problem) => {
-      const message = `show '${id}' was damaged and its backup was put back (${problem})`;
-      log('warn', message);
-      if (live.runtime) live.runtime.notify(message, 'storage');
-      else recovered.push(message);
-    },
+    onRecovered: (id, problem) => recoveredNote(`show '${id}' was damaged and its backup was put back (${problem})`),
   });
   await shows.init();
   if (firstStart && !(await shows.has(DEMO_ID))) {
