@@ -99,4 +99,16 @@ describe('AccountStore with a damaged accounts.json', () => {
     expect(problems[0]).toMatch(/accounts\.json: not valid JSON/);
     expect(await again.login('admin', createdAdminPassword!)).toBeDefined();
   });
+
+  it('starts with a new admin when neither accounts.json nor its backup reads, keeping the damaged file', async () => {
+    const { writeFile, access } = await import('node:fs/promises');
+    await writeFile(join(dir, 'accounts.json'), '{"accounts": 5}');
+    const problems: string[] = [];
+    const store = new AccountStore(dir, Date.now, (p) => problems.push(p));
+    const { createdAdminPassword } = await store.init();
+    expect(createdAdminPassword).toBeDefined();
+    expect(problems[0]).toMatch(/accounts: missing or not a list.*kept as accounts\.json\.damaged/);
+    await access(join(dir, 'accounts.json.damaged'));
+    expect(await store.login('admin', createdAdminPassword!)).toBeDefined();
+  });
 });

@@ -10,6 +10,7 @@
  * write is tried afresh. A damaged accounts.json is read from its backup.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readJsonRecovering, writeJsonAtomic, type JsonCheck } from '../storage/atomic-json';
 import { StorageError } from '../storage/storage-error';
@@ -90,9 +91,12 @@ export class AccountStore {
    */
   async init(): Promise<{ createdAdminPassword?: string }> {
     const read = await readJsonRecovering(this.path, checkAccountsFile);
-    // No good copy: refuse to start rather than create a second admin over the accounts.
-    if (read.status === 'damaged') throw new Error(`accounts not readable: ${read.problem}`);
-    if (read.status !== 'missing') {
+    if (read.status === 'damaged') {
+      // No good copy: the controller still starts (a show may be running), with a new admin
+      // whose password is printed; the damaged file is kept for a look by hand.
+      await rename(this.path, `${this.path}.damaged`).catch(() => undefined);
+      this.onRecovered?.(`${read.problem}; kept as accounts.json.damaged and started with a new admin account`);
+    } else if (read.status !== 'missing') {
       const raw = read.value;
       this.data = { accounts: raw.accounts, sessions: raw.sessions.filter((s) => s.expiresAt > this.now()) };
       if (read.status === 'recovered') {
