@@ -1,4 +1,8 @@
-/** Stored shows: open one for editing, load one live, import, export, delete, start a new one. */
+/**
+ * Stored shows: open one for editing, load one live, import, export, delete, start a new one.
+ * A show whose file (and backup) does not read is listed as damaged with the reason: it can
+ * only be deleted, or replaced by importing a show file with its id.
+ */
 import { useCallback, useEffect, useState } from 'react';
 import { errorText } from '../api/http';
 import { createShow, deleteShow, downloadShow, listShows, type ShowSummary } from '../api/shows-api';
@@ -65,13 +69,20 @@ export function ShowsPage({ canWrite, canControl }: { canWrite: boolean; canCont
                   <strong>{s.name}</strong>
                   {s.id === liveShow && <span className="tag live">LIVE</span>}
                   {s.id === editing.showId && <span className="tag">editing</span>}
+                  {s.damaged && (
+                    <>
+                      <span className="tag danger" data-testid={`show-damaged-${s.id}`}>DAMAGED</span>
+                      <div className="error">{s.damaged.reason}: delete it, or import a show file with this id to replace it.</div>
+                    </>
+                  )}
                 </td>
                 <td><code>{s.id}</code></td>
-                <td className="num">{s.revision}</td>
+                <td className="num">{s.damaged ? '' : s.revision}</td>
                 <td className="muted">
-                  {new Date(s.savedAt).toLocaleString()} · {s.savedBy}
+                  {s.damaged ? '' : `${new Date(s.savedAt).toLocaleString()} · ${s.savedBy}`}
                 </td>
                 <td className="actions">
+                  {!s.damaged && (<>
                   <button
                     data-testid={`show-open-${s.id}`}
                     onClick={() => {
@@ -92,6 +103,7 @@ export function ShowsPage({ canWrite, canControl }: { canWrite: boolean; canCont
                   <button data-testid={`show-export-${s.id}`} onClick={() => void act(() => downloadShow(s.id))}>
                     Export
                   </button>
+                  </>)}
                   {canWrite &&
                     (confirmDelete === s.id ? (
                       <button

@@ -84,3 +84,31 @@ describe('roles', () => {
     expect(can('admin', 'accounts:manage')).toBe(true);
   });
 });
+
+describe('AccountStore with a damaged accounts.json', () => {
+  it('keeps accounts.json.bak and starts from it when accounts.json is cut short', async () => {
+    const store = new AccountStore(dir);
+    const { createdAdminPassword } = await store.init();
+    await store.create({ username: 'ana', role: 'designer', password: 'long-enough-1' });
+    const { writeFile } = await import('node:fs/promises');
+    const text = await readFile(join(dir, 'accounts.json'), 'utf8');
+    await writeFile(join(dir, 'accounts.json'), text.slice(0, 40));
+    const problems: string[] = [];
+    const again = new AccountStore(dir, Date.now, (p) => problems.push(p));
+    expect((await again.init()).createdAdminPassword).toBeUndefined();
+    expect(problems[0]).toMatch(/accounts\.json: not valid JSON/);
+    expect(await again.login('admin', createdAdminPassword!)).toBeDefined();
+  });
+
+  it('starts with a new admin when neither accounts.json nor its backup reads, keeping the damaged file', async () => {
+    const { writeFile, access } = await import('node:fs/promises');
+    await writeFile(join(dir, 'accounts.json'), '{"accounts": 5}');
+    const problems: string[] = [];
+    const store = new AccountStore(dir, Date.now, (p) => problems.push(p));
+    const { createdAdminPassword } = await store.init();
+    expect(createdAdminPassword).toBeDefined();
+    expect(problems[0]).toMatch(/accounts: missing or not a list.*kept as accounts\.json\.damaged/);
+    await access(join(dir, 'accounts.json.damaged'));
+    expect(await store.login('admin', createdAdminPassword!)).toBeDefined();
+  });
+});

@@ -3,10 +3,17 @@
  * everyone logged in (a controller restart mid-show must not lock the operator out).
  * Session tokens are stored only as SHA-256 hashes: a leaked data directory does
  * not hand out live sessions.
+ *
+ * Every change is made on a copy, written (atomically, the previous good file
+ * kept as `accounts.json.bak`) and only then made current: a write the disk
+ * refuses leaves the accounts as they were, answers a StorageError, and the next
+ * write is tried afresh. A damaged accounts.json is read from its backup.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readJson, writeJsonAtomic } from '../storage/atomic-json';
+import { readJsonRecovering, writeJsonAtomic, type JsonCheck } from '../storage/atomic-json';
+import { StorageError } from '../storage/storage-error';
 import { forgetInitialPassword, keepInitialPassword, pendingInitialPassword } from './initial-password';
 import { hashPassword, passwordProblem, randomPassword, verifyPassword } from './password';
 import { ROLES, type Role } from './roles';
@@ -48,6 +55,15 @@ export class AccountError extends Error {
   }
 }
 
+const checkAccountsFile: JsonCheck<AccountsFile> = (raw) => {
+  const r = raw as Partial<AccountsFile> | null;
+  if (typeof r !== 'object' || r === null || !Array.isArray(r.accounts)) return { ok: false, error: 'accounts: missing or not a list' };
+  if (r.sessions !== undefined && !Array.isArray(r.sessions)) return { ok: false, error: 'sessions: not a list' };
+  const bad = r.accounts.findIndex((a) => typeof a?.id !== 'string' || typeof a.username !== 'string' || typeof a.passwordHash !== 'string');
+  if (bad >= 0) return { ok: false, error: `accounts[${bad}]: not an account` };
+  return { ok: true, value: { accounts: r.accounts, sessions: r.sessions ?? [] } };
+};
+
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 export function publicAccount(a: Account): PublicAccount {
@@ -58,13 +74,16 @@ export function publicAccount(a: Account): PublicAccount {
 export class AccountStore {
   private data: AccountsFile = { accounts: [], sessions: [] };
   private readonly path: string;
-  private writing: Promise<void> = Promise.resolve();
+  /** Changes are made one at a time, each on its own copy. */
+  private changing: Promise<unknown> = Promise.resolve();
   /** The account whose first password waits for its first login (see initial-password.ts). */
   private initialFor: string | undefined;
 
   constructor(
     private readonly dataDir: string,
     private readonly now: () => number = Date.now,
+    /** Told when accounts.json was damaged and its backup was used. */
+    private readonly onRecovered?: (problem: string) => void,
   ) {
     this.path = join(dataDir, 'accounts.json');
   }
@@ -75,9 +94,19 @@ export class AccountStore {
    * long as nobody has logged in with it, so every start can print it.
    */
   async init(): Promise<{ createdAdminPassword?: string; adminPassword?: string }> {
-    const raw = (await readJson(this.path)) as AccountsFile | undefined;
-    if (raw) {
-      this.data = { accounts: raw.accounts ?? [], sessions: (raw.sessions ?? []).filter((s) => s.expiresAt > this.now()) };
+    const read = await readJsonRecovering(this.path, checkAccountsFile);
+    if (read.status === 'damaged') {
+      // No good copy: the controller still starts (a show may be running), with a new admin
+      // whose password is printed; the damaged file is kept for a look by hand.
+      await rename(this.path, `${this.path}.damaged`).catch(() => undefined);
+      this.onRecovered?.(`${read.problem}; kept as accounts.json.damaged and started with a new admin account`);
+    } else if (read.status !== 'missing') {
+      const raw = read.value;
+      this.data = { accounts: raw.accounts, sessions: raw.sessions.filter((s) => s.expiresAt > this.now()) };
+      if (read.status === 'recovered') {
+        this.onRecovered?.(read.problem);
+        await this.mutate(() => undefined);
+      }
       const pending = await pendingInitialPassword(this.dataDir);
       this.initialFor = pending?.username;
       return pending ? { adminPassword: pending.password } : {};
@@ -89,10 +118,25 @@ export class AccountStore {
     return { createdAdminPassword: password, adminPassword: password };
   }
 
-  private persist(): Promise<void> {
-    const snapshot = structuredClone(this.data);
-    this.writing = this.writing.then(() => writeJsonAtomic(this.path, snapshot));
-    return this.writing;
+  /**
+   * Applies `change` to a copy of the accounts, saves the copy and only then
+   * makes it current. `change` may throw (an AccountError) to change nothing.
+   */
+  private mutate<T>(change: (draft: AccountsFile) => T): Promise<T> {
+    const run = async (): Promise<T> => {
+      const draft = structuredClone(this.data);
+      const result = change(draft);
+      try {
+        await writeJsonAtomic(this.path, draft, { backup: { check: checkAccountsFile } });
+      } catch (err) {
+        throw new StorageError('accounts', err);
+      }
+      this.data = draft;
+      return result;
+    };
+    const next = this.changing.then(run, run);
+    this.changing = next.catch(() => undefined);
+    return next;
   }
 
   list(): PublicAccount[] {
@@ -109,9 +153,12 @@ export class AccountStore {
     const weak = passwordProblem(input.password);
     if (weak) throw new AccountError(weak, 'password');
     if (input.role === 'brand' && !input.brand) throw new AccountError('brand: required for a brand account', 'brand');
-    if (this.data.accounts.some((a) => a.username.toLowerCase() === input.username.toLowerCase())) {
-      throw new AccountError(`username: '${input.username}' is taken`, 'username');
-    }
+    const taken = (accounts: Account[]) => {
+      if (accounts.some((a) => a.username.toLowerCase() === input.username.toLowerCase())) {
+        throw new AccountError(`username: '${input.username}' is taken`, 'username');
+      }
+    };
+    taken(this.data.accounts);
     const account: Account = {
       id: randomUUID(),
       username: input.username,
@@ -120,46 +167,54 @@ export class AccountStore {
       passwordHash: await hashPassword(input.password),
       createdAt: new Date(this.now()).toISOString(),
     };
-    this.data.accounts.push(account);
-    await this.persist();
+    await this.mutate((d) => {
+      taken(d.accounts);
+      d.accounts.push(account);
+    });
     return publicAccount(account);
   }
 
   /** A new password for an account (the offline reset); its sessions end. */
   async setPassword(username: string, password: string): Promise<PublicAccount> {
-    const account = this.data.accounts.find((a) => a.username.toLowerCase() === username.toLowerCase());
-    if (!account) throw new AccountError(`username: no account '${username}' (accounts: ${this.data.accounts.map((a) => a.username).join(', ')})`, 'username');
-    if (password.length < 10) throw new AccountError('password: at least 10 characters', 'password');
-    account.passwordHash = await hashPassword(password);
-    this.data.sessions = this.data.sessions.filter((s) => s.accountId !== account.id);
+    const weak = passwordProblem(password);
+    if (weak) throw new AccountError(weak, 'password');
+    const passwordHash = await hashPassword(password);
+    const account = await this.mutate((d) => {
+      const a = d.accounts.find((x) => x.username.toLowerCase() === username.toLowerCase());
+      if (!a) throw new AccountError(`username: no account '${username}' (accounts: ${d.accounts.map((x) => x.username).join(', ')})`, 'username');
+      a.passwordHash = passwordHash;
+      d.sessions = d.sessions.filter((x) => x.accountId !== a.id);
+      return publicAccount(a);
+    });
     if (this.initialFor === account.username) {
       this.initialFor = undefined;
       await forgetInitialPassword(this.dataDir);
     }
-    await this.persist();
-    return publicAccount(account);
+    return account;
   }
 
   async remove(id: string): Promise<void> {
-    const before = this.data.accounts.length;
-    this.data.accounts = this.data.accounts.filter((a) => a.id !== id);
-    if (this.data.accounts.length === before) throw new AccountError(`no account '${id}'`, 'id');
-    this.data.sessions = this.data.sessions.filter((s) => s.accountId !== id);
-    await this.persist();
+    await this.mutate((d) => {
+      const before = d.accounts.length;
+      d.accounts = d.accounts.filter((a) => a.id !== id);
+      if (d.accounts.length === before) throw new AccountError(`no account '${id}'`, 'id');
+      d.sessions = d.sessions.filter((s) => s.accountId !== id);
+    });
   }
 
   /** Gives an account another role; its sessions stay, and every request after reads the new role. */
   async setRole(id: string, role: Role, brand?: string): Promise<PublicAccount> {
-    const account = this.byId(id);
-    if (!account) throw new AccountError(`no account '${id}'`, 'id');
     if (!ROLES.includes(role)) throw new AccountError(`role: must be one of ${ROLES.join(', ')}`, 'role');
-    const brandOf = role === 'brand' ? (brand ?? account.brand) : undefined;
-    if (role === 'brand' && !brandOf) throw new AccountError('brand: required for a brand account', 'brand');
-    account.role = role;
-    if (brandOf) account.brand = brandOf;
-    else delete account.brand;
-    await this.persist();
-    return publicAccount(account);
+    return this.mutate((d) => {
+      const account = d.accounts.find((a) => a.id === id);
+      if (!account) throw new AccountError(`no account '${id}'`, 'id');
+      const brandOf = role === 'brand' ? (brand ?? account.brand) : undefined;
+      if (role === 'brand' && !brandOf) throw new AccountError('brand: required for a brand account', 'brand');
+      account.role = role;
+      if (brandOf) account.brand = brandOf;
+      else delete account.brand;
+      return publicAccount(account);
+    });
   }
 
   /** Checks a password; the same work is done for an unknown user so timing tells nothing. */
@@ -172,8 +227,9 @@ export class AccountStore {
       await forgetInitialPassword(this.dataDir);
     }
     const token = randomBytes(32).toString('base64url');
-    this.data.sessions.push({ tokenHash: sha256(token), accountId: account.id, expiresAt: this.now() + SESSION_TTL_MS });
-    await this.persist();
+    await this.mutate((d) => {
+      d.sessions.push({ tokenHash: sha256(token), accountId: account.id, expiresAt: this.now() + SESSION_TTL_MS });
+    });
     return { token, account: publicAccount(account) };
   }
 
@@ -196,16 +252,20 @@ export class AccountStore {
   async logout(token: string | undefined): Promise<void> {
     const s = this.session(token);
     if (!s) return;
-    this.data.sessions = this.data.sessions.filter((x) => x !== s);
-    await this.persist();
+    await this.mutate((d) => {
+      d.sessions = d.sessions.filter((x) => x.tokenHash !== s.tokenHash);
+    });
   }
 
   async lock(token: string | undefined, pin: string): Promise<void> {
     if (!/^\d{4,8}$/.test(pin)) throw new AccountError('pin: 4 to 8 digits', 'pin');
     const s = this.session(token);
     if (!s) throw new AccountError('not logged in');
-    s.lockPinHash = await hashPassword(pin);
-    await this.persist();
+    const lockPinHash = await hashPassword(pin);
+    await this.mutate((d) => {
+      const mine = d.sessions.find((x) => x.tokenHash === s.tokenHash);
+      if (mine) mine.lockPinHash = lockPinHash;
+    });
   }
 
   async unlock(token: string | undefined, pin: string): Promise<boolean> {
@@ -213,8 +273,10 @@ export class AccountStore {
     if (!s) throw new AccountError('not logged in');
     if (!s.lockPinHash) return true;
     if (!(await verifyPassword(pin, s.lockPinHash))) return false;
-    delete s.lockPinHash;
-    await this.persist();
+    await this.mutate((d) => {
+      const mine = d.sessions.find((x) => x.tokenHash === s.tokenHash);
+      if (mine) delete mine.lockPinHash;
+    });
     return true;
   }
 }

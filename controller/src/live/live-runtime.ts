@@ -52,6 +52,8 @@ export interface LiveRuntime {
    * look, in show ms, so its crowd view is right at once.
    */
   catchUp?(): OnAirPacketInfo[];
+  /** Warnings that stay true until restart (a file recovered from its backup), for a console that joins. */
+  standingWarnings?(): LiveWarning[];
   /** A console went away: stop anything it alone was watching (previews). */
   release?(socketId: string): void;
 }

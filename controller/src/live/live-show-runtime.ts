@@ -34,9 +34,17 @@ import { BrandRunner, type BrandPlayback } from './brand-runner';
 import { OnAirRecord } from './on-air-record';
 import { idleState, liveStateOf } from './live-state';
 import { ParadePreview } from './parade-preview';
-import { readRuntimeFile, runtimeRecord, snapshotAt, writeRuntimeFile } from './runtime-file';
+import { runtimeRecord, snapshotAt, writeRuntimeFile } from './runtime-file';
+import { DurableRuntime } from './durable-runtime';
 import { DEFAULT_TRANSMITTERS, ShowSession, ShowSessionError, showProblems, type OpenSessionTransmitter, type SessionSnapshot, type SessionWarning } from './show-session';
 import { checkConfigs, configsFromUrls, type ConfigProblem } from './transmitter-configs';
+import { StandingWarnings } from './standing-warnings';
+
+/**
+ * Commands whose ack does not wait for the journal: load saves its own record,
+ * editCue writes the stored show, previews belong to one console and are not show state.
+ */
+const NOT_WRITTEN_AHEAD: ReadonlySet<string> = new Set(['load', 'editCue', 'preview', 'stopPreview']);
 
 export type LogFn = (level: 'info' | 'warn' | 'error', message: string) => void;
 
@@ -133,6 +141,9 @@ export class LiveShowRuntime implements LiveRuntime {
   /** Loads, transmitter changes and shutdown happen one at a time. */
   private lifecycle: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private readonly standing = new StandingWarnings();
+  /** runtime.json, the command journal and the band state; set by init() when there is a data directory. */
+  private durable: DurableRuntime | null = null;
 
   constructor(opts: LiveShowRuntimeOptions) {
     this.opts = opts;
@@ -157,13 +168,14 @@ export class LiveShowRuntime implements LiveRuntime {
    */
   async init(): Promise<{ restored: boolean; message: string }> {
     if (!this.opts.dataDir) return { restored: false, message: 'no data directory: nothing to restore' };
-    const read = await readRuntimeFile(this.opts.dataDir);
-    if (!read.ok) {
-      this.log('warn', `runtime state not restored: ${read.error}`);
-      return { restored: false, message: `runtime state not restored: ${read.error}` };
+    const opened = await DurableRuntime.open(this.opts.dataDir);
+    this.durable = opened.durable;
+    for (const note of opened.notes) {
+      this.log('warn', note);
+      this.notify(note, 'storage');
     }
-    const record = read.record;
-    if (!record || !record.show) return { restored: false, message: 'no live show to restore' };
+    const record = opened.record;
+    if (!record || !record.show) return { restored: false, message: opened.notes.find((n) => n.startsWith('runtime state not restored')) ?? 'no live show to restore' };
     const snap = snapshotAt(record);
     try {
       await this.load(record.show, { restore: snap, save: false });
@@ -210,6 +222,8 @@ export class LiveShowRuntime implements LiveRuntime {
         crowd: this.opts.crowd,
         open: this.opts.open,
         log: (level, message) => this.log(level, `[${show.id}] ${message}`),
+        // Seq and band clock carry on across shows and restarts (durable-runtime).
+        ...(this.durable ? { planner: this.durable.plannerOptions(this.scheduler.now()) } : {}),
       });
       const previous = this.session;
       this.sessionSubs.unsubscribe();
@@ -294,6 +308,7 @@ export class LiveShowRuntime implements LiveRuntime {
       this.session = null;
       if (s) await s.stop();
       await this.saving;
+      await this.durable?.close();
       for (const subject of [this.stateSubject, this.healthSubject, this.airtimeSubject, this.latenessSubject, this.packetSubject, this.warningSubject, this.showChangedSubject]) {
         (subject as Subject<unknown>).complete();
       }
@@ -317,14 +332,29 @@ export class LiveShowRuntime implements LiveRuntime {
   private saveNow(): Promise<void> {
     const dir = this.opts.dataDir;
     if (!dir || this.closed) return this.saving;
-    const record = runtimeRecord(this.session?.show.id ?? null, this.session?.snapshot() ?? null);
+    const durable = this.durable;
+    const record = durable ? null : runtimeRecord(this.session?.show.id ?? null, this.session?.snapshot() ?? null);
     this.saving = this.saving
-      .then(() => writeRuntimeFile(dir, record))
+      .then(() => (durable ? durable.checkpoint(this.session?.show.id ?? null, this.session?.snapshot() ?? null) : writeRuntimeFile(dir, record!)))
       .catch((err: unknown) => this.log('error', `could not save the runtime state: ${err instanceof Error ? err.message : String(err)}`));
     return this.saving;
   }
 
   // ---- streams ------------------------------------------------------------------
+
+  /**
+   * A warning about the controller itself (a damaged file recovered from its
+   * backup): told to every console now and to each console that joins later.
+   */
+  notify(message: string, code: string): void {
+    this.standing.add({ message, code });
+    this.warningSubject.next({ message, code });
+  }
+
+  /** Standing warnings, for a console that just joined. */
+  standingWarnings(): LiveWarning[] {
+    return this.standing.list();
+  }
 
   snapshot(): LiveState {
     if (this.session) this.lastState = liveStateOf(this.session);
@@ -446,7 +476,21 @@ export class LiveShowRuntime implements LiveRuntime {
     if (name !== 'preview' && name !== 'stopPreview') this.log('info', `${name} ${JSON.stringify(payload)} by ${by.username}`);
     const handler = this.handlers[name] as CommandHandler<K> | undefined;
     if (!handler) return fail(`unknown command '${String(name)}'`);
-    return handler(payload, by, ctx);
+    const ack = await handler(payload, by, ctx);
+    return NOT_WRITTEN_AHEAD.has(name) ? ack : this.durableAck(name, ack);
+  }
+
+  /** Write-ahead: a command's `{ ok: true }` goes out only once its state is on disk. */
+  private async durableAck(name: string, ack: CommandAck): Promise<CommandAck> {
+    if (!ack.ok || !this.durable || !this.session) return ack;
+    try {
+      await this.durable.recordCommand(name, this.session.show.id, this.session.snapshot());
+      return ack;
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      this.log('error', `${name} could not be saved: ${why}`);
+      return fail(`${name} is on air but could not be saved, so a restart would lose it (${why})`);
+    }
   }
 
   /** One handler per command, typed by its payload: no cast per command. */
@@ -481,7 +525,7 @@ export class LiveShowRuntime implements LiveRuntime {
   private async loadCommand(showId: string): Promise<CommandAck> {
     try {
       await this.load(showId);
-      return ok();
+      return await this.durableAck('load', ok());
     } catch (err) {
       return failFrom(err);
     }

@@ -3,19 +3,34 @@
  * carries on: which show is live, whether it runs, its master, blackout and busks,
  * and where it was, anchored to the wall clock (a show running on its clock
  * is, after a restart, where it would have got to by now). Written
- * atomically; a file that does not read is reported and ignored, never half
- * trusted.
+ * atomically with a `.bak`; a file that does not read falls back to the
+ * `.bak`, else is reported and ignored, never half trusted.
+ *
+ * The record is versioned and grouped so more state slots in: `band` is what
+ * the bands themselves remember (the CCB seq block reserved ahead, the
+ * band-clock epoch on the wall clock), so a restart neither repeats a seq the
+ * bands would drop nor moves their clock. `rev` orders it against the
+ * command journal's records (the newer wins on start-up).
  */
 import { join } from 'node:path';
 import { formatIssues, IdSchema, LookSchema, MsSchema, U8Schema, ZoneIdSchema } from '@crowdcue/protocol';
 import { z } from 'zod';
-import { readJson, writeJsonAtomic } from '../storage/atomic-json';
+import { readJsonRecovering, writeJsonAtomic, type JsonCheck } from '../storage/atomic-json';
 import type { SessionSnapshot } from './show-session';
 
 export const RUNTIME_FILE = 'runtime.json';
 
-const RuntimeFileSchema = z.strictObject({
-  version: z.literal(1),
+/** What the bands remember across a controller restart. */
+const BandStateSchema = z.strictObject({
+  /** Every seq handed out so far is below this count (unwrapped: seq = count mod 255 + 1); a restart starts here. */
+  seqReserved: z.number().int().min(0),
+  /** Wall clock (epoch ms) at band time 0: SYNC after a restart carries the band clock on from it. */
+  epochWallMs: z.number(),
+});
+
+export type BandState = z.output<typeof BandStateSchema>;
+
+const LiveFields = {
   show: IdSchema.nullable(),
   status: z.enum(['stopped', 'running', 'paused']),
   positionMs: z.number().min(0),
@@ -38,7 +53,20 @@ const RuntimeFileSchema = z.strictObject({
     )
     .optional(),
   savedAt: z.string(),
+};
+
+const RuntimeFileV1Schema = z.strictObject({ version: z.literal(1), ...LiveFields });
+
+const RuntimeFileSchema = z.strictObject({
+  version: z.literal(2),
+  /** Grows with every record written (runtime.json or journal); the highest is the newest. */
+  rev: z.number().int().min(0),
+  band: BandStateSchema.nullable(),
+  ...LiveFields,
 });
+
+/** Version 1 (no rev, no band state) reads as version 2; each version's own schema names what is wrong. */
+const RuntimeFileV1AsV2 = RuntimeFileV1Schema.transform((v1) => ({ ...v1, version: 2 as const, rev: 0, band: null }));
 
 export type RuntimeFile = z.output<typeof RuntimeFileSchema>;
 
@@ -46,9 +74,16 @@ export function runtimeFilePath(dataDir: string): string {
   return join(dataDir, RUNTIME_FILE);
 }
 
-export function runtimeRecord(show: string | null, snap: SessionSnapshot | null, wallMs = Date.now()): RuntimeFile {
+export interface RecordMeta {
+  rev: number;
+  band: BandState | null;
+}
+
+export function runtimeRecord(show: string | null, snap: SessionSnapshot | null, meta: RecordMeta = { rev: 0, band: null }, wallMs = Date.now()): RuntimeFile {
   return {
-    version: 1,
+    version: 2,
+    rev: meta.rev,
+    band: meta.band,
     show,
     status: snap?.status ?? 'stopped',
     positionMs: Math.max(0, snap?.positionMs ?? 0),
@@ -78,25 +113,31 @@ export function snapshotAt(record: RuntimeFile, wallNow = Date.now()): SessionSn
   };
 }
 
-export type ReadRuntime = { ok: true; record: RuntimeFile | undefined } | { ok: false; error: string };
+/** Checks a parsed runtime record (version 1 is read as version 2 with no band state). */
+export const checkRuntimeRecord: JsonCheck<RuntimeFile> = (raw) => {
+  const v1 = (raw as { version?: unknown } | null)?.version === 1;
+  const parsed = v1 ? RuntimeFileV1AsV2.safeParse(raw) : RuntimeFileSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const errors = formatIssues(parsed.error.issues);
+  return { ok: false, error: errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ') };
+};
+
+export type ReadRuntime = { ok: true; record: RuntimeFile | undefined; recovered?: string } | { ok: false; error: string };
 
 export async function readRuntimeFile(dataDir: string): Promise<ReadRuntime> {
-  const path = runtimeFilePath(dataDir);
-  let raw: unknown;
-  try {
-    raw = await readJson(path);
-  } catch (err) {
-    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+  const read = await readJsonRecovering(runtimeFilePath(dataDir), checkRuntimeRecord);
+  switch (read.status) {
+    case 'missing':
+      return { ok: true, record: undefined };
+    case 'ok':
+      return { ok: true, record: read.value };
+    case 'recovered':
+      return { ok: true, record: read.value, recovered: `${read.problem}; used ${RUNTIME_FILE}.bak` };
+    case 'damaged':
+      return { ok: false, error: read.problem };
   }
-  if (raw === undefined) return { ok: true, record: undefined };
-  const parsed = RuntimeFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const errors = formatIssues(parsed.error.issues);
-    return { ok: false, error: `${path}: ${errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ')}` };
-  }
-  return { ok: true, record: parsed.data };
 }
 
 export async function writeRuntimeFile(dataDir: string, record: RuntimeFile): Promise<void> {
-  await writeJsonAtomic(runtimeFilePath(dataDir), record);
+  await writeJsonAtomic(runtimeFilePath(dataDir), record, { backup: { check: checkRuntimeRecord } });
 }

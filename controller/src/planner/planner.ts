@@ -36,7 +36,7 @@ import { Handovers } from './handovers';
 import { LateReports, type LateCue } from './late-reports';
 import { type PlanLook, planLookCommand, planLookFromStep } from './plan-look';
 import { reaches } from './routing';
-import { SeqCounter } from './seq-counter';
+import { SeqCounter, type SeqSource } from './seq-counter';
 import { RANK, takeReady, type Work as QueuedWork } from './work-queue';
 import { groupZones } from './zone-groups';
 import type { ZonePrecedence } from './zone-precedence';
@@ -86,9 +86,9 @@ export interface PlannerOptions {
    * over layers and the latest-started layer over cue looks.
    */
   precedence?: ZonePrecedence;
+  /** Where CCB seqs come from; default a new counter from 1 (a restart keeps its own: see live/band-continuity). */
+  seq?: SeqSource;
 }
-
-
 
 export const ASSUMED_RADIO: TransmitterCapabilities = {
   name: 'assumed',
@@ -203,12 +203,12 @@ interface Layer {
 export class Planner {
   readonly clock: BandClock;
   private readonly scheduler: SchedulerLike;
-  private readonly opts: Required<Omit<PlannerOptions, 'scheduler' | 'transmitters' | 'venueZones' | 'site' | 'epochMs' | 'repeats' | 'precedence'>>;
+  private readonly opts: Required<Omit<PlannerOptions, 'scheduler' | 'transmitters' | 'venueZones' | 'site' | 'epochMs' | 'repeats' | 'precedence' | 'seq'>>;
   private readonly repeats: Record<PacketPurpose, number>;
   private readonly venueZones: number[];
   private readonly transmitters: readonly Transmitter[];
   private readonly ledgers = new Map<string, AirtimeLedger>();
-  private readonly seq = new SeqCounter();
+  private readonly seq: SeqSource;
   private readonly site: number;
   private readonly precedence: ZonePrecedence | undefined;
 
@@ -269,6 +269,7 @@ export class Planner {
     this.late$ = this.lates.late$;
     this.beacons = new Beacons(this.opts.syncIntervalMs, this.opts.refreshIntervalMs);
     this.clock = new BandClock(options.epochMs ?? this.scheduler.now());
+    this.seq = options.seq ?? new SeqCounter();
     for (const tx of this.transmitters) {
       this.ledgers.set(tx.id, new AirtimeLedger(() => tx.capabilities() ?? this.opts.assumedRadio));
     }

@@ -1,5 +1,10 @@
+/** Hands out CCB seqs, one per logical packet. */
+export interface SeqSource {
+  next(): number;
+}
+
 /** CCB seq: 1..255, wrapping, never 0 (spec 2), one per logical packet. */
-export class SeqCounter {
+export class SeqCounter implements SeqSource {
   private last: number;
 
   constructor(start = 1) {

@@ -10,7 +10,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AccountStore } from '../accounts/account-store';
 import type { ShowStore } from '../storage/show-store';
-import { errorHandler } from './errors';
+import { makeErrorHandler, type ServerErrorLog } from './errors';
 import authPlugin from './plugins/auth';
 import showsPlugin, { type ShowsOptions } from './plugins/shows';
 import { registerSecurityHeaders } from './security-headers';
@@ -19,6 +19,8 @@ export interface AppOptions {
   accounts: AccountStore;
   shows: ShowStore;
   logger?: FastifyServerOptions['logger'];
+  /** Where failed requests (5xx) are logged, with their request id, when `logger` is off (default stderr). */
+  errorLog?: ServerErrorLog;
   /** Largest request body, bytes (show files and logo uploads). */
   bodyLimit?: number;
   /** Login attempts per minute per client address (flood guard). */
@@ -34,7 +36,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? 8 * 1024 * 1024 });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler(errorHandler);
+  app.setErrorHandler(makeErrorHandler(opts.errorLog));
   app.setNotFoundHandler((req, res) =>
     res.code(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${req.method} ${req.url.split('?')[0]}` }),
   );

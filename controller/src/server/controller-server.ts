@@ -88,10 +88,20 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
   await mkdir(dataDir, { recursive: true });
   const hadRuntime = existsSync(runtimeFilePath(dataDir));
 
-  const accounts = new AccountStore(dataDir);
+  // Recoveries found before the live runtime exists are told to it once it does.
+  const recovered: string[] = [];
+  const live: { runtime?: LiveShowRuntime } = {};
+  const recoveredNote = (message: string) => {
+    log('warn', message);
+    if (live.runtime) live.runtime.notify(message, 'storage');
+    else recovered.push(message);
+  };
+  const accounts = new AccountStore(dataDir, Date.now, (problem) => recoveredNote(`accounts were damaged and their backup was used (${problem})`));
   const { createdAdminPassword, adminPassword } = await accounts.init();
   const firstStart = createdAdminPassword !== undefined;
-  const shows = new ShowStore(dataDir);
+  const shows = new ShowStore(dataDir, {
+    onRecovered: (id, problem) => recoveredNote(`show '${id}' was damaged and its backup was put back (${problem})`),
+  });
   await shows.init();
   if (firstStart && !(await shows.has(DEMO_ID))) {
     await shows.save(demoShowInput(), 'crowdcue');
@@ -103,7 +113,6 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
   }
 
   // The brand service asks the runtime for the live show's time; the runtime plays its approved sequences.
-  const live: { runtime?: LiveShowRuntime } = {};
   const brands = await BrandService.open({
     dataDir,
     shows,
@@ -120,6 +129,7 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
     throw err;
   }
   live.runtime = runtime;
+  for (const message of recovered.splice(0)) runtime.notify(message, 'storage');
 
   let app: FastifyInstance | undefined;
   try {
@@ -136,6 +146,7 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
       accounts,
       shows,
       logger: opts.logger ?? false,
+      errorLog: (line) => log('error', line),
       loginAttemptsPerMinute: opts.loginAttemptsPerMinute,
       onShowChange: (e) => {
         runtime.showChanged(e.id, e.revision, e.by);

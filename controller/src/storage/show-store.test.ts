@@ -74,10 +74,45 @@ describe('ShowStore', () => {
     await store.save(show(), 'ana');
     await writeFile(join(dir, 'shows', 'broken.json'), '{ nope');
     await expect(store.get('broken')).rejects.toThrow(/broken\.json: not valid JSON/);
-    expect((await store.list()).map((s) => s.id)).toEqual([example.id]);
+    expect((await store.list()).map((s) => [s.id, s.damaged !== undefined])).toEqual([['broken', true], [example.id, false]]);
   });
 
   it('does not reach outside the shows folder', async () => {
     await expect(store.get('../accounts')).rejects.toBeInstanceOf(ShowNotFoundError);
+  });
+});
+
+describe('ShowStore with damaged files', () => {
+  const file = (id: string) => join(dir, 'shows', `${id}.json`);
+
+  it('puts the .bak back when a show file is cut short, and says so', async () => {
+    const told: string[] = [];
+    store = new ShowStore(dir, { onRecovered: (id, problem) => told.push(`${id}: ${problem}`) });
+    await store.init();
+    await store.save(show(), 'ana');
+    await store.save(show({ name: 'Second' }), 'ana', { expectedRevision: 1 });
+    const text = await readFile(file(example.id), 'utf8');
+    await writeFile(file(example.id), text.slice(0, text.length / 2));
+    const got = await store.get(example.id);
+    expect(got.revision).toBe(1);
+    expect(told).toEqual([expect.stringMatching(new RegExp(`^${example.id}: ${example.id}\\.json: not valid JSON`))]);
+    // Put back: the next save carries on from the recovered revision.
+    expect((await store.save(show({ name: 'Third' }), 'ana', { expectedRevision: 1 })).revision).toBe(2);
+  });
+
+  it('lists a show with no good copy as damaged, with the reason, and lets it be overwritten or deleted', async () => {
+    await store.save(show(), 'ana');
+    await writeFile(file(example.id), '{"id": 3}');
+    await writeFile(join(dir, 'shows', 'other.json'), '{');
+    const list = await store.list();
+    expect(list).toEqual([
+      expect.objectContaining({ id: example.id, damaged: { reason: expect.stringContaining('id: missing or not a show id') } }),
+      expect.objectContaining({ id: 'other', damaged: { reason: expect.stringContaining('other.json: not valid JSON') } }),
+    ]);
+    await expect(store.get('other')).rejects.toThrow(/show 'other' is damaged/);
+    await expect(store.save(show(), 'ana', { expectedRevision: 1 })).rejects.toThrow(/is damaged/);
+    expect((await store.save(show(), 'ana', { overwrite: true })).revision).toBe(1);
+    await store.remove('other');
+    expect((await store.list()).map((s) => s.id)).toEqual([example.id]);
   });
 });

@@ -4,11 +4,16 @@
  * two designers saving the same show get a conflict to resolve instead of a silent
  * overwrite. A show is validated before anything is written: an invalid show
  * leaves the stored one untouched.
+ *
+ * A show file that does not read (cut short, wrong shape) is replaced by its
+ * `.bak` when that is good (the damaged file is kept as `<id>.json.damaged` and
+ * `onRecovered` is told, for the operator's warning); with no good copy the show
+ * is listed as damaged, with the reason, and can only be deleted or overwritten.
  */
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseShow, type Show, type ShowSummary, type StoredShow } from '@crowdcue/protocol';
-import { readJson, writeJsonAtomic } from './atomic-json';
+import { backupPath, readJsonRecovering, writeJsonAtomic, type JsonCheck } from './atomic-json';
 
 export interface FieldError {
   path: string;
@@ -33,6 +38,21 @@ export class ShowNotFoundError extends Error {
   }
 }
 
+/** No good copy of the show on disk: it can be deleted, or overwritten by an import. */
+export class ShowDamagedError extends Error {
+  constructor(
+    readonly id: string,
+    readonly reason: string,
+  ) {
+    super(`show '${id}' is damaged and cannot be read (${reason}); delete it, or import a show file over it`);
+  }
+}
+
+export interface ShowStoreOptions {
+  /** A damaged show file was replaced by its backup: `problem` says what was wrong. */
+  onRecovered?: (id: string, problem: string) => void;
+}
+
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 export interface SaveOptions {
@@ -47,12 +67,29 @@ export function validateShow(json: unknown): Show {
   return parsed.value;
 }
 
+/** A stored show's envelope, its show checked by the show model's own parser. */
+const checkStored: JsonCheck<StoredShow> = (raw) => {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, error: 'not a stored show (expected an object)' };
+  const r = raw as Record<string, unknown>;
+  if (typeof r.id !== 'string' || !ID.test(r.id)) return { ok: false, error: 'id: missing or not a show id' };
+  if (typeof r.revision !== 'number' || !Number.isInteger(r.revision) || r.revision < 1) return { ok: false, error: 'revision: must be a whole number from 1' };
+  if (typeof r.savedAt !== 'string') return { ok: false, error: 'savedAt: must be a string' };
+  if (typeof r.savedBy !== 'string') return { ok: false, error: 'savedBy: must be a string' };
+  const show = parseShow(r.show);
+  if (!show.ok) return { ok: false, error: show.errors.slice(0, 3).map((e) => `show.${e.path}: ${e.message}`).join('; ') };
+  if (show.value.id !== r.id) return { ok: false, error: `show.id: '${show.value.id}' does not match the file's id '${r.id}'` };
+  return { ok: true, value: { id: r.id, revision: r.revision, savedAt: r.savedAt, savedBy: r.savedBy, show: show.value } };
+};
+
 export class ShowStore {
   private readonly dir: string;
   /** Saves to one show are serialised so the revision check and the write are one step. */
   private readonly locks = new Map<string, Promise<unknown>>();
 
-  constructor(dataDir: string) {
+  constructor(
+    dataDir: string,
+    private readonly opts: ShowStoreOptions = {},
+  ) {
     this.dir = join(dataDir, 'shows');
   }
 
@@ -69,16 +106,45 @@ export class ShowStore {
     const names = (await readdir(this.dir)).filter((n) => n.endsWith('.json')).sort();
     const out: ShowSummary[] = [];
     for (const name of names) {
-      const stored = await this.get(name.slice(0, -5)).catch(() => undefined);
-      if (stored) out.push({ id: stored.id, name: stored.show.name, revision: stored.revision, savedAt: stored.savedAt, savedBy: stored.savedBy });
+      const id = name.slice(0, -5);
+      if (!ID.test(id)) continue;
+      const read = await this.read(id).catch(() => undefined);
+      if (read?.status === 'ok') {
+        const s = read.stored;
+        out.push({ id: s.id, name: s.show.name, revision: s.revision, savedAt: s.savedAt, savedBy: s.savedBy });
+      } else if (read?.status === 'damaged') {
+        out.push({ id, name: id, revision: 0, savedAt: '', savedBy: '', damaged: { reason: read.reason } });
+      }
     }
     return out;
   }
 
   async get(id: string): Promise<StoredShow> {
-    const raw = (await readJson(this.file(id))) as StoredShow | undefined;
-    if (!raw) throw new ShowNotFoundError(id);
-    return raw;
+    const read = await this.read(id);
+    if (read.status === 'missing') throw new ShowNotFoundError(id);
+    if (read.status === 'damaged') throw new ShowDamagedError(id, read.reason);
+    return read.stored;
+  }
+
+  /**
+   * Reads a show, putting its backup back in place when the file is damaged
+   * (the damaged file is kept beside it for a look by hand).
+   */
+  private async read(id: string, inLock = false): Promise<{ status: 'ok'; stored: StoredShow } | { status: 'missing' } | { status: 'damaged'; reason: string }> {
+    const path = this.file(id);
+    // A deleted show stays deleted even if its backup is still about.
+    const read = await readJsonRecovering(path, checkStored);
+    if (read.status === 'missing') return read;
+    if (read.status === 'damaged') return { status: 'damaged', reason: read.problem.replaceAll(`${this.dir}/`, '') };
+    if (read.status === 'ok') return { status: 'ok', stored: read.value };
+    if (read.value.id !== id) return { status: 'damaged', reason: `${id}.json.bak holds show '${read.value.id}'` };
+    const putBack = async () => {
+      await rename(path, `${path}.damaged`).catch(() => undefined);
+      await writeJsonAtomic(path, read.value);
+    };
+    await (inLock ? putBack() : this.serialised(id, putBack));
+    this.opts.onRecovered?.(id, read.problem.replaceAll(`${this.dir}/`, ''));
+    return { status: 'ok', stored: read.value };
   }
 
   async has(id: string): Promise<boolean> {
@@ -101,10 +167,10 @@ export class ShowStore {
       throw new ShowValidationError([{ path: 'id', message: 'must be 1-64 lower-case letters, digits or dashes, starting with a letter or digit' }]);
     }
     return this.serialised(show.id, async () => {
-      const current = await this.get(show.id).catch((err: unknown) => {
-        if (err instanceof ShowNotFoundError) return undefined;
-        throw err;
-      });
+      const read = await this.read(show.id, true);
+      // Only an overwrite (import) may replace a show that cannot be read.
+      if (read.status === 'damaged' && !opts.overwrite) throw new ShowDamagedError(show.id, read.reason);
+      const current = read.status === 'ok' ? read.stored : undefined;
       if (current && opts.expectedRevision === undefined && !opts.overwrite) throw new ShowConflictError(current);
       if (opts.expectedRevision !== undefined) {
         if (!current) throw new ShowNotFoundError(show.id);
@@ -118,15 +184,19 @@ export class ShowStore {
         savedBy: by,
         show,
       };
-      await writeJsonAtomic(this.file(show.id), stored, { backup: true });
+      await writeJsonAtomic(this.file(show.id), stored, { backup: { check: checkStored } });
       return stored;
     });
   }
 
   async remove(id: string): Promise<void> {
+    const path = this.file(id);
+    const read = await this.read(id);
+    if (read.status === 'missing') throw new ShowNotFoundError(id);
     await this.serialised(id, async () => {
-      await this.get(id);
-      await rm(this.file(id));
+      await rm(path);
+      // A backup left behind would come back as the show's "good copy" under a new show of the same id.
+      await rm(backupPath(path), { force: true });
     });
   }
 

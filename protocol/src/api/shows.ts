@@ -18,4 +18,6 @@ export interface ShowSummary {
   revision: number;
   savedAt: string;
   savedBy: string;
+  /** Set when neither the file nor its backup reads: why. Name and revision are then unknown. */
+  damaged?: { reason: string };
 }

@@ -125,6 +125,7 @@ async function realtimePlugin(app: FastifyInstance, opts: RealtimeOptions): Prom
     if (name === 'subscribe') {
       const sub = parsed.value as { packets: boolean };
       await socket.join(ROOM_STATE);
+      for (const w of opts.runtime.standingWarnings?.() ?? []) socket.emit('warning', w);
       socket.emit('state', opts.runtime.snapshot());
       const joining = sub.packets && !socket.rooms.has(ROOM_PACKETS);
       // Mid-show, the crowd view needs the clock, the level and every zone's look now, not at

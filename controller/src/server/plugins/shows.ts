@@ -25,7 +25,14 @@ export interface ShowsOptions {
 
 const ShowFile = z.unknown().describe('A show file: JSON matching show.schema.json (version 1)');
 const Stored = z.object({ id: z.string(), revision: z.number().int(), savedAt: z.string(), savedBy: z.string(), show: ShowFile });
-const Summary = z.object({ id: z.string(), name: z.string(), revision: z.number().int(), savedAt: z.string(), savedBy: z.string() });
+const Summary = z.object({
+  id: z.string(),
+  name: z.string(),
+  revision: z.number().int(),
+  savedAt: z.string(),
+  savedBy: z.string(),
+  damaged: z.object({ reason: z.string() }).optional().describe('the show file and its backup do not read: delete it or import over it'),
+});
 const IdParams = z.object({ id: z.string().min(1).max(64) });
 const Update = z.object({ revision: z.number().int().min(1).describe('the revision this edit started from'), show: ShowFile });
 
