@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { IdSchema, MsSchema, NameSchema } from './common';
+import { SHOW_LIMITS } from './limits';
 import { LooksSchema } from './look';
 
 export const CueSchema = z.strictObject({
@@ -27,7 +28,7 @@ export const CueSchema = z.strictObject({
 export const CueListSchema = z.strictObject({
   id: IdSchema,
   name: NameSchema,
-  cues: z.array(CueSchema).default([]),
+  cues: z.array(CueSchema).max(SHOW_LIMITS.cues).default([]),
 });
 
 export type Cue = z.output<typeof CueSchema>;
