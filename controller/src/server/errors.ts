@@ -7,6 +7,7 @@ import { formatPath } from '@crowdcue/protocol';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AccountError } from '../accounts/account-store';
 import { ShowConflictError, ShowNotFoundError, ShowValidationError } from '../storage/show-store';
+import { WorkerTaskError } from './worker-task';
 
 export interface FieldError {
   path: string;
@@ -40,9 +41,11 @@ const STATUS_TEXT: Record<number, string> = {
   409: 'Conflict',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
   423: 'Locked',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 function reply(res: FastifyReply, body: ApiError): FastifyReply {
@@ -75,6 +78,10 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, res: Fastif
       message: err.message,
       ...(field ? { fields: [{ path: field, message: err.message }] } : {}),
     });
+  }
+  if (err instanceof WorkerTaskError) {
+    // Too heavy or too slow for a live controller: said plainly, the show untouched.
+    return reply(res, { statusCode: err.statusCode, error: STATUS_TEXT[err.statusCode] ?? 'Error', message: err.message });
   }
   if (err instanceof HttpError) {
     return reply(res, { statusCode: err.statusCode, error: STATUS_TEXT[err.statusCode] ?? 'Error', message: err.message, ...(err.fields ? { fields: err.fields } : {}) });

@@ -1,0 +1,97 @@
+/**
+ * Heavy request work (venue generation, logo rasterising, show checks) off the
+ * main loop: each task runs one named job in its own worker thread with a
+ * memory ceiling, and is terminated at its deadline or as soon as the client
+ * that asked has gone. The live show's loop never waits on it, and a task
+ * nobody wants any more stops costing CPU at once.
+ *
+ * One worker per task, not a pool: terminating the thread is what cancels the
+ * work (a job cannot be interrupted in the middle of a loop any other way),
+ * and a task is a request, not a hot path.
+ */
+import { Worker } from 'node:worker_threads';
+import type { WorkerJobs } from './worker-jobs';
+
+export type WorkerJobName = keyof WorkerJobs;
+export type WorkerJobInput<N extends WorkerJobName> = Parameters<WorkerJobs[N]>[0];
+export type WorkerJobOutput<N extends WorkerJobName> = Awaited<ReturnType<WorkerJobs[N]>>;
+
+export interface WorkerTaskOptions {
+  /** Wall-clock budget from start, worker start-up included. */
+  deadlineMs: number;
+  /** V8 heap ceiling of the worker; over it, the task fails with `memory`. Default 512 MB. */
+  maxMemoryMb?: number;
+  /** Aborting it (the client has gone) terminates the worker. */
+  signal?: AbortSignal;
+  /** Tests: a module of other jobs (file URL), exporting WORKER_JOBS like worker-jobs.ts. */
+  jobsModule?: string;
+}
+
+export type WorkerTaskFailure = 'deadline' | 'memory' | 'cancelled' | 'job';
+
+/** Why a task produced nothing, with the HTTP status that says it. */
+export class WorkerTaskError extends Error {
+  constructor(
+    readonly reason: WorkerTaskFailure,
+    message: string,
+    /** 503 deadline (try a smaller request), 422 too big to compute or a job's own refusal, 499 client gone. */
+    readonly statusCode: number,
+  ) {
+    super(message);
+  }
+}
+
+type FromWorker = { ok: true; value: unknown } | { ok: false; message: string };
+
+const ENTRY = new URL('./worker-task-entry.mjs', import.meta.url);
+let running = 0;
+
+/** Tasks whose worker is alive now (tests, health). */
+export function runningWorkerTasks(): number {
+  return running;
+}
+
+export function runWorkerTask<N extends WorkerJobName>(job: N, input: WorkerJobInput<N>, opts: WorkerTaskOptions): Promise<WorkerJobOutput<N>> {
+  const maxMemoryMb = opts.maxMemoryMb ?? 512;
+  if (opts.signal?.aborted) return Promise.reject(new WorkerTaskError('cancelled', `${job}: the client has gone`, 499));
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(ENTRY, {
+      workerData: { job, input, jobsModule: opts.jobsModule },
+      resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb, maxYoungGenerationSizeMb: Math.min(64, maxMemoryMb / 4) },
+      stdout: false,
+      stderr: false,
+    });
+    running++;
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      opts.signal?.removeEventListener('abort', onAbort);
+      fn();
+      // Whatever it was doing, it is no longer wanted: stop it now, not when it finishes.
+      void worker.terminate();
+    };
+    const fail = (reason: WorkerTaskFailure, message: string, status: number) => finish(() => reject(new WorkerTaskError(reason, `${job}: ${message}`, status)));
+    const timer = setTimeout(() => fail('deadline', `took longer than ${formatSeconds(opts.deadlineMs)}; stopped, nothing changed (ask for less)`, 503), opts.deadlineMs);
+    const onAbort = () => fail('cancelled', 'the client has gone; stopped', 499);
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+
+    worker.on('message', (m: FromWorker) => {
+      if (m.ok) finish(() => resolve(m.value as WorkerJobOutput<N>));
+      else fail('job', m.message, 422);
+    });
+    worker.on('error', (err: Error & { code?: string }) => {
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') fail('memory', `needs more than ${maxMemoryMb} MB; stopped, nothing changed (ask for less)`, 422);
+      else fail('job', err.message, 422);
+    });
+    worker.on('exit', () => {
+      running--;
+      fail('job', 'the worker stopped without an answer', 500);
+    });
+  });
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
