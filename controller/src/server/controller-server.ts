@@ -15,6 +15,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { AccountStore } from '../accounts/account-store';
+import { placeLogoInWorker } from './place-logo-task';
 import { BrandService } from '../brand/brand-service';
 import { LiveShowRuntime, RuntimeError, type LiveShowRuntimeOptions, type LogFn } from '../live/live-show-runtime';
 import { configsFromUrls } from '../live/transmitter-configs';
@@ -106,6 +107,7 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
   const brands = await BrandService.open({
     dataDir,
     shows,
+    placeLogo: placeLogoInWorker,
     liveShowTimeMs: (showId) => {
       const s = live.runtime?.current;
       return s && s.show.id === showId && s.engine.state.status === 'running' ? s.clock.position() : null;

@@ -8,7 +8,6 @@ import { venueFromShow } from '@crowdcue/simulator';
 import { logoOnSeats, type LogoOnSeats, type LogoOnSeatsOptions } from '../brand/logo-on-seats';
 import { BrandError } from '../brand/brand-error';
 import type { SeatMap } from '../brand/seat-map';
-import { seatImagePng } from '../brand/seats-png';
 import { venueSummary, type VenueSummary } from './venue-summary';
 
 export type VenueSummaryResult = { ok: true; value: VenueSummary } | { ok: false; message: string };
@@ -18,12 +17,10 @@ export interface LogoJobInput {
   placement: LogoPlacement;
   map: SeatMap;
   opts: LogoOnSeatsOptions;
-  /** Also draw the seat image PNG (the preview's). */
-  png: boolean;
 }
 
 export type LogoJobResult =
-  | { ok: true; value: LogoOnSeats; png?: Uint8Array }
+  | { ok: true; value: LogoOnSeats }
   | { ok: false; code: string; message: string; field?: string };
 
 export const WORKER_JOBS = {
@@ -36,11 +33,10 @@ export const WORKER_JOBS = {
       return { ok: false, message: err instanceof Error ? err.message : String(err) };
     }
   },
-  /** A placed logo rasterised onto the seats, palette, packets and cost (and the preview PNG). */
+  /** A placed logo rasterised onto the seats, its palette, packets and cost. */
   'logo-on-seats': async (input: LogoJobInput): Promise<LogoJobResult> => {
     try {
-      const value = await logoOnSeats(input.logo, input.placement, input.map, input.opts);
-      return { ok: true, value, ...(input.png ? { png: new Uint8Array(await seatImagePng(input.map, value.image)) } : {}) };
+      return { ok: true, value: await logoOnSeats(input.logo, input.placement, input.map, input.opts) };
     } catch (err) {
       if (err instanceof BrandError) return { ok: false, code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) };
       throw err;

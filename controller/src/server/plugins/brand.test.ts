@@ -1,3 +1,4 @@
+import { placeLogoInWorker } from '../place-logo-task';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,7 +30,8 @@ describe('brand routes', () => {
     await shows.init();
     const demo = demoShowInput();
     await shows.save({ ...demo, venue: { ...demo.venue, seats: { kind: 'stadium', seed: 1, seats: 3000 } } }, 'test');
-    service = await BrandService.open({ dataDir: dir, shows });
+    // Logos are drawn in worker tasks, as the server does.
+    service = await BrandService.open({ dataDir: dir, shows, placeLogo: placeLogoInWorker });
     t = await createTestApp({ shows, extend: async (app) => void (await app.register(brandPlugin, { service, maxLogoBytes: 200_000 })) });
     acme = await t.as('brand', { username: 'acme-user', brand: 'acme' });
     globex = await t.as('brand', { username: 'globex-user', brand: 'globex' });
