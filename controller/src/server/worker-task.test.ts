@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runningWorkerTasks, runWorkerTask, WorkerTaskError } from './worker-task';
+import { MAX_RUNNING_TASKS, runningWorkerTasks, runWorkerTask, WorkerTaskError } from './worker-task';
 
 const jobsModule = new URL('./worker-task.fixtures.ts', import.meta.url).href;
 // The fixtures' job names, through the server's typed entry point.
@@ -51,4 +51,15 @@ describe('runWorkerTask', () => {
     const err = await failure(run('refuse', null, { deadlineMs: 20_000 }));
     expect(err).toMatchObject({ reason: 'job', statusCode: 422, message: 'refuse: no such seat' });
   });
+
+  it('runs no more tasks at once than leaves a core to the show; the others wait within their deadline', async () => {
+    const hogs = Array.from({ length: MAX_RUNNING_TASKS }, () => failure(run('spin', null, { deadlineMs: 4_000 })));
+    const waiter = await failure(run('double', 1, { deadlineMs: 1_000 }));
+    expect(waiter).toMatchObject({ reason: 'deadline', statusCode: 503 });
+    expect(waiter.message).toMatch(/^double: waited 1 s behind other heavy requests/);
+    await Promise.all(hogs);
+    // The slots are free again.
+    expect(await run('double', 2, { deadlineMs: 20_000 })).toBe(4);
+  });
 });
+

@@ -9,6 +9,7 @@
  * work (a job cannot be interrupted in the middle of a loop any other way),
  * and a task is a request, not a hot path.
  */
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { WorkerJobs } from './worker-jobs';
 
@@ -44,15 +45,71 @@ export class WorkerTaskError extends Error {
 type FromWorker = { ok: true; value: unknown } | { ok: false; message: string };
 
 const ENTRY = new URL('./worker-task-entry.mjs', import.meta.url);
+/**
+ * Tasks that run at once: one core is always left to the live show's loop (on a
+ * 2-core controller, one task at a time). More wait their turn, within their deadline.
+ */
+export const MAX_RUNNING_TASKS = Math.max(1, availableParallelism() - 1);
+/** Tasks that may wait; beyond this a request is turned away at once. */
+export const MAX_WAITING_TASKS = 16;
 let running = 0;
+const waiting: Array<() => void> = [];
 
 /** Tasks whose worker is alive now (tests, health). */
 export function runningWorkerTasks(): number {
   return running;
 }
 
-export function runWorkerTask<N extends WorkerJobName>(job: N, input: WorkerJobInput<N>, opts: WorkerTaskOptions): Promise<WorkerJobOutput<N>> {
+export async function runWorkerTask<N extends WorkerJobName>(job: N, input: WorkerJobInput<N>, opts: WorkerTaskOptions): Promise<WorkerJobOutput<N>> {
+  const startedAt = performance.now();
+  await turn(job, opts);
+  try {
+    return await runNow(job, input, { ...opts, deadlineMs: Math.max(0, opts.deadlineMs - (performance.now() - startedAt)) }, opts.deadlineMs);
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else busy--;
+  }
+}
+
+let busy = 0;
+
+/** Waits for a free slot (the slot is then this task's), or fails at the deadline, when the client goes, or when too many wait. */
+function turn(job: string, opts: WorkerTaskOptions): Promise<void> {
+  if (opts.signal?.aborted) return Promise.reject(new WorkerTaskError('cancelled', `${job}: the client has gone`, 499));
+  if (busy < MAX_RUNNING_TASKS) {
+    busy++;
+    return Promise.resolve();
+  }
+  if (waiting.length >= MAX_WAITING_TASKS) {
+    return Promise.reject(new WorkerTaskError('deadline', `${job}: the controller is busy with ${busy + waiting.length} heavy requests; try again shortly`, 503));
+  }
+  return new Promise((resolve, reject) => {
+    const go = () => {
+      clearTimeout(timer);
+      opts.signal?.removeEventListener('abort', onAbort);
+      resolve();
+    };
+    const leave = (err: WorkerTaskError) => {
+      clearTimeout(timer);
+      opts.signal?.removeEventListener('abort', onAbort);
+      waiting.splice(waiting.indexOf(go), 1);
+      reject(err);
+    };
+    const onAbort = () => leave(new WorkerTaskError('cancelled', `${job}: the client has gone`, 499));
+    const timer = setTimeout(
+      () => leave(new WorkerTaskError('deadline', `${job}: waited ${formatSeconds(opts.deadlineMs)} behind other heavy requests; nothing done (try again shortly)`, 503)),
+      opts.deadlineMs,
+    );
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    waiting.push(go);
+  });
+}
+
+/** `opts.deadlineMs` is what is left of the task's whole deadline (`totalMs`, the one the message names). */
+function runNow<N extends WorkerJobName>(job: N, input: WorkerJobInput<N>, opts: WorkerTaskOptions, totalMs: number): Promise<WorkerJobOutput<N>> {
   const maxMemoryMb = opts.maxMemoryMb ?? 512;
+  const deadlineMs = totalMs;
   if (opts.signal?.aborted) return Promise.reject(new WorkerTaskError('cancelled', `${job}: the client has gone`, 499));
   return new Promise((resolve, reject) => {
     const worker = new Worker(ENTRY, {
@@ -73,7 +130,7 @@ export function runWorkerTask<N extends WorkerJobName>(job: N, input: WorkerJobI
       void worker.terminate();
     };
     const fail = (reason: WorkerTaskFailure, message: string, status: number) => finish(() => reject(new WorkerTaskError(reason, `${job}: ${message}`, status)));
-    const timer = setTimeout(() => fail('deadline', `took longer than ${formatSeconds(opts.deadlineMs)}; stopped, nothing changed (ask for less)`, 503), opts.deadlineMs);
+    const timer = setTimeout(() => fail('deadline', `took longer than ${formatSeconds(deadlineMs)}; stopped, nothing changed (ask for less)`, 503), opts.deadlineMs);
     const onAbort = () => fail('cancelled', 'the client has gone; stopped', 499);
     opts.signal?.addEventListener('abort', onAbort, { once: true });
 
