@@ -16,6 +16,7 @@ import { resolve } from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { AccountStore } from '../accounts/account-store';
 import { placeLogoInWorker } from './place-logo-task';
+import { closeWorkerTasks, warmSpare } from './worker-task';
 import { BrandService } from '../brand/brand-service';
 import { LiveShowRuntime, RuntimeError, type LiveShowRuntimeOptions, type LogFn } from '../live/live-show-runtime';
 import { configsFromUrls } from '../live/transmitter-configs';
@@ -104,6 +105,8 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
 
   // The brand service asks the runtime for the live show's time; the runtime plays its approved sequences.
   const live: { runtime?: LiveShowRuntime } = {};
+  // Heavy requests (venues, logos) run in worker tasks: have one started before the first arrives.
+  warmSpare();
   const brands = await BrandService.open({
     dataDir,
     shows,
@@ -179,6 +182,7 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
           await runtime.close();
           await server.close();
           brands.close();
+          await closeWorkerTasks();
         })();
         return closing;
       },

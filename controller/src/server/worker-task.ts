@@ -52,6 +52,7 @@ const ENTRY = new URL('./worker-task-entry.mjs', import.meta.url);
 export const MAX_RUNNING_TASKS = Math.max(1, availableParallelism() - 1);
 /** Tasks that may wait; beyond this a request is turned away at once. */
 export const MAX_WAITING_TASKS = 16;
+const DEFAULT_MEMORY_MB = 512;
 let running = 0;
 const waiting: Array<() => void> = [];
 
@@ -108,17 +109,16 @@ function turn(job: string, opts: WorkerTaskOptions): Promise<void> {
 
 /** `opts.deadlineMs` is what is left of the task's whole deadline (`totalMs`, the one the message names). */
 function runNow<N extends WorkerJobName>(job: N, input: WorkerJobInput<N>, opts: WorkerTaskOptions, totalMs: number): Promise<WorkerJobOutput<N>> {
-  const maxMemoryMb = opts.maxMemoryMb ?? 512;
+  const maxMemoryMb = opts.maxMemoryMb ?? DEFAULT_MEMORY_MB;
   const deadlineMs = totalMs;
   if (opts.signal?.aborted) return Promise.reject(new WorkerTaskError('cancelled', `${job}: the client has gone`, 499));
   return new Promise((resolve, reject) => {
-    const worker = new Worker(ENTRY, {
-      workerData: { job, input, jobsModule: opts.jobsModule },
-      resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb, maxYoungGenerationSizeMb: Math.min(64, maxMemoryMb / 4) },
-      stdout: false,
-      stderr: false,
-    });
+    const worker = takeSpare(opts.jobsModule, maxMemoryMb) ?? spawn(opts.jobsModule, maxMemoryMb);
     running++;
+    worker.once('exit', () => running--);
+    worker.postMessage({ job, input });
+    // The next task finds a worker with its modules already loaded.
+    if (opts.jobsModule === undefined) setImmediate(warmSpare);
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;
@@ -142,11 +142,54 @@ function runNow<N extends WorkerJobName>(job: N, input: WorkerJobInput<N>, opts:
       if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') fail('memory', `needs more than ${maxMemoryMb} MB; stopped, nothing changed (ask for less)`, 422);
       else fail('job', err.message, 422);
     });
-    worker.on('exit', () => {
-      running--;
-      fail('job', 'the worker stopped without an answer', 500);
-    });
+    worker.on('exit', () => fail('job', 'the worker stopped without an answer', 500));
   });
+}
+
+/**
+ * One worker kept started, its modules loaded (loading them is most of a small
+ * task's time), for the next task with the default jobs and memory ceiling.
+ * It idles without a reference, so it never keeps the process alive.
+ */
+let spare: Worker | null = null;
+
+function spawn(jobsModule: string | undefined, maxMemoryMb: number): Worker {
+  const worker = new Worker(ENTRY, {
+    workerData: { jobsModule },
+    resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb, maxYoungGenerationSizeMb: Math.min(64, maxMemoryMb / 4) },
+    stdout: false,
+    stderr: false,
+  });
+  return worker;
+}
+
+function takeSpare(jobsModule: string | undefined, maxMemoryMb: number): Worker | null {
+  if (!spare || jobsModule !== undefined || maxMemoryMb !== DEFAULT_MEMORY_MB) return null;
+  const worker = spare;
+  spare = null;
+  worker.ref();
+  worker.removeAllListeners('exit');
+  worker.removeAllListeners('error');
+  return worker;
+}
+
+/** Starts the spare worker if there is none (the server calls it at start; every task after using one). */
+export function warmSpare(): void {
+  if (spare) return;
+  const worker = spawn(undefined, DEFAULT_MEMORY_MB);
+  worker.unref();
+  worker.on('exit', () => {
+    if (spare === worker) spare = null;
+  });
+  worker.on('error', () => undefined);
+  spare = worker;
+}
+
+/** Stops the spare worker (server shutdown). */
+export async function closeWorkerTasks(): Promise<void> {
+  const worker = spare;
+  spare = null;
+  if (worker) await worker.terminate();
 }
 
 function formatSeconds(ms: number): string {
