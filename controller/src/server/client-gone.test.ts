@@ -42,7 +42,8 @@ describe('clientGone', () => {
     expect(res.status).toBe(200);
     await res.text();
     await app.close();
-    expect(signal).toBeDefined();
-    expect(signal?.aborted).toBe(false);
+    const answered = signal as AbortSignal | undefined;
+    expect(answered).toBeDefined();
+    expect(answered?.aborted).toBe(false);
   });
 });
