@@ -39,7 +39,7 @@ import { planBrandSequence, type BrandPlan, type PlanSequenceInput } from './bra
 import { describeSpan, findConflict, sequenceDurationMs, sequenceZones, slotSpan, type SlotSpan, type ZoneContext } from './brand-schedule';
 import type { RadioSpec } from './image-cost';
 import { LogoStore } from './logo-store';
-import { DEFAULT_RADIO, logoOnSeats, type LogoOnSeats } from './logo-on-seats';
+import { DEFAULT_RADIO, logoOnSeats, type LogoOnSeats, type LogoOnSeatsOptions } from './logo-on-seats';
 import { estimatePreload, preloadCopies, type PreloadBudget } from './preload-plan';
 import { planRepeats, type RepeatTarget } from './preload-repeats';
 import { ProofOfPlayLog, proofOfPlayCsv } from './proof-of-play';
@@ -64,7 +64,20 @@ export interface BrandServiceOptions {
   repeats?: RepeatTarget;
   budget?: PreloadBudget;
   logoLimits?: ConstructorParameters<typeof LogoStore>[1];
+  /**
+   * Rasterises, reduces and encodes a placed logo; default in this thread. The server
+   * passes one that runs in a worker task with a deadline (`placeLogoInWorker`).
+   */
+  placeLogo?: PlaceLogo;
 }
+
+export type PlaceLogo = (
+  logo: Uint8Array,
+  placement: LogoPlacement,
+  map: SeatMap,
+  opts: LogoOnSeatsOptions,
+  signal?: AbortSignal,
+) => Promise<LogoOnSeats>;
 
 export type SequenceInput = Omit<BrandSequence, 'brand' | 'approved' | 'approvedBy' | 'id'> & { id?: string; brand?: string };
 
@@ -144,15 +157,23 @@ export class BrandService {
   }
 
   /** The placed logo on the show's seats as packets and cost. */
-  async logoOnShow(showId: string, placement: LogoPlacement, actor: BrandActor | null, slot = 0): Promise<LogoOnSeats & { map: SeatMap; show: Show; venueZones: number[] }> {
+  async logoOnShow(
+    showId: string,
+    placement: LogoPlacement,
+    actor: BrandActor | null,
+    slot = 0,
+    signal?: AbortSignal,
+  ): Promise<LogoOnSeats & { map: SeatMap; show: Show; venueZones: number[] }> {
     const { show, map, venueZones } = await this.seatMap(showId);
     const { bytes } = await this.logos.bytes(placement.asset, actor ? this.filterBrand(actor) : undefined);
-    const out = await logoOnSeats(bytes, placement, map, { slot, venueZones, radios: this.radios(show), repeats: this.opts.repeats });
+    const place = this.opts.placeLogo ?? logoOnSeats;
+    const out = await place(bytes, placement, map, { slot, venueZones, radios: this.radios(show), repeats: this.opts.repeats }, signal);
     return { ...out, map, show, venueZones };
   }
 
-  async preview(showId: string, placement: LogoPlacement, actor: BrandActor): Promise<LogoPreview> {
-    const out = await this.logoOnShow(showId, placement, actor);
+  /** `signal`: the client has gone, stop drawing. */
+  async preview(showId: string, placement: LogoPlacement, actor: BrandActor, signal?: AbortSignal): Promise<LogoPreview> {
+    const out = await this.logoOnShow(showId, placement, actor, 0, signal);
     const png = await seatImagePng(out.map, out.image);
     // seq 1 as a placeholder: the console replays these into its own crowd with its own seqs.
     const enc = (p: BrandPacket) => toHex(encodeBrandPacket(p, out.show.site, 1));
@@ -182,7 +203,8 @@ export class BrandService {
       rounds: repeats.imageRounds,
       leadMs: est.leadMs,
       transmitters: est.transmitters,
-      feasible: revealInMs === null ? null : est.feasible,
+      // A reveal already past (placing the logo took longer than the slot was away) cannot be preloaded.
+      feasible: revealInMs === null ? null : revealInMs > 0 && est.feasible,
       shortByMs: revealInMs === null ? 0 : est.shortByMs,
     };
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { rasteriseLogo } from './rasterise-logo';
+import { MAX_RENDER_PX, rasteriseLogo } from './rasterise-logo';
 import { seatMapOf } from './seat-map';
 import { gridVenue, placement, stripesPng } from './fixtures.test-util';
 
@@ -69,4 +69,16 @@ describe('rasteriseLogo', () => {
     expect(colourAt(out.rgb, seat(3, 10))).toEqual(RED);
     expect(colourAt(out.rgb, seat(36, 10))).toEqual(BLUE);
   });
+
+  it('draws a filtered vector at scale 100 no bigger than the render limit', async () => {
+    // 240 bytes whose turbulence and blur took both cores for minutes drawn 4096 pixels a side.
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="1000"><filter id="f"><feTurbulence baseFrequency=".9" numOctaves="2"/>' +
+        '<feGaussianBlur stdDeviation="2"/></filter><rect width="1000" height="1000" fill="red" filter="url(#f)"/></svg>',
+    );
+    const out = await rasteriseLogo(svg, placement({ scale: 100 }), map);
+    expect(Math.max(out.render.width, out.render.height)).toBeLessThanOrEqual(MAX_RENDER_PX);
+    expect(MAX_RENDER_PX).toBe(1024);
+  });
 });
+

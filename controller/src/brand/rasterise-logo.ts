@@ -18,7 +18,12 @@ import { boundsOf, coveredSeats, type SeatMap } from './seat-map';
 export interface RasteriseOptions {
   /** Raster pixels along the venue's long side; default 256 (about a seat apart in a stadium). */
   resolution?: number;
-  /** Largest logo render, pixels per side (a huge scale is clipped to the venue anyway). */
+  /**
+   * Largest logo render, pixels per side; default 1024, four logo pixels to a raster
+   * pixel at scale 1. The cost of drawing a vector (its filters above all) grows
+   * with the square of this, and no seat can show more than its raster pixel, so a
+   * bigger scale is drawn from this render rather than from a 25,600-pixel one.
+   */
   maxRenderPx?: number;
 }
 
@@ -30,13 +35,16 @@ export interface SeatColours {
   rgb: Uint8Array;
   /** The venue raster's size, for previews. */
   raster: { width: number; height: number; pxPerUnit: number };
+  /** Size the logo was drawn at (at most `maxRenderPx` per side). */
+  render: { width: number; height: number };
 }
 
 const TRANSPARENT = { r: 0, g: 0, b: 0, alpha: 0 };
+export const MAX_RENDER_PX = 1024;
 
 export async function rasteriseLogo(logo: Uint8Array, placement: LogoPlacement, map: SeatMap, opts: RasteriseOptions = {}): Promise<SeatColours> {
   const resolution = opts.resolution ?? 256;
-  const maxRenderPx = opts.maxRenderPx ?? 4096;
+  const maxRenderPx = opts.maxRenderPx ?? MAX_RENDER_PX;
   const covered = coveredSeats(map, placement);
   let coveredCount = 0;
   for (let i = 0; i < map.count; i++) coveredCount += covered[i];
@@ -95,5 +103,5 @@ export async function rasteriseLogo(logo: Uint8Array, placement: LogoPlacement, 
     rgb[3 * i + 1] = g;
     rgb[3 * i + 2] = b;
   }
-  return { covered, coveredCount, rgb, raster };
+  return { covered, coveredCount, rgb, raster, render: { width: targetW, height: targetH } };
 }

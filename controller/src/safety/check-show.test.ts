@@ -108,3 +108,21 @@ describe('clampLook', () => {
     expect(clampLook(slow, 3)).toEqual({ look: slow });
   });
 });
+
+describe('checkShow on a long show', () => {
+  // Cost must grow with the show, not with its square: a 10,000-cue follow chain on
+  // 64 zones took minutes (every time scanned every look) and is judged in about a second now.
+  it('judges a 10,000-cue follow chain on 64 zones and still names the cue that flashes', { timeout: 60_000 }, () => {
+    const zones = Array.from({ length: 64 }, (_, id) => ({ id, name: `Z${id}` }));
+    const cues = Array.from({ length: 10_000 }, (_, i) =>
+      cue(`c${i}`, i + 1, { all: { kind: 'color', color: i === 7_000 ? '#ffffff' : '#202020' } }, { fade: 400, follow: 0 }),
+    );
+    // In the middle, grey and white by turns every 100 ms: 5 flashes a second.
+    for (let i = 7_001; i <= 7_010; i++) {
+      cues[i] = cue(`c${i}`, i + 1, { all: { kind: 'color', color: i % 2 === 0 ? '#ffffff' : '#202020' } }, { fade: 0, hang: 100, follow: 0 });
+    }
+    const s = show({ venue: { name: 'V', zones, seats: { kind: 'stadium', sections: 64, seats: 1000 } }, cueLists: [{ id: 'l', name: 'L', cues }] });
+    const errors = checkShow(s);
+    expect(errors.map((e) => e.path)).toEqual(['cueLists[0].cues[7010]']);
+  });
+});

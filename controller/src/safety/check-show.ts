@@ -13,6 +13,7 @@
  * 4. the parades placed on the show timeline, together.
  * Cues an operator GOes by hand are the operator's pace and are not chained.
  */
+import { createHash } from 'node:crypto';
 import { type CompiledParade, compileParade, type Cue, type Look, type Rgb, type Show, type ShowError, type StepLook } from '@crowdcue/protocol';
 import { cueCompleteMs } from '../show/auto-run-schedule';
 import { effectFlashesPerSecond, minSafePeriodMs } from './effect-flash-rate';
@@ -44,7 +45,11 @@ function stepTimelineLook(look: StepLook): TimelineLook {
   return look.kind === 'color' ? { kind: 'color', rgb: look.rgb, fadeMs: look.fadeMs } : { kind: 'effect', effect: look };
 }
 
-/** What an output shows over time: the latest-started span over it, else its base looks. */
+/**
+ * What an output shows over time: the latest-started span over it, else its base looks.
+ * One sweep over the sorted times (a stack of the spans under way), so a long
+ * cue chain costs n log n, not times x looks.
+ */
 export function flatten(base: TimelineEntry[], spans: Span[]): TimelineEntry[] {
   const times = new Set<number>();
   for (const e of base) times.add(e.atMs);
@@ -52,14 +57,21 @@ export function flatten(base: TimelineEntry[], spans: Span[]): TimelineEntry[] {
     times.add(s.fromMs);
     times.add(s.untilMs);
   }
+  // Stable sorts: of two looks at one time the later listed wins, as it did when each time scanned them all.
   const sortedBase = [...base].sort((a, b) => a.atMs - b.atMs);
+  const byStart = [...spans].sort((a, b) => a.fromMs - b.fromMs);
   const out: TimelineEntry[] = [];
   let last: object | undefined;
+  let nextBase = 0;
+  let nextSpan = 0;
+  let current: TimelineEntry | undefined;
+  // Spans started so far, latest on top; ended ones leave when they reach the top.
+  const underWay: Span[] = [];
   for (const t of [...times].sort((a, b) => a - b)) {
-    let span: Span | undefined;
-    for (const s of spans) if (s.fromMs <= t && t < s.untilMs && (!span || s.fromMs >= span.fromMs)) span = s;
-    let current: TimelineEntry | undefined;
-    for (const e of sortedBase) if (e.atMs <= t) current = e;
+    while (nextBase < sortedBase.length && sortedBase[nextBase].atMs <= t) current = sortedBase[nextBase++];
+    while (nextSpan < byStart.length && byStart[nextSpan].fromMs <= t) underWay.push(byStart[nextSpan++]);
+    while (underWay.length > 0 && underWay[underWay.length - 1].untilMs <= t) underWay.pop();
+    const span = underWay[underWay.length - 1];
     const source: object | undefined = span ?? current;
     if (!source || source === last) continue;
     last = source;
@@ -97,6 +109,13 @@ export function compileShowParades(show: Show): CompiledShowParades {
     else errors.push(...r.errors);
   });
   return { parades, errors };
+}
+
+/** A digest of a zone's timeline: zones that show the same are judged once, without keeping each timeline's text. */
+function timelineKey(entries: TimelineEntry[]): string {
+  const hash = createHash('sha1');
+  for (const e of entries) hash.update(JSON.stringify(e));
+  return hash.digest('base64');
 }
 
 function cueLook(cue: Cue, zone: number): Look | undefined {
@@ -159,7 +178,7 @@ export function checkShow(show: Show): ShowError[] {
     const seen = new Set<string>();
     for (const z of zones) {
       const entries = perZone(z);
-      const key = JSON.stringify(entries);
+      const key = timelineKey(entries);
       if (seen.has(key)) continue;
       seen.add(key);
       judge(entries);

@@ -84,28 +84,91 @@ export function worstFlashWindow(entries: TimelineEntry[], endMs?: number): Time
 
   changes.forEach((ch, m) => {
     const seg = segments[m];
+    const counter = new WindowCounter(ch, seg);
     const candidates: number[] = [];
     for (const c of ch) candidates.push(c.to, c.from - W + eps);
     for (const s of seg) candidates.push(s.from, s.to - W, s.from - W, s.to);
     for (const a of candidates) {
-      let count = 0;
-      let blame: { at: number; label: string } | undefined;
-      for (const c of ch) {
-        if (c.from < a + W && c.to >= a) {
-          count++;
-          if (c.label && (!blame || c.from >= blame.at)) blame = { at: c.from, label: c.label };
-        }
-      }
-      for (const s of seg) {
-        const overlap = Math.min(s.to, a + W) - Math.max(s.from, a);
-        if (overlap > 0) {
-          count += s.perMs * overlap;
-          if (s.label && (!blame || s.from >= blame.at)) blame = { at: s.from, label: s.label };
-        }
-      }
-      const flashes = count / 2;
-      if (blame && flashes > worst.flashesPerSecond + 1e-9) worst = { flashesPerSecond: flashes, atMs: a, label: blame.label };
+      const flashes = counter.count(a, W) / 2;
+      if (flashes <= worst.flashesPerSecond + 1e-9) continue;
+      const blame = counter.blame(a, W);
+      if (blame) worst = { flashesPerSecond: flashes, atMs: a, label: blame.label };
     }
   });
   return worst;
+}
+
+/** Index of the first element of the ascending `xs` that is >= `v` (or > `v` when `strict`). */
+function lowerBound(xs: readonly number[], v: number, strict = false): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (strict ? xs[mid] <= v : xs[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * One metric's changes and effect segments, indexed so a window is counted in
+ * O(log n): a show of thousands of cues is judged in linear-log time, not
+ * windows × changes.
+ */
+class WindowCounter {
+  private readonly froms: number[];
+  private readonly tos: number[];
+  private readonly segFroms: number[];
+  private readonly segTos: number[];
+  /** Changes an effect segment has made by its end, summed over the segments before it. */
+  private readonly segPrefix: number[];
+
+  constructor(
+    private readonly changes: Change[],
+    private readonly segments: Segment[],
+  ) {
+    // Entries come in time order, so changes are sorted by `from` and segments, which never overlap, by both ends.
+    this.froms = changes.map((c) => c.from);
+    this.tos = changes.map((c) => c.to).sort((a, b) => a - b);
+    this.segFroms = segments.map((s) => s.from);
+    this.segTos = segments.map((s) => s.to);
+    this.segPrefix = [0];
+    for (const s of segments) this.segPrefix.push(this.segPrefix[this.segPrefix.length - 1] + s.perMs * (s.to - s.from));
+  }
+
+  /** Changes counted in [a, a + W): those that start before its end and are not over before it starts. */
+  count(a: number, W: number): number {
+    const changes = lowerBound(this.froms, a + W) - lowerBound(this.tos, a);
+    return changes + this.effectChangesUntil(a + W) - this.effectChangesUntil(a);
+  }
+
+  /** The latest-starting labelled change or segment in the window (a segment wins a tie, as it is looked at last). */
+  blame(a: number, W: number): { at: number; label: string } | undefined {
+    let blame: { at: number; label: string } | undefined;
+    for (let i = lowerBound(this.froms, a + W) - 1; i >= 0; i--) {
+      const c = this.changes[i];
+      if (c.to >= a && c.label) {
+        blame = { at: c.from, label: c.label };
+        break;
+      }
+    }
+    for (let i = lowerBound(this.segFroms, a + W) - 1; i >= 0; i--) {
+      const s = this.segments[i];
+      if (s.to <= a) break;
+      if (Math.min(s.to, a + W) - Math.max(s.from, a) > 0 && s.label) {
+        if (!blame || s.from >= blame.at) blame = { at: s.from, label: s.label };
+        break;
+      }
+    }
+    return blame;
+  }
+
+  /** Effect changes made from the start up to time t. */
+  private effectChangesUntil(t: number): number {
+    const i = lowerBound(this.segTos, t, true);
+    let n = this.segPrefix[i];
+    const s = this.segments[i];
+    if (s && t > s.from) n += s.perMs * (t - s.from);
+    return n;
+  }
 }

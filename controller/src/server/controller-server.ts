@@ -15,6 +15,8 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { AccountStore } from '../accounts/account-store';
+import { placeLogoInWorker } from './place-logo-task';
+import { closeWorkerTasks, warmSpare } from './worker-task';
 import { BrandService } from '../brand/brand-service';
 import { LiveShowRuntime, RuntimeError, type LiveShowRuntimeOptions, type LogFn } from '../live/live-show-runtime';
 import { configsFromUrls } from '../live/transmitter-configs';
@@ -113,9 +115,12 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
   }
 
   // The brand service asks the runtime for the live show's time; the runtime plays its approved sequences.
+  // Heavy requests (venues, logos) run in worker tasks: have one started before the first arrives.
+  warmSpare();
   const brands = await BrandService.open({
     dataDir,
     shows,
+    placeLogo: placeLogoInWorker,
     liveShowTimeMs: (showId) => {
       const s = live.runtime?.current;
       return s && s.show.id === showId && s.engine.state.status === 'running' ? s.clock.position() : null;
@@ -189,6 +194,7 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
           await runtime.close();
           await server.close();
           brands.close();
+          await closeWorkerTasks();
         })();
         return closing;
       },

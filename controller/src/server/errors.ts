@@ -8,6 +8,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AccountError } from '../accounts/account-store';
 import { ShowConflictError, ShowDamagedError, ShowNotFoundError, ShowValidationError } from '../storage/show-store';
 import { StorageError } from '../storage/storage-error';
+import { WorkerTaskError } from './worker-task';
 
 export interface FieldError {
   path: string;
@@ -45,6 +46,7 @@ const STATUS_TEXT: Record<number, string> = {
   409: 'Conflict',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
   423: 'Locked',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
@@ -111,6 +113,10 @@ function handleError(log: ServerErrorLog, err: FastifyError, req: FastifyRequest
       message: err.message,
       ...(field ? { fields: [{ path: field, message: err.message }] } : {}),
     });
+  }
+  if (err instanceof WorkerTaskError) {
+    // Too heavy or too slow for a live controller: said plainly, the show untouched.
+    return reply(res, { statusCode: err.statusCode, error: STATUS_TEXT[err.statusCode] ?? 'Error', message: err.message });
   }
   if (err instanceof HttpError) {
     return reply(res, { statusCode: err.statusCode, error: STATUS_TEXT[err.statusCode] ?? 'Error', message: err.message, ...(err.fields ? { fields: err.fields } : {}) });

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ColourSchema } from './colour';
 import { IdSchema, MsSchema, NameSchema, PixelRangeSchema, ZoneIdSchema } from './common';
+import { SHOW_LIMITS } from './limits';
 
 export const LogoPlacementSchema = z.strictObject({
   /** The uploaded image this logo shows (asset id given by the server). */
@@ -43,7 +44,7 @@ export const BrandSequenceSchema = z.strictObject({
   brand: IdSchema,
   name: NameSchema,
   logo: LogoPlacementSchema.optional(),
-  steps: z.array(BrandStepSchema).min(1),
+  steps: z.array(BrandStepSchema).min(1).max(SHOW_LIMITS.brandSteps),
   schedule: BrandScheduleSchema.optional(),
   /** Set by an operator or admin; an unapproved sequence never plays. */
   approved: z.boolean().default(false),

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { IdSchema, MsSchema, NameSchema, U8Schema } from './common';
+import { SHOW_LIMITS } from './limits';
 import { LooksSchema } from './look';
 
 export const CueSchema = z.strictObject({
@@ -27,7 +28,7 @@ export const CueSchema = z.strictObject({
 export const CueListSchema = z.strictObject({
   id: IdSchema,
   name: NameSchema,
-  cues: z.array(CueSchema).default([]),
+  cues: z.array(CueSchema).max(SHOW_LIMITS.cues).default([]),
   /**
    * The list's playback priority in the zone mixer: where two playbacks reach
    * the same zone the higher wins; equal priority, the latest GO wins. Absent: 0.

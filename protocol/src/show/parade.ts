@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ColourSchema } from './colour';
 import { IdSchema, MsSchema, NameSchema, PixelRangeSchema, U8Schema, ZoneIdSchema } from './common';
+import { SHOW_LIMITS } from './limits';
 
 export const PARADE_STEP_KINDS = ['WAVE', 'CHASE', 'PULSE', 'STROBE', 'RAINBOW', 'SPARKLE', 'COLOR', 'FADE'] as const;
 export type ParadeStepKind = (typeof PARADE_STEP_KINDS)[number];
@@ -46,14 +47,14 @@ export const ParadeTrackSchema = z.strictObject({
   id: IdSchema,
   name: z.string().max(200).default(''),
   target: ParadeTargetSchema,
-  steps: z.array(ParadeStepSchema).default([]),
+  steps: z.array(ParadeStepSchema).max(SHOW_LIMITS.stepsPerTrack).default([]),
 });
 
 export const ParadeSchema = z.strictObject({
   id: IdSchema,
   name: NameSchema,
   duration: z.number().min(1).max(24 * 3600 * 1000),
-  tracks: z.array(ParadeTrackSchema).default([]),
+  tracks: z.array(ParadeTrackSchema).max(SHOW_LIMITS.tracksPerParade).default([]),
 });
 
 /** A parade placed on the show timeline, `at` ms of show time. */

@@ -3,6 +3,8 @@
  * Read a file with `parseShow`; the schemas are for editors and servers.
  */
 export * from './common';
+export * from './limits';
+export * from './venue-size';
 export * from './colour';
 export * from './look';
 export * from './cue';

@@ -9,6 +9,8 @@ import { checkShowReferences } from './references';
 import { SafetySettingsSchema } from './safety';
 import { TransmitterConfigSchema } from './transmitter';
 import { VenueSchema } from './venue';
+import { checkShowTotals } from './show-totals';
+import { SHOW_LIMITS } from './limits';
 
 export const SHOW_VERSION = 1;
 
@@ -23,17 +25,18 @@ export const showShape = {
   site: U8Schema,
   venue: VenueSchema,
   palettes: PalettesSchema.default({}),
-  cueLists: z.array(CueListSchema).default([]),
-  parades: z.array(ParadeSchema).default([]),
-  timeline: z.array(TimelineEntrySchema).default([]),
-  brandSequences: z.array(BrandSequenceSchema).default([]),
-  transmitters: z.array(TransmitterConfigSchema).default([]),
+  cueLists: z.array(CueListSchema).max(SHOW_LIMITS.cueLists).default([]),
+  parades: z.array(ParadeSchema).max(SHOW_LIMITS.parades).default([]),
+  timeline: z.array(TimelineEntrySchema).max(SHOW_LIMITS.timelineEntries).default([]),
+  brandSequences: z.array(BrandSequenceSchema).max(SHOW_LIMITS.brandSequences).default([]),
+  transmitters: z.array(TransmitterConfigSchema).max(SHOW_LIMITS.transmitters).default([]),
   safety: SafetySettingsSchema.default({ maxFlashesPerSecond: 3 }),
   /** A second GO on the same playback within this many ms is ignored: a double-click is one GO. Absent: 300; 0 turns it off. */
   goLockoutMs: z.number().int().min(0).max(5000).optional(),
 };
 
 export const ShowSchema = z.strictObject(showShape).superRefine((show, ctx) => {
+  for (const issue of checkShowTotals(show)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
   for (const issue of checkShowReferences(show)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
 });
 

@@ -1,3 +1,4 @@
+import { VENUE_DEFAULTS } from '@crowdcue/protocol';
 import { bowlSeats, bowlSize, bowlZones, round2 } from './bowl';
 import { finishVenue, intOption, type UnnumberedSeat } from './finish-venue';
 import { MAX_ZONES, type VenueMap, type VenueZone } from './types';
@@ -30,10 +31,10 @@ const INNER_B = 22;
 /** An indoor arena: a seated bowl open at the stage end and a standing floor. Defaults: 3,780 seats + 2,400 on the floor, 14 zones. */
 export function arenaVenue(opts: ArenaOptions = {}): VenueMap {
   const seed = opts.seed ?? 1;
-  const { tiers, sections, rowsPerSection, seatsPerRow } = bowlSize(opts, { tiers: 1, sections: 14, rowsPerSection: 15, seatsPerRow: 18 });
+  const { tiers, sections, rowsPerSection, seatsPerRow } = bowlSize(opts, VENUE_DEFAULTS.arena);
   const zones = intOption('zones', opts.zones, Math.min(10, sections), 1, Math.min(MAX_ZONES - 1, sections));
-  const floorRows = intOption('floorRows', opts.floorRows, 40, 0, 1000);
-  const floorCols = intOption('floorCols', opts.floorCols, 60, 0, 1000);
+  const floorRows = intOption('floorRows', opts.floorRows, VENUE_DEFAULTS.arena.floorRows, 0, 1000);
+  const floorCols = intOption('floorCols', opts.floorCols, VENUE_DEFAULTS.arena.floorCols, 0, 1000);
   const floorZones = intOption('floorZones', opts.floorZones, 4, 1, MAX_ZONES - zones);
 
   const seats: UnnumberedSeat[] = bowlSeats({

@@ -2,6 +2,7 @@
  * Seats of a bowl: tiers of sections around an oval, rows stepping outward,
  * seats along each row. Shared by the stadium and the arena.
  */
+import { bowlSizeOf, type BowlSize } from '@crowdcue/protocol';
 import { intOption, type UnnumberedSeat } from './finish-venue';
 import type { VenueZone } from './types';
 
@@ -63,33 +64,19 @@ export function round2(v: number): number {
   return Math.round(v * 100) / 100;
 }
 
-/** Rows and seats per row for roughly `perSection` seats, a little wider than deep. */
-export function sectionShape(perSection: number): { rows: number; seatsPerRow: number } {
-  const rows = Math.max(1, Math.round(Math.sqrt(perSection * 0.8)));
-  return { rows, seatsPerRow: Math.max(1, Math.round(perSection / rows)) };
-}
-
-export interface BowlSize {
-  tiers: number;
-  sections: number;
-  rowsPerSection: number;
-  seatsPerRow: number;
-}
-
-/** A bowl generator's size options with its defaults; `seats` (roughly, in all) overrides rows and seats per row. */
+/**
+ * A bowl generator's size options, each checked by name, with its defaults; `seats`
+ * (roughly, in all) overrides rows and seats per row. The arithmetic is the
+ * protocol's, so the show schema counts the same seats before any is made.
+ */
 export function bowlSize(opts: Partial<BowlSize> & { seats?: number }, defaults: BowlSize): BowlSize {
   const tiers = intOption('tiers', opts.tiers, defaults.tiers, 1, 8);
   const sections = intOption('sections', opts.sections, defaults.sections, 1, 400);
-  let rowsPerSection = intOption('rowsPerSection', opts.rowsPerSection, defaults.rowsPerSection, 1, 200);
-  let seatsPerRow = intOption('seatsPerRow', opts.seatsPerRow, defaults.seatsPerRow, 1, 500);
-  if (opts.seats !== undefined) {
-    const shape = sectionShape(intOption('seats', opts.seats, 1, 1, 10_000_000) / (tiers * sections));
-    rowsPerSection = shape.rows;
-    seatsPerRow = shape.seatsPerRow;
-  }
-  return { tiers, sections, rowsPerSection, seatsPerRow };
+  const rowsPerSection = intOption('rowsPerSection', opts.rowsPerSection, defaults.rowsPerSection, 1, 200);
+  const seatsPerRow = intOption('seatsPerRow', opts.seatsPerRow, defaults.seatsPerRow, 1, 500);
+  const seats = opts.seats === undefined ? undefined : intOption('seats', opts.seats, 1, 1, 10_000_000);
+  return bowlSizeOf({ tiers, sections, rowsPerSection, seatsPerRow, seats }, defaults);
 }
-
 /** Names each bowl zone after the sections it holds, e.g. `Bowl 2 (sections 104-106)`. */
 export function bowlZones(zones: number, sections: number, tiers: number, firstZone: number): VenueZone[] {
   const out: VenueZone[] = [];

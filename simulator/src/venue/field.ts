@@ -1,3 +1,4 @@
+import { VENUE_DEFAULTS } from '@crowdcue/protocol';
 import { round2 } from './bowl';
 import { finishVenue, intOption, type UnnumberedSeat } from './finish-venue';
 import { MAX_ZONES, type VenueMap, type VenueZone } from './types';
@@ -26,7 +27,7 @@ const ROW_BAND_M = 1.5;
  */
 export function fieldVenue(opts: FieldOptions = {}): VenueMap {
   const seed = opts.seed ?? 1;
-  const people = intOption('people', opts.people, 20_000, 1, 2_000_000);
+  const people = intOption('people', opts.people, VENUE_DEFAULTS.field.people, 1, 2_000_000);
   const zones = intOption('zones', opts.zones, 12, 1, MAX_ZONES);
   const width = opts.width ?? 140;
   const depth = opts.depth ?? 110;

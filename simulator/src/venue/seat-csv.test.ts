@@ -84,4 +84,14 @@ describe('splitCsvLine', () => {
     expect(splitCsvLine('a,"b ""c""",d')).toEqual(['a', 'b "c"', 'd']);
     expect(splitCsvLine('a,,')).toEqual(['a', '', '']);
   });
+
+  it('refuses a seat map with more seats than a site addresses, naming the line', () => {
+    const lines = ['section,row,seat,x,y,zone'];
+    for (let i = 0; i < 65_536; i++) lines.push(`A,${Math.floor(i / 1000)},${i % 1000},${i % 1000},${Math.floor(i / 1000)},0`);
+    const r = parseSeatCsv(lines.join('\n'));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toEqual([{ line: 65_537, column: undefined, message: 'line 65537: more than 65,535 seats; a venue has at most that many (a band\'s pixel is a u16)' }]);
+  });
 });
+

@@ -5,6 +5,7 @@
  * line and column, and nothing is returned unless the whole file is good.
  */
 import { finishVenue, type UnnumberedSeat } from './finish-venue';
+import { SHOW_LIMITS, formatCount } from '@crowdcue/protocol';
 import { MAX_ZONES, type VenueMap, type VenueZone } from './types';
 
 export interface SeatCsvError {
@@ -109,6 +110,11 @@ export function parseSeatCsv(text: string, opts: SeatCsvOptions = {}): SeatCsvRe
     if (first !== undefined) {
       report(lineNo, undefined, `seat ${section}/${row}/${seat} is already on line ${first}`);
       continue;
+    }
+    if (rows.length === SHOW_LIMITS.seats) {
+      // One seat past what a site can address: say so and read no further.
+      report(lineNo, undefined, `more than ${formatCount(SHOW_LIMITS.seats)} seats; a venue has at most that many (a band's pixel is a u16)`);
+      break;
     }
     seen.set(key, lineNo);
     rows.push({ line: lineNo, seat: { section, row, seat, x, y, zone } });

@@ -1,3 +1,4 @@
+import { VENUE_DEFAULTS } from '@crowdcue/protocol';
 import { bowlSeats, bowlSize, bowlZones } from './bowl';
 import { finishVenue, intOption } from './finish-venue';
 import { MAX_ZONES, type VenueMap } from './types';
@@ -22,7 +23,7 @@ export interface StadiumOptions {
 
 /** A football stadium: an oval bowl round a 120 x 80 m pitch. The defaults give 19,200 seats in 16 zones. */
 export function stadiumVenue(opts: StadiumOptions = {}): VenueMap {
-  const { tiers, sections, rowsPerSection, seatsPerRow } = bowlSize(opts, { tiers: 2, sections: 24, rowsPerSection: 20, seatsPerRow: 20 });
+  const { tiers, sections, rowsPerSection, seatsPerRow } = bowlSize(opts, VENUE_DEFAULTS.stadium);
   const zones = intOption('zones', opts.zones, Math.min(16, sections), 1, Math.min(MAX_ZONES, sections));
   const seats = bowlSeats({
     innerA: 60,

@@ -17,6 +17,7 @@ import { BrandError } from '../../brand/brand-error';
 import type { BrandActor, BrandService, SequenceInput } from '../../brand/brand-service';
 import { DEFAULT_LOGO_LIMITS } from '../../brand/logo-decode';
 import { LOGO_MIME } from '../../brand/logo-store';
+import { clientGone } from '../client-gone';
 import { errorHandler, HttpError } from '../errors';
 
 export interface BrandPluginOptions {
@@ -108,7 +109,7 @@ export default async function brandPlugin(app: FastifyInstance, opts: BrandPlugi
   r.post('/api/brand/shows/:show/preview', {
     schema: { tags, summary: 'A placed logo on the seats: seat image PNG, palette, packets, cost', params: ShowParams, body: LogoPlacementSchema, response: { 200: Out } },
     preHandler: own,
-  }, async (req) => service.preview(req.params.show, req.body, actorOf(req)));
+  }, async (req, reply) => service.preview(req.params.show, req.body, actorOf(req), clientGone(reply)));
 
   r.get('/api/brand/sequences', {
     schema: { tags, summary: 'Brand sequences (a brand sees its own)', querystring: z.object({ show: z.string().max(64).optional() }), response: { 200: Out } },

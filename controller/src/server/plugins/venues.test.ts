@@ -66,4 +66,21 @@ describe('venue routes', () => {
     ]);
     expect(body.fields[0]).toEqual({ path: 'body.csv', message: body.lines[0].message });
   });
+
+  it('refuses a venue bigger than a site can address before making a seat, naming the limit', async () => {
+    const designer = await t.as('designer');
+    // 8 x 400 x 200 x 500 = 320 million seats: this used to block the server for a minute and run it out of memory.
+    for (const seats of [
+      { kind: 'stadium', tiers: 8, sections: 400, rows: 200, seatsPerRow: 500 },
+      { kind: 'stadium', tiers: 2, sections: 100, rows: 200, seatsPerRow: 200 },
+      { kind: 'arena', floorRows: 1000, floorCols: 1000 },
+    ]) {
+      const res = await designer({ method: 'POST', url: '/api/venues/preview', payload: { seats } });
+      expect(res.statusCode).toBe(400);
+      const field = res.json().fields[0];
+      expect(field.path).toBe('body.seats');
+      expect(field.message).toMatch(/at most 65,535/);
+    }
+  });
 });
+

@@ -5,11 +5,17 @@
  * problem named by line and column and nothing returned unless the file reads.
  */
 import { SeatGeneratorSchema, VENUE_KINDS, type Venue } from '@crowdcue/protocol';
-import { parseSeatCsv, venueFromShow, type VenueMap } from '@crowdcue/simulator';
+import { parseSeatCsv } from '@crowdcue/simulator';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { clientGone } from '../client-gone';
 import { HttpError } from '../errors';
+import { venueSummary } from '../venue-summary';
+import { runWorkerTask } from '../worker-task';
+
+/** A venue at the seat limit generates in well under a second; ten times that means something is wrong. */
+export const VENUE_PREVIEW_DEADLINE_MS = 10_000;
 
 interface OptionInfo {
   name: string;
@@ -88,17 +94,6 @@ const CsvError = z.object({
   lines: z.array(z.object({ line: z.number().int(), column: z.string().optional(), message: z.string() })),
 });
 
-function summary(map: VenueMap) {
-  const counts = new Map<number, number>();
-  for (const s of map.seats) counts.set(s.zone, (counts.get(s.zone) ?? 0) + 1);
-  return {
-    kind: map.kind,
-    seats: map.seats.length,
-    zones: map.zones.map((z) => ({ id: z.id, name: z.name, seats: counts.get(z.id) ?? 0 })),
-    bounds: map.bounds,
-  };
-}
-
 export default async function venuesPlugin(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -110,21 +105,18 @@ export default async function venuesPlugin(app: FastifyInstance): Promise<void> 
   r.post('/api/venues/preview', {
     schema: { tags: ['venues'], summary: 'What a generator spec gives: seat count, zones and extent', body: PreviewBody, response: { 200: Summary } },
     preHandler: app.requirePermission('shows:read'),
-  }, async (req) => {
+  }, async (req, reply) => {
     const venue: Venue = {
       name: 'preview',
       zones: Array.from({ length: req.body.zones }, (_, i) => ({ id: i, name: `Zone ${i + 1}` })),
       seats: req.body.seats,
     };
-    let map: VenueMap;
-    try {
-      map = venueFromShow(venue);
-    } catch (err) {
-      // The generators name the option at fault (`sections must be 1..400, got 0`).
-      const message = err instanceof Error ? err.message : String(err);
-      throw new HttpError(400, message, [{ path: 'body.seats', message }]);
-    }
-    return summary(map);
+    // The schema has already refused a spec over the seat limit; generating even a
+    // large legal venue takes a while, so it happens in a worker, never on the show's loop.
+    const out = await runWorkerTask('venue-summary', { venue }, { deadlineMs: VENUE_PREVIEW_DEADLINE_MS, signal: clientGone(reply) });
+    // The generators name the option at fault (`sections must be 1..400, got 0`).
+    if (!out.ok) throw new HttpError(400, out.message, [{ path: 'body.seats', message: out.message }]);
+    return out.value;
   });
 
   r.post('/api/venues/seat-csv', {
@@ -148,6 +140,6 @@ export default async function venuesPlugin(app: FastifyInstance): Promise<void> 
       });
     }
     const v = parsed.venue;
-    return { ...summary(v), name: v.name, venueSeats: v.seats };
+    return { ...venueSummary(v), name: v.name, venueSeats: v.seats };
   });
 }

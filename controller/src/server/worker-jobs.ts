@@ -1,0 +1,47 @@
+/**
+ * The jobs a worker task can run (see worker-task.ts): each takes and returns
+ * plain data (structured-cloned across the thread), so the heavy work and its
+ * memory live and die with the worker.
+ */
+import type { LogoPlacement, Venue } from '@crowdcue/protocol';
+import { venueFromShow } from '@crowdcue/simulator';
+import { logoOnSeats, type LogoOnSeats, type LogoOnSeatsOptions } from '../brand/logo-on-seats';
+import { BrandError } from '../brand/brand-error';
+import type { SeatMap } from '../brand/seat-map';
+import { venueSummary, type VenueSummary } from './venue-summary';
+
+export type VenueSummaryResult = { ok: true; value: VenueSummary } | { ok: false; message: string };
+
+export interface LogoJobInput {
+  logo: Uint8Array;
+  placement: LogoPlacement;
+  map: SeatMap;
+  opts: LogoOnSeatsOptions;
+}
+
+export type LogoJobResult =
+  | { ok: true; value: LogoOnSeats }
+  | { ok: false; code: string; message: string; field?: string };
+
+export const WORKER_JOBS = {
+  /** A venue generated from its spec, summed up: seat count, zones with seat counts, extent. */
+  'venue-summary': (input: { venue: Venue }): VenueSummaryResult => {
+    try {
+      return { ok: true, value: venueSummary(venueFromShow(input.venue)) };
+    } catch (err) {
+      // The generators name the option at fault (`sections must be 1..400, got 0`).
+      return { ok: false, message: err instanceof Error ? err.message : String(err) };
+    }
+  },
+  /** A placed logo rasterised onto the seats, its palette, packets and cost. */
+  'logo-on-seats': async (input: LogoJobInput): Promise<LogoJobResult> => {
+    try {
+      return { ok: true, value: await logoOnSeats(input.logo, input.placement, input.map, input.opts) };
+    } catch (err) {
+      if (err instanceof BrandError) return { ok: false, code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) };
+      throw err;
+    }
+  },
+};
+
+export type WorkerJobs = typeof WORKER_JOBS;

@@ -1,0 +1,29 @@
+/**
+ * A valid show of N cues on 64 zones, every cue followed at once by the next
+ * (`follow: 0`), each zone its own colour: the shape that used to cost gigabytes.
+ */
+import type { ShowInput } from '@crowdcue/protocol';
+
+export function bigShowInput(cues: number, opts: { fadeMs?: number } = {}): ShowInput {
+  const zones = Array.from({ length: 64 }, (_, id) => ({ id, name: `Zone ${id + 1}` }));
+  return {
+    version: 1,
+    id: `big-${cues}`,
+    name: `${cues} cues`,
+    site: 7,
+    venue: { name: 'Bowl', zones, seats: { kind: 'stadium', sections: 64, seats: 19_200 } as unknown as ShowInput['venue']['seats'] },
+    cueLists: [
+      {
+        id: 'main',
+        name: 'Main',
+        cues: Array.from({ length: cues }, (_, i) => ({
+          id: `c${i}`,
+          number: i + 1,
+          fade: opts.fadeMs ?? 500,
+          follow: 0,
+          looks: Object.fromEntries(zones.map((z) => [`zone${z.id}`, { kind: 'color' as const, color: [(i * 7) % 256, (z.id * 3) % 128, 40] as [number, number, number] }])),
+        })),
+      },
+    ],
+  };
+}
