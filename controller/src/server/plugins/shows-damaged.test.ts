@@ -2,7 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import example from '../../../../protocol/test-data/example-show.json' with { type: 'json' };
+import example from '@crowdcue/protocol/example-show.json' with { type: 'json' };
 import { createTestApp, type TestApp } from '../test-app';
 
 let t: TestApp;
