@@ -15,7 +15,9 @@ afterEach(async () => {
   await t.close();
 });
 
-const show = (over: Record<string, unknown> = {}) => ({ ...structuredClone(example), ...over });
+// Brand approval happens only through the approvals route, so a saved show file carries none.
+const unapproved = () => ({ ...structuredClone(example), brandSequences: example.brandSequences.map((b) => ({ ...b, approved: false })) });
+const show = (over: Record<string, unknown> = {}) => ({ ...unapproved(), ...over });
 const file = () => join(t.dataDir, 'shows', `${example.id}.json`);
 
 describe('damaged show files over REST', () => {
