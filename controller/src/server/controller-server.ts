@@ -10,6 +10,7 @@
  * it is). First start (no accounts yet) creates `admin` with a random
  * password, imports the built-in demo show and makes it live.
  */
+import { validateShowOffLoop } from './show-validate-task';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -102,6 +103,7 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
   const { createdAdminPassword, adminPassword } = await accounts.init();
   const firstStart = createdAdminPassword !== undefined;
   const shows = new ShowStore(dataDir, {
+    validate: validateShowOffLoop,
     onRecovered: (id, problem) => recoveredNote(`show '${id}' was damaged and its backup was put back (${problem})`),
   });
   await shows.init();

@@ -51,6 +51,11 @@ export class ShowDamagedError extends Error {
 export interface ShowStoreOptions {
   /** A damaged show file was replaced by its backup: `problem` says what was wrong. */
   onRecovered?: (id: string, problem: string) => void;
+  /**
+   * How a saved show is validated; the server hands in one that parses large
+   * shows in a worker task (show-validate-task.ts). Default: inline.
+   */
+  validate?: (json: unknown, signal?: AbortSignal) => Promise<Show>;
 }
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -59,6 +64,8 @@ export interface SaveOptions {
   expectedRevision?: number;
   overwrite?: boolean;
   review?: (current: Show | undefined, next: Show) => Show;
+  /** The client has gone: a validation still running in a worker stops. */
+  signal?: AbortSignal;
 }
 
 export function validateShow(json: unknown): Show {
@@ -162,7 +169,8 @@ export class ShowStore {
    * show to store.
    */
   async save(json: unknown, by: string, opts: SaveOptions = {}): Promise<StoredShow> {
-    let show = validateShow(json);
+    // Validated before anything is read or written: a refused save changes nothing.
+    let show = this.opts.validate ? await this.opts.validate(json, opts.signal) : validateShow(json);
     if (!ID.test(show.id)) {
       throw new ShowValidationError([{ path: 'id', message: 'must be 1-64 lower-case letters, digits or dashes, starting with a letter or digit' }]);
     }

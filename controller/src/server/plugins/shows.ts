@@ -8,6 +8,7 @@
  * change (accounts/show-field-permissions): a 403 names each field, and nothing
  * of that save is stored.
  */
+import { clientGone } from '../client-gone';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -57,7 +58,7 @@ export default async function showsPlugin(app: FastifyInstance, opts: ShowsOptio
     schema: { tags: ['shows'], summary: 'Create a show', body: ShowFile, response: { 201: Stored } },
     preHandler: app.requirePermission('shows:write'),
   }, async (req, res) => {
-    const stored = await opts.shows.save(req.body, req.account!.username, { review: reviewFor(req.account!) });
+    const stored = await opts.shows.save(req.body, req.account!.username, { review: reviewFor(req.account!), signal: clientGone(res) });
     changed(stored, req.account!.username);
     return res.code(201).send(stored);
   });
@@ -70,12 +71,12 @@ export default async function showsPlugin(app: FastifyInstance, opts: ShowsOptio
   r.put('/api/shows/:id', {
     schema: { tags: ['shows'], summary: 'Save a show; 409 with the current version if someone saved since `revision`', params: IdParams, body: Update, response: { 200: Stored } },
     preHandler: app.requirePermission('shows:write'),
-  }, async (req) => {
+  }, async (req, res) => {
     const id = (req.body.show as { id?: unknown } | null)?.id;
     if (id !== req.params.id) {
       throw Object.assign(new Error(`show.id must be '${req.params.id}' (the show being saved)`), { statusCode: 400 });
     }
-    const stored = await opts.shows.save(req.body.show, req.account!.username, { expectedRevision: req.body.revision, review: reviewFor(req.account!) });
+    const stored = await opts.shows.save(req.body.show, req.account!.username, { expectedRevision: req.body.revision, review: reviewFor(req.account!), signal: clientGone(res) });
     changed(stored, req.account!.username);
     return stored;
   });
@@ -99,7 +100,7 @@ export default async function showsPlugin(app: FastifyInstance, opts: ShowsOptio
     },
     preHandler: app.requirePermission('shows:write'),
   }, async (req, res) => {
-    const stored = await opts.shows.save(req.body, req.account!.username, { overwrite: req.query.overwrite === 'true', review: reviewFor(req.account!) });
+    const stored = await opts.shows.save(req.body, req.account!.username, { overwrite: req.query.overwrite === 'true', review: reviewFor(req.account!), signal: clientGone(res) });
     changed(stored, req.account!.username);
     return res.code(201).send(stored);
   });

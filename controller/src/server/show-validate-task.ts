@@ -1,0 +1,45 @@
+/**
+ * A show file validated off the live show's loop: the show model's parser
+ * (zod) costs seconds for a show of thousands of cues, so a large show is
+ * parsed in a worker task (job 'parse-show', worker-jobs.ts) that stops at its
+ * deadline or when its client has gone. The answer is the parser's own, so it
+ * is the same inline or in a worker, errors named by field path.
+ */
+import { parseShow, type ParseShowResult, type Show } from '@crowdcue/protocol';
+import { ShowValidationError } from '../storage/show-store';
+import { runWorkerTask } from './worker-task';
+
+/** A 10,000-cue show (the schema's limit) parses in ~7 s on a 2-core machine; leave room for a busy one. */
+export const SHOW_PARSE_DEADLINE_MS = 60_000;
+
+/**
+ * Below this many cues a show parses inline: a worker round trip (start,
+ * structured clone both ways) costs tens of ms, more than parsing a small show.
+ * Not yet measured precisely: a first estimate, to be set from the bench.
+ */
+export const INLINE_CUE_LIMIT = 200;
+
+/** Cues in a show file, counted without trusting its shape. */
+export function cueCount(json: unknown): number {
+  if (typeof json !== 'object' || json === null) return 0;
+  const lists = (json as { cueLists?: unknown }).cueLists;
+  if (!Array.isArray(lists)) return 0;
+  let n = 0;
+  for (const list of lists) {
+    const cues = typeof list === 'object' && list !== null ? (list as { cues?: unknown }).cues : undefined;
+    if (Array.isArray(cues)) n += cues.length;
+  }
+  return n;
+}
+
+export async function parseShowOffLoop(json: unknown, signal?: AbortSignal): Promise<ParseShowResult> {
+  if (cueCount(json) < INLINE_CUE_LIMIT) return parseShow(json);
+  return runWorkerTask('parse-show', { json }, { deadlineMs: SHOW_PARSE_DEADLINE_MS, signal });
+}
+
+/** ShowStore's `validate`: the show, or a ShowValidationError listing every field at fault. */
+export async function validateShowOffLoop(json: unknown, signal?: AbortSignal): Promise<Show> {
+  const parsed = await parseShowOffLoop(json, signal);
+  if (!parsed.ok) throw new ShowValidationError(parsed.errors);
+  return parsed.value;
+}
