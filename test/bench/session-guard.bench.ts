@@ -9,11 +9,10 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startControllerServer } from '@crowdcue/controller/server';
-import { percentile, type ClientToServerEvents, type CommandAck, type ServerToClientEvents } from '@crowdcue/protocol';
-import { io as connect, type Socket } from 'socket.io-client';
+import { percentile, type CommandAck } from '@crowdcue/protocol';
+import { openConsoleSocket, sendCommand, whenConnected, type ConsoleSocket } from '../../controller/src/server/console-socket.test-util';
 import type { BenchResult } from './types';
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const ROUNDS = 10;
 
 async function login(url: string, username: string, password: string): Promise<string> {
@@ -22,17 +21,13 @@ async function login(url: string, username: string, password: string): Promise<s
   return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 }
 
-async function openSocket(url: string, cookie: string): Promise<Client> {
-  const c: Client = connect(url, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false, forceNew: true });
-  await new Promise<void>((resolve, reject) => {
-    c.once('connect', () => resolve());
-    c.once('connect_error', reject);
-  });
+async function openSocket(url: string, cookie: string): Promise<ConsoleSocket> {
+  const c = openConsoleSocket(url, { cookie });
+  await whenConnected(c);
   return c;
 }
 
-const send = (c: Client, name: string, payload: unknown) =>
-  new Promise<CommandAck>((resolve) => (c.emit as (n: string, p: unknown, ack: (r: CommandAck) => void) => void)(name, payload, resolve));
+const send = sendCommand;
 
 export async function bench(): Promise<BenchResult> {
   const dataDir = await mkdtemp(join(tmpdir(), 'crowdcue-bench-guard-'));

@@ -5,8 +5,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decodeCcb, fromHex, type ClientToServerEvents, type CommandAck, type OnAirPacketInfo, type ServerToClientEvents } from '@crowdcue/protocol';
-import { io as connect, type Socket } from 'socket.io-client';
+import { decodeCcb, fromHex, type OnAirPacketInfo } from '@crowdcue/protocol';
+import { openConsoleSocket, sendCommand, whenConnected, type ConsoleSocket as Client } from '../console-socket.test-util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { liveShowInput, RED, until } from '../../live/live-fixtures.test-util';
 import { LiveShowRuntime } from '../../live/live-show-runtime';
@@ -14,7 +14,6 @@ import { ShowStore } from '../../storage/show-store';
 import { createTestApp, type TestApp } from '../test-app';
 import realtimePlugin from './realtime';
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 let dir: string;
 let runtime: LiveShowRuntime;
@@ -41,17 +40,13 @@ afterEach(async () => {
 
 async function operatorClient(): Promise<Client> {
   const cookie = await t.cookie('operator');
-  const c: Client = connect(url, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false, forceNew: true });
+  const c = openConsoleSocket(url, { cookie });
   clients.push(c);
-  await new Promise<void>((resolve, reject) => {
-    c.once('connect', () => resolve());
-    c.once('connect_error', reject);
-  });
+  await whenConnected(c);
   return c;
 }
 
-const send = (c: Client, name: string, payload: unknown) =>
-  new Promise<CommandAck>((resolve) => (c.emit as (n: string, p: unknown, ack: (r: CommandAck) => void) => void)(name, payload, resolve));
+const send = sendCommand;
 
 const cmdOf = (p: OnAirPacketInfo) => {
   const r = decodeCcb(fromHex(p.rf as string));

@@ -1,13 +1,12 @@
-import type { ClientToServerEvents, CommandAck, LiveState, ServerToClientEvents } from '@crowdcue/protocol';
+import type { LiveState } from '@crowdcue/protocol';
 import { Subject } from 'rxjs';
-import { io as connect, type Socket } from 'socket.io-client';
+import { openConsoleSocket, sendCommand, whenConnected, type ConsoleSocket as Client } from '../console-socket.test-util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { LiveRuntime } from '../../live/live-runtime';
 import { createTestApp, type TestApp } from '../test-app';
 import realtimePlugin from './realtime';
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const idle: LiveState = {
   show: 'demo', positionMs: 0, serverTime: 0, running: false, paused: false, current: null, next: null,
@@ -40,18 +39,13 @@ afterEach(async () => {
 });
 
 function open(headers: Record<string, string>): Client {
-  const c: Client = connect(url, { transports: ['websocket'], extraHeaders: headers, reconnection: false, forceNew: true });
+  const c = openConsoleSocket(url, headers);
   clients.push(c);
   return c;
 }
-const connected = (c: Client) =>
-  new Promise<void>((resolve, reject) => {
-    c.once('connect', () => resolve());
-    c.once('connect_error', (e) => reject(e));
-  });
+const connected = whenConnected;
 const disconnected = (c: Client) => new Promise<string>((resolve) => c.once('disconnect', (reason) => resolve(reason)));
-const send = (c: Client, name: string, payload: unknown) =>
-  new Promise<CommandAck>((resolve) => (c.emit as (n: string, p: unknown, ack: (r: CommandAck) => void) => void)(name, payload, resolve));
+const send = sendCommand;
 
 const idOf = (username: string) => t.accounts.list().find((a) => a.username === username)!.id;
 

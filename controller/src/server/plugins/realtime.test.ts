@@ -1,12 +1,11 @@
-import type { ClientToServerEvents, CommandAck, LiveState, OnAirPacketInfo, ServerToClientEvents } from '@crowdcue/protocol';
+import type { LiveState, OnAirPacketInfo } from '@crowdcue/protocol';
 import { Subject } from 'rxjs';
-import { io as connect, type Socket } from 'socket.io-client';
+import { openConsoleSocket, sendCommand, whenConnected, type ConsoleSocket as Client } from '../console-socket.test-util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LiveRuntime } from '../../live/live-runtime';
 import { createTestApp, type TestApp } from '../test-app';
 import realtimePlugin from './realtime';
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const idle: LiveState = {
   show: 'demo', positionMs: 0, serverTime: 0, running: false, paused: false, current: null, next: null,
@@ -47,20 +46,13 @@ afterEach(async () => {
 });
 
 function open(cookie?: string): Client {
-  const c: Client = connect(url, { transports: ['websocket'], extraHeaders: cookie ? { cookie } : {}, reconnection: false, forceNew: true });
+  const c = openConsoleSocket(url, cookie ? { cookie } : {});
   clients.push(c);
   return c;
 }
 
-const connected = (c: Client) =>
-  new Promise<void>((resolve, reject) => {
-    if (c.connected) return resolve();
-    c.once('connect', () => resolve());
-    c.once('connect_error', (e) => reject(e));
-  });
-
-const send = (c: Client, name: string, payload: unknown) =>
-  new Promise<CommandAck>((resolve) => (c.emit as (n: string, p: unknown, ack: (r: CommandAck) => void) => void)(name, payload, resolve));
+const connected = whenConnected;
+const send = sendCommand;
 
 describe('realtime', () => {
   it('refuses a socket without a session, and a brand account', async () => {
