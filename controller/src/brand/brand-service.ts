@@ -22,14 +22,16 @@ import {
   type LogoPlacement,
   type LogoPreview,
   type LogoRecord,
+  type PlayFigures,
   type PreloadFigures,
   type ProofOfPlayRecord,
   type RepeatPlan,
   type ScheduleResult,
+  type SeatShare,
   type SequenceView,
   type Show,
 } from '@crowdcue/protocol';
-import { buildCrowd, venueFromShow, type Crowd, type RfTransmitterSpec } from '@crowdcue/simulator';
+import { buildCrowd, venueFromShow, type RfTransmitterSpec } from '@crowdcue/simulator';
 import type { Role } from '../accounts/roles';
 import { ShowConflictError, type ShowStore } from '../storage/show-store';
 import { BrandError } from './brand-error';
@@ -43,8 +45,12 @@ import { DEFAULT_RADIO, logoOnSeats, type LogoOnSeats, type LogoOnSeatsOptions }
 import { estimatePreload, preloadCopies, type PreloadBudget } from './preload-plan';
 import { planRepeats, type RepeatTarget } from './preload-repeats';
 import { ProofOfPlayLog, proofOfPlayCsv } from './proof-of-play';
-import { estimateBandsShown, simulateReveal } from './reception-estimate';
+import { judgePlay } from './play-verdict';
+import { proofOfPlayPdf } from './proof-of-play-pdf';
+import { replaySlot, type ShareAt, type SlotReplay } from './replay-slot';
 import { seatImagePng, seatsPng } from './seats-png';
+import type { AirTransmission } from './slot-air';
+import { slotExpectations } from './slot-expectation';
 import { seatMapOf, type SeatMap } from './seat-map';
 
 export interface BrandActor {
@@ -445,68 +451,78 @@ export class BrandService {
     return proofOfPlayCsv(id === undefined ? this.reports(actor) : [this.report(id, actor)]);
   }
 
+  /** The report as a PDF for the brand: timeline, snapshot, figures, the venue and show. */
+  async pdf(id: number, actor: BrandActor): Promise<Buffer> {
+    const report = this.report(id, actor);
+    return proofOfPlayPdf(report, this.log.snapshot(id) ?? null);
+  }
+
   /**
-   * The runtime's call when a sequence has played: estimates the bands that
-   * showed it from the RF model, renders the crowd at the reveal (the live
-   * simulated crowd when given, else a simulation of the brand packets through
-   * the RF channel) and appends the proof-of-play row.
+   * The runtime's call when a sequence's slot is over (played or not): replays
+   * what went on air around it (`ctx.air`) through a fresh simulated crowd with
+   * the RF model's loss, measures the share of its seats that showed it at the
+   * start, middle and end and for how long, judges it played, partial or not
+   * played with the reasons, renders the replayed crowd at the middle and
+   * appends the proof-of-play row.
    */
-  async recordPlay(
-    showId: string,
-    result: BrandRunResult,
-    ctx: {
-      /** Wall-clock Date of a controller ms. */
-      wallClock: (ms: number) => Date;
-      /** RF model of the show's transmitters (coverage, loss). */
-      transmitters?: RfTransmitterSpec[];
-      /** The simulated crowd, already fed with what went on air, and the crowd time of the reveal. */
-      crowd?: { crowd: Crowd; atMs: number };
-      lossRate?: number;
-      notes?: string;
-    },
-  ): Promise<ProofOfPlayRecord> {
-    const { show, map } = await this.seatMap(showId);
+  async recordPlay(showId: string, result: BrandRunResult, ctx: RecordPlayContext): Promise<ProofOfPlayRecord> {
+    const { show, map, venueZones } = await this.seatMap(showId);
     const seq = show.brandSequences.find((s) => s.id === result.sequenceId);
     const iso = (ms: number) => ctx.wallClock(ms).toISOString();
-    const airtimeByTransmitter = Object.fromEntries(result.airtime.map((a) => [a.transmitterId, Math.round(a.airMs * 10) / 10]));
-    const base = {
+    const placed = seq?.logo ? await this.logoOnShow(showId, seq.logo, null, imageSlotOf(show, seq.id)) : null;
+    const lossRate = ctx.lossRate ?? 0.05;
+    const transmitters = ctx.transmitters ?? this.radios(show).map((r) => ({ id: r.id, coverage: r.coverage, lossRate, bitrate: r.bitrate, overhead: r.overhead }));
+    let replay: SlotReplay | null = null;
+    if (ctx.air && seq) {
+      const crowd = buildCrowd(venueFromShow(show.venue), { site: show.site });
+      const expectations = slotExpectations({
+        plan: { steps: stepsFrom(seq, result.scheduledStartMs), zones: result.zones },
+        steps: seq.steps,
+        crowd,
+        image: placed?.image ?? null,
+        coveredZones: placed?.encoded.zones ?? seq.logo?.zones ?? venueZones,
+      });
+      replay = replaySlot({ crowd, transmitters, air: ctx.air, expectations, fromMs: result.scheduledStartMs, untilMs: result.scheduledEndMs, zones: result.zones });
+    }
+    const verdict = judgePlay({ result, replay, air: ctx.air ?? [], iso, preempted: ctx.preempted });
+    const figures: PlayFigures | null = replay
+      ? {
+          seats: replay.seats,
+          start: shareOf(replay.start, iso),
+          middle: shareOf(replay.middle, iso),
+          end: shareOf(replay.end, iso),
+          shownMs: replay.shownMs,
+          spanMs: replay.judgedMs,
+          stepMs: replay.stepMs,
+          shares: replay.shares,
+          lossRate,
+        }
+      : null;
+    const notes = [ctx.notes, result.preload && result.preload.late > 0 ? `${result.preload.late} preload packets late` : ''].filter(Boolean).join('; ');
+    return this.log.record({
       brand: result.brand,
       sequenceId: result.sequenceId,
       sequenceName: result.name,
       showId,
+      showName: show.name,
+      venueName: show.venue.name,
       scheduledStart: iso(result.scheduledStartMs),
       scheduledEnd: iso(result.scheduledEndMs),
-      actualStart: iso(result.actualStartMs),
-      actualEnd: iso(result.actualEndMs),
+      actualStart: iso(verdict.shownFromMs),
+      actualEnd: iso(verdict.shownUntilMs),
       zones: result.zones,
+      seatsCovered: placed?.image.coveredCount ?? replay?.seats ?? 0,
+      bandsCovered: replay?.seats ?? 0,
+      bandsEstimated: replay?.middle.seats ?? 0,
       airtimeMs: result.airtime.reduce((s, a) => s + a.airMs, 0),
-      airtimeByTransmitter,
+      airtimeByTransmitter: Object.fromEntries(result.airtime.map((a) => [a.transmitterId, Math.round(a.airMs * 10) / 10])),
       transmissions: result.airtime.reduce((s, a) => s + a.transmissions, 0),
-      notes: [ctx.notes, result.stopped ? 'stopped early' : '', result.preload && result.preload.late > 0 ? `${result.preload.late} preload packets late` : '']
-        .filter(Boolean)
-        .join('; ') || undefined,
-    };
-    if (!seq?.logo) {
-      return this.log.record({ ...base, seatsCovered: 0, bandsCovered: 0, bandsEstimated: 0 });
-    }
-    const slot = imageSlotOf(show, seq.id);
-    const out = await this.logoOnShow(showId, seq.logo, null, slot);
-    const transmitters = ctx.transmitters ?? this.radios(show).map((r) => ({ id: r.id, coverage: r.coverage, lossRate: ctx.lossRate ?? 0.05, bitrate: r.bitrate, overhead: r.overhead }));
-    const repeats = out.cost.rounds;
-    let crowd: Crowd;
-    let atMs: number;
-    if (ctx.crowd) {
-      crowd = ctx.crowd.crowd;
-      atMs = ctx.crowd.atMs;
-    } else {
-      crowd = buildCrowd(venueFromShow(show.venue), { site: show.site });
-      atMs = simulateReveal(crowd, out.image, out.encoded, repeats, transmitters, { site: show.site }).shownAtMs;
-    }
-    const est = estimateBandsShown(crowd, out.image, transmitters, repeats);
-    const rgba = new Uint8Array(4 * crowd.count);
-    crowd.colorsAt(atMs, rgba);
-    const snapshotPng = await seatsPng(map, rgba);
-    return this.log.record({ ...base, seatsCovered: out.image.coveredCount, bandsCovered: est.covered, bandsEstimated: est.expected, snapshotPng });
+      status: verdict.status,
+      reasons: verdict.reasons,
+      figures,
+      ...(notes ? { notes } : {}),
+      ...(replay ? { snapshotPng: await seatsPng(map, replay.middleRgba) } : {}),
+    });
   }
 
   // ---- access ----
@@ -533,6 +549,31 @@ export class BrandService {
   private find(show: Show, id: string, actor: BrandActor): BrandSequence {
     return show.brandSequences[this.index(show, id, actor)];
   }
+}
+
+/** What the runtime hands over with a finished slot. */
+export interface RecordPlayContext {
+  /** Wall-clock Date of a controller ms. */
+  wallClock: (ms: number) => Date;
+  /** RF model of the show's transmitters (coverage, loss); default the show's radios at `lossRate`. */
+  transmitters?: RfTransmitterSpec[];
+  /** Loss rate of the default RF model (default 0.05). */
+  lossRate?: number;
+  /** What went on air around the slot (the band state before it, then every transmission), controller ms. */
+  air?: readonly AirTransmission[];
+  /** What the zone mixer saw above the slot (a busk, blackout), in the operator's words. */
+  preempted?: readonly string[];
+  notes?: string;
+}
+
+/** The sequence's steps laid end to end from `startMs`. */
+function stepsFrom(seq: BrandSequence, startMs: number): Array<{ kind: BrandSequence['steps'][number]['kind']; fromMs: number; untilMs: number }> {
+  let t = startMs;
+  return seq.steps.map((s) => ({ kind: s.kind, fromMs: t, untilMs: (t += s.duration) }));
+}
+
+function shareOf(s: ShareAt, iso: (ms: number) => string): SeatShare {
+  return { at: iso(s.atMs), seats: s.seats, share: s.share };
 }
 
 /** Image slot 0..7 of a sequence: its place among the show's logo sequences, so consecutive logos use different slots. */

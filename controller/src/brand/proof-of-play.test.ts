@@ -21,6 +21,9 @@ const entry = (brand: string, extra: Partial<ProofOfPlayEntry> = {}): ProofOfPla
   airtimeMs: 1234.5,
   airtimeByTransmitter: { main: 1234.5 },
   transmissions: 180,
+  status: 'played',
+  reasons: [],
+  figures: null,
   ...extra,
 });
 

@@ -1,15 +1,18 @@
 /**
- * Proof of play: one row per brand sequence that played, in SQLite
+ * Proof of play: one row per brand sequence that was due to play, in SQLite
  * (`<data>/proof-of-play.sqlite`), append-only. There is no update or delete
  * path in this module, and triggers in the database refuse UPDATE and DELETE
- * from anywhere else, so a report cannot be changed after the fact. The PNG
- * snapshot of the crowd at the reveal is kept in the row.
+ * from anywhere else, so a report cannot be changed after the fact. The row
+ * keeps the verdict (played, partial, not played, with the reasons), the
+ * figures of the on-air replay and the PNG of the replayed crowd at the
+ * slot's middle. Rows written before the replay existed read as played with
+ * no figures.
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import type { ProofOfPlayRecord } from '@crowdcue/protocol';
+import type { PlayFigures, PlayReason, PlayStatus, ProofOfPlayRecord } from '@crowdcue/protocol';
 
-/** A played sequence as the runtime records it: the report's fields, with the crowd snapshot's PNG. */
+/** A sequence's slot as the runtime records it: the report's fields, with the replayed crowd's PNG. */
 export type ProofOfPlayEntry = Omit<ProofOfPlayRecord, 'id' | 'recordedAt' | 'hasSnapshot'> & { snapshotPng?: Uint8Array };
 
 interface Row {
@@ -31,6 +34,11 @@ interface Row {
   airtime_by_transmitter: string;
   transmissions: number;
   notes: string | null;
+  status: string | null;
+  reasons: string | null;
+  figures: string | null;
+  show_name: string | null;
+  venue_name: string | null;
   has_snapshot: number;
 }
 
@@ -63,8 +71,11 @@ CREATE TRIGGER IF NOT EXISTS plays_no_delete BEFORE DELETE ON plays
   BEGIN SELECT RAISE(ABORT, 'proof of play is append-only: rows cannot be deleted'); END;
 `;
 
+/** Columns added since the first version: added to an older file on open (ADD COLUMN changes no row). */
+const ADDED_COLUMNS = ['status TEXT', 'reasons TEXT', 'figures TEXT', 'show_name TEXT', 'venue_name TEXT'];
+
 const COLUMNS =
-  'id, recorded_at, brand, sequence_id, sequence_name, show_id, scheduled_start, scheduled_end, actual_start, actual_end, zones, seats_covered, bands_estimated, bands_covered, airtime_ms, airtime_by_transmitter, transmissions, notes, snapshot IS NOT NULL AS has_snapshot';
+  'id, recorded_at, brand, sequence_id, sequence_name, show_id, scheduled_start, scheduled_end, actual_start, actual_end, zones, seats_covered, bands_estimated, bands_covered, airtime_ms, airtime_by_transmitter, transmissions, notes, status, reasons, figures, show_name, venue_name, snapshot IS NOT NULL AS has_snapshot';
 
 export const PROOF_OF_PLAY_FILE = 'proof-of-play.sqlite';
 
@@ -76,14 +87,16 @@ export class ProofOfPlayLog {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.exec(SCHEMA);
+    const have = new Set((this.db.prepare('PRAGMA table_info(plays)').all() as Array<{ name: string }>).map((c) => c.name));
+    for (const col of ADDED_COLUMNS) if (!have.has(col.split(' ')[0])) this.db.exec(`ALTER TABLE plays ADD COLUMN ${col}`);
   }
 
   record(e: ProofOfPlayEntry, now = new Date()): ProofOfPlayRecord {
     const info = this.db
       .prepare(
         `INSERT INTO plays (recorded_at, brand, sequence_id, sequence_name, show_id, scheduled_start, scheduled_end, actual_start, actual_end, zones,
-           seats_covered, bands_estimated, bands_covered, airtime_ms, airtime_by_transmitter, transmissions, notes, snapshot)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           seats_covered, bands_estimated, bands_covered, airtime_ms, airtime_by_transmitter, transmissions, notes, status, reasons, figures, show_name, venue_name, snapshot)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         now.toISOString(),
@@ -103,6 +116,11 @@ export class ProofOfPlayLog {
         JSON.stringify(e.airtimeByTransmitter),
         Math.round(e.transmissions),
         e.notes ?? null,
+        e.status,
+        JSON.stringify(e.reasons),
+        e.figures ? JSON.stringify(e.figures) : null,
+        e.showName ?? null,
+        e.venueName ?? null,
         e.snapshotPng ? Buffer.from(e.snapshotPng) : null,
       );
     return this.get(Number(info.lastInsertRowid))!;
@@ -153,9 +171,17 @@ function fromRow(r: Row): ProofOfPlayRecord {
     airtimeByTransmitter: JSON.parse(r.airtime_by_transmitter) as Record<string, number>,
     transmissions: r.transmissions,
     ...(r.notes !== null ? { notes: r.notes } : {}),
+    ...(r.show_name !== null ? { showName: r.show_name } : {}),
+    ...(r.venue_name !== null ? { venueName: r.venue_name } : {}),
+    status: (r.status as PlayStatus | null) ?? 'played',
+    reasons: r.reasons ? (JSON.parse(r.reasons) as PlayReason[]) : [],
+    figures: r.figures ? (JSON.parse(r.figures) as PlayFigures) : null,
     hasSnapshot: r.has_snapshot === 1,
   };
 }
+
+/** A share as a percentage with one decimal; blank when there is none. */
+const share = (s: number | undefined) => (s === undefined ? '' : Math.round(s * 1000) / 10);
 
 const CSV_COLUMNS: Array<[string, (r: ProofOfPlayRecord) => string | number]> = [
   ['id', (r) => r.id],
@@ -167,10 +193,17 @@ const CSV_COLUMNS: Array<[string, (r: ProofOfPlayRecord) => string | number]> = 
   ['scheduled_end', (r) => r.scheduledEnd],
   ['actual_start', (r) => r.actualStart],
   ['actual_end', (r) => r.actualEnd],
+  ['status', (r) => r.status],
+  ['reasons', (r) => r.reasons.map((x) => x.message).join('; ')],
   ['zones', (r) => r.zones.join(' ')],
   ['seats_covered', (r) => r.seatsCovered],
   ['bands_covered', (r) => r.bandsCovered],
   ['bands_estimated', (r) => r.bandsEstimated],
+  ['share_start', (r) => share(r.figures?.start.share)],
+  ['share_middle', (r) => share(r.figures?.middle.share)],
+  ['share_end', (r) => share(r.figures?.end.share)],
+  ['shown_s', (r) => (r.figures ? Math.round(r.figures.shownMs / 100) / 10 : '')],
+  ['slot_s', (r) => (r.figures ? Math.round(r.figures.spanMs / 100) / 10 : '')],
   ['airtime_ms', (r) => Math.round(r.airtimeMs * 10) / 10],
   ['transmissions', (r) => r.transmissions],
   ['notes', (r) => r.notes ?? ''],

@@ -7,27 +7,27 @@
  * a zone mixer source over the playbacks (their cues and parades), under busks
  * and blackout. An operator who pre-empts the slot as it starts or at a
  * reveal (a busk, the safety clamp, blackout on its zones) is named in the
- * proof of play. When a run ends its proof of play is recorded (with what the
- * simulated crowd showed at the reveal, when there is one).
+ * proof of play. Everything on air around a run is captured (the band state
+ * before it, then every transmission, each labelled with who sent it) and
+ * handed over with its result: the proof of play is a replay of that record.
  *
  * PAUSE and STOP end the runs under way (recorded as stopped) and drop the
  * ones still waiting; RESUME plans the show-time ones still ahead again.
  */
-import type { BrandSequence } from '@crowdcue/protocol';
+import type { BrandSequence, ProofOfPlayRecord } from '@crowdcue/protocol';
 import { Subscription } from 'rxjs';
+import type { RecordPlayContext } from '../brand/brand-service';
 import type { BrandPlan } from '../brand/brand-timeline';
 import { BrandSequenceRun, type BrandRunResult } from '../brand/brand-sequence-run';
+import { BandStateRecord, SlotAirCapture, zonesOfPacket, type AirTransmission } from '../brand/slot-air';
+import { AirLabels } from './air-labels';
 import type { ShowSession } from './show-session';
 
 /** What the runtime needs of the brand service (BrandService has it). */
 export interface BrandPlayback {
   approvedSequences(showId: string): Promise<BrandSequence[]>;
   planFor(showId: string, sequenceId: string, startMs: number): Promise<BrandPlan>;
-  recordPlay(
-    showId: string,
-    result: BrandRunResult,
-    ctx: { wallClock: (ms: number) => Date; crowd?: { crowd: NonNullable<ShowSession['crowd']>; atMs: number }; notes?: string },
-  ): Promise<unknown>;
+  recordPlay(showId: string, result: BrandRunResult, ctx: RecordPlayContext): Promise<Pick<ProofOfPlayRecord, 'status'>>;
 }
 
 export interface BrandRunnerOptions {
@@ -43,6 +43,8 @@ interface Active {
   run: BrandSequenceRun;
   /** What pre-empted the slot (as it started, at its reveals), in the operator's words. */
   preempted: string[];
+  /** What went on air around it. */
+  air: SlotAirCapture;
 }
 
 export class BrandRunner {
@@ -58,6 +60,9 @@ export class BrandRunner {
   private readonly planning = new Set<string>();
   /** Proof-of-play records being written. */
   private readonly writing = new Set<Promise<void>>();
+  /** The band state all show long, so a capture starts from what the bands showed. */
+  private bandState: BandStateRecord | null = null;
+  private labels: AirLabels | null = null;
 
   constructor(private readonly opts: BrandRunnerOptions) {
     this.session = opts.session;
@@ -65,6 +70,21 @@ export class BrandRunner {
   }
 
   start(): void {
+    const state = new BandStateRecord(this.session.show.venue.zones.map((z) => z.id));
+    const labels = new AirLabels(this.session, (zones) => this.active.some((a) => zones === 'ALL' || a.run.plan.zones.some((z) => zones.includes(z))));
+    this.bandState = state;
+    this.labels = labels;
+    this.subs.add(() => labels.close());
+    this.subs.add(
+      this.session.onAir$.subscribe((p) => {
+        if (p.format === 'xyloband') return;
+        const zones = zonesOfPacket(p.rf);
+        if (zones === null) return;
+        const t: AirTransmission = { transmitterId: p.transmitterId, rf: p.rf, startMs: p.startMs, endMs: p.endMs, label: labels.label(p.rf, zones) };
+        state.add(t);
+        for (const a of this.active) a.air.add(t);
+      }),
+    );
     this.subs.add(
       this.session.engineEvents$.subscribe((e) => {
         if (e.type === 'cue-fired') void this.onCue(e.cue.id);
@@ -166,7 +186,7 @@ export class BrandRunner {
       stopParade: (r) => this.session.stopBrandSlot(slot, r),
     });
     if (!('cue' in (seq.schedule ?? {}))) this.done.add(seq.id);
-    const active: Active = { sequenceId: seq.id, run, preempted: [] };
+    const active: Active = { sequenceId: seq.id, run, preempted: [], air: new SlotAirCapture(this.bandState?.seed() ?? []) };
     this.active.push(active);
     // As the slot starts and at each reveal, ask the mixer whether a source above the slot holds any of its zones.
     for (const at of [plan.startMs + 1, ...plan.reveals.map((r) => r.atMs + r.fadeMs)]) {
@@ -183,20 +203,18 @@ export class BrandRunner {
 
   private async finished(active: Active, result: BrandRunResult): Promise<void> {
     this.active = this.active.filter((a) => a !== active);
+    const air = active.air.stop();
     if (result.stopped && result.actualEndMs <= result.scheduledStartMs) return; // never started: nothing to report
     const now = this.session.scheduler.now();
     const wallNow = Date.now();
-    const crowd = this.session.crowd;
     try {
-      await this.opts.brands.recordPlay(this.showId, result, {
+      const record = await this.opts.brands.recordPlay(this.showId, result, {
         wallClock: (ms) => new Date(wallNow + (ms - now)),
-        // The crowd runs on the controller's clock (the virtual transmitter lands packets at their end, in controller ms).
-        ...(crowd && result.revealMs !== null && !result.stopped ? { crowd: { crowd, atMs: Math.min(now, result.revealMs + 200) } } : {}),
-        ...(result.stopped || active.preempted.length > 0
-          ? { notes: [result.stopped ? 'stopped early (the show was paused, stopped or unloaded)' : '', ...active.preempted].filter(Boolean).join('; ') }
-          : {}),
+        air,
+        preempted: active.preempted,
       });
-      this.opts.notify?.(`brand sequence "${result.name}" (${result.brand}) ${result.stopped ? 'stopped early' : 'played'}; proof of play recorded`);
+      const verdict = record.status === 'not-played' ? 'did not play' : record.status === 'partial' ? 'played in part' : result.stopped ? 'stopped early' : 'played';
+      this.opts.notify?.(`brand sequence "${result.name}" (${result.brand}) ${verdict}; proof of play recorded`);
     } catch (err) {
       this.opts.log('error', `proof of play for '${result.sequenceId}' not recorded: ${err instanceof Error ? err.message : String(err)}`);
     }

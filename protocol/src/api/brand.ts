@@ -111,33 +111,3 @@ export interface ScheduleResult {
   preload: PreloadFigures | null;
   warnings: string[];
 }
-
-/** One brand sequence that played, as a proof-of-play report lists it. */
-export interface ProofOfPlayRecord {
-  id: number;
-  recordedAt: string;
-  brand: string;
-  sequenceId: string;
-  sequenceName: string;
-  showId: string;
-  /** Wall-clock times, ISO 8601. */
-  scheduledStart: string;
-  scheduledEnd: string;
-  actualStart: string;
-  actualEnd: string;
-  zones: number[];
-  seatsCovered: number;
-  /** Bands expected to have shown the logo (RF model: coverage, loss, repeats). */
-  bandsEstimated: number;
-  /** Bands in the covered seats (attendance). */
-  bandsCovered: number;
-  /** Airtime the sequence used, ms, in all and per transmitter. */
-  airtimeMs: number;
-  airtimeByTransmitter: Record<string, number>;
-  /** Packets the sequence put on air (copies included). */
-  transmissions: number;
-  /** Anything worth a note: a late preload, a stop. */
-  notes?: string;
-  /** Whether a PNG snapshot of the crowd at the reveal is kept (`/api/brand/reports/:id/snapshot.png`). */
-  hasSnapshot: boolean;
-}
