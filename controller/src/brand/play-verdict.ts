@@ -16,6 +16,11 @@ export const NOT_SHOWN_SHARE = 0.05;
 /** Shown for less than this share of the judged span (and nothing else explains it): thin. */
 export const FULL_SHOWING = 0.9;
 
+/** How long before the slot its planner layers may put packets on air, ms. */
+const LAYER_LEAD_MS = 2000;
+/** Packets of the slot's layer this close to its end are the looks it gives back, ms. */
+const END_MARGIN_MS = 100;
+
 export interface VerdictInput {
   result: BrandRunResult;
   /** Null when there was nothing to replay. */
@@ -47,7 +52,10 @@ export function judgePlay(input: VerdictInput): Verdict {
   const until = result.scheduledEndMs;
   const reasons: PlayReason[] = [];
   const at = (ms: number) => ({ at: iso(ms) });
-  const sent = result.airtime.reduce((s, a) => s + a.transmissions, 0);
+  // The logo's packets are counted by the run; a wash or parade step goes through the planner and shows in the
+  // capture (the cue looks its layer puts back at the end are not the slot's).
+  const sent =
+    result.airtime.reduce((s, a) => s + a.transmissions, 0) + input.air.filter((t) => t.label === 'brand' && t.endMs >= from - LAYER_LEAD_MS && t.startMs < until - END_MARGIN_MS).length;
   let notPlayed = false;
 
   if (sent === 0) {
@@ -55,7 +63,7 @@ export function judgePlay(input: VerdictInput): Verdict {
     const p = result.preload;
     const why =
       p && (p.late > 0 || !p.done)
-        ? `: its preload was late (${p.sent - p.late} of ${p.total} packets on air by the reveal at ${clock(iso(result.revealMs ?? from))})`
+        ? `: its preload was late (${Math.max(0, Math.min(p.sent, p.total - p.late))} of ${p.total} packets on air by the reveal at ${clock(iso(result.revealMs ?? from))})`
         : result.stopped
           ? ': the show was stopped before it began'
           : '';
@@ -78,7 +86,7 @@ export function judgePlay(input: VerdictInput): Verdict {
       }
       const drop = firstDrop(replay, from, until);
       if (drop) {
-        const who = overwrittenBy(input.air, result.zones, drop.atMs - drop.windowMs, drop.atMs);
+        const who = overwrittenBy(input.air, result.zones, drop.lastShownMs, drop.atMs);
         reasons.push({
           kind: 'preempted',
           message: `overwritten at ${clock(iso(drop.atMs))}, ${secs(drop.atMs - from)} into the slot${who ? ` by ${who}` : ''}: ${pct(drop.before)} of its seats showed it before, ${pct(drop.after)} after`,
@@ -100,18 +108,22 @@ export function judgePlay(input: VerdictInput): Verdict {
   return { status, reasons, shownFromMs: shown ? replay.firstShownMs! : from, shownUntilMs: shown ? replay.lastShownMs! : until };
 }
 
-/** The first judged moment after it showed when fewer than half its seats still did (before the end settles). */
-function firstDrop(r: SlotReplay, from: number, until: number): { atMs: number; before: number; after: number; windowMs: number } | null {
-  let before: number | null = null;
+/**
+ * The first judged moment after it showed when fewer than half its seats still
+ * did (before the end settles), with the last moment they did: what landed in
+ * between overwrote it.
+ */
+function firstDrop(r: SlotReplay, from: number, until: number): { lastShownMs: number; atMs: number; before: number; after: number } | null {
+  let before: { share: number; atMs: number } | null = null;
   for (let k = 0; k < r.shares.length; k++) {
     const s = r.shares[k];
     if (s === null) continue;
-    const t = from + k * r.stepMs;
-    if (s >= SHOWN_SHARE) before = s;
-    else if (before !== null && t + r.stepMs < until - r.stepMs) {
+    const t = from + k * r.stepMs + r.stepMs / 2;
+    if (s >= SHOWN_SHARE) before = { share: s, atMs: t };
+    else if (before !== null && t < until - r.stepMs) {
       // The lowest share in the next second says how much it lost.
       const after = Math.min(...r.shares.slice(k, k + Math.ceil(1000 / r.stepMs)).filter((x): x is number => x !== null));
-      return { atMs: t + r.stepMs / 2, before, after, windowMs: 2 * r.stepMs + 300 };
+      return { lastShownMs: before.atMs, atMs: t, before: before.share, after };
     }
   }
   return null;
@@ -122,7 +134,7 @@ function overwrittenBy(air: readonly AirTransmission[], zones: readonly number[]
   const slot = new Set(zones);
   const names = new Map<string, Set<number>>();
   for (const t of air) {
-    if (t.label === 'brand' || t.endMs < fromMs || t.endMs > untilMs) continue;
+    if (t.label === 'brand' || t.endMs <= fromMs || t.endMs > untilMs) continue;
     const z = zonesOfPacket(t.rf);
     if (z === null) continue;
     const hit = z === 'ALL' ? [...slot] : z.filter((x) => slot.has(x));
