@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrandService } from '../../brand/brand-service';
 import { stripesPng } from '../../brand/fixtures.test-util';
+import { playSlot } from '../../brand/played-slot.test-util';
 import { demoShowInput } from '../../show/demo-show';
 import { ShowStore } from '../../storage/show-store';
 import { createTestApp, type TestApp } from '../test-app';
@@ -179,28 +180,15 @@ describe('brand routes', () => {
     await globex({ method: 'DELETE', url: '/api/brand/shows/demo/sequences/globex-wash' });
   });
 
-  it('shows each brand its own proof-of-play reports, snapshot and CSV', async () => {
+  it('shows each brand its own proof-of-play reports, snapshot, PDF and CSV', async () => {
     const start = Date.now();
-    const record = await service.recordPlay(
-      'demo',
-      {
-        sequenceId: 'acme-night',
-        brand: 'acme',
-        name: 'Acme late',
-        scheduledStartMs: 1000,
-        scheduledEndMs: 9000,
-        actualStartMs: 1000,
-        actualEndMs: 9000,
-        revealMs: 1000,
-        zones: [0, 1, 2, 3],
-        preload: null,
-        showImageCopies: 4,
-        airtime: [{ transmitterId: 'virtual', transmissions: 120, airMs: 980.4 }],
-        stopped: false,
-      },
-      { wallClock: (ms) => new Date(start + ms) },
-    );
-    expect(record.bandsEstimated).toBeGreaterThan(0.98 * record.bandsCovered);
+    // acme-night played in virtual time from 30 s: its logo preloaded, revealed and held.
+    const { result, air } = await playSlot(service, 'demo', 'acme-night', 30_000, demoShowInput().site, demoShowInput().venue.zones.map((z) => z.id));
+    const record = await service.recordPlay('demo', result, { wallClock: (ms) => new Date(start + ms), air });
+    expect(record.reasons).toEqual([]);
+    expect(record.status).toBe('played');
+    expect(record.figures!.middle.share, JSON.stringify(record.figures)).toBeGreaterThan(0.9);
+    expect(record.bandsEstimated).toBeGreaterThan(0.9 * record.bandsCovered);
     const mine = (await acme({ method: 'GET', url: '/api/brand/reports' })).json();
     expect(mine).toHaveLength(1);
     expect((await globex({ method: 'GET', url: '/api/brand/reports' })).json()).toEqual([]);
@@ -221,6 +209,13 @@ describe('brand routes', () => {
     expect(one.body.split('\r\n')[1]).toMatch(/^\d+,acme,acme-night,/);
     const theirs = await globex({ method: 'GET', url: `/api/brand/reports/${record.id}/csv` });
     expect(theirs.body).not.toContain('acme-night');
+    const pdf = await acme({ method: 'GET', url: `/api/brand/reports/${record.id}/report.pdf` });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toContain(`proof-of-play-${record.id}.pdf`);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await globex({ method: 'GET', url: `/api/brand/reports/${record.id}/report.pdf` })).statusCode).toBe(404);
+    expect((await designer({ method: 'GET', url: `/api/brand/reports/${record.id}/report.pdf` })).statusCode).toBe(403);
   });
 
   it('lists the shows and their venues for placing a logo, to brands and approvers only', async () => {

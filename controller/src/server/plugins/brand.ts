@@ -2,7 +2,7 @@
  * Brand logo sequences over REST: shows and venues a brand may place a logo
  * on, logo upload, preview (seat image PNG, palette, cost), the brand's own
  * sequences (CRUD, schedule), approval by an operator or admin, and
- * proof-of-play reports (list, detail, snapshot PNG, CSV). A brand account
+ * proof-of-play reports (list, detail, snapshot PNG, PDF, CSV). A brand account
  * only ever sees its own; another brand's sequence or report is a 404.
  *
  * Registered by the server (or a test) through `buildApp({ extend })`:
@@ -11,7 +11,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { BrandScheduleSchema, BrandSequenceSchema, LogoPlacementSchema } from '@crowdcue/protocol';
+import { BrandScheduleSchema, BrandSequenceSchema, LogoPlacementSchema, ProofOfPlayRecordSchema } from '@crowdcue/protocol';
 import { can } from '../../accounts/roles';
 import { BrandError } from '../../brand/brand-error';
 import type { BrandActor, BrandService, SequenceInput } from '../../brand/brand-service';
@@ -35,6 +35,8 @@ const SequenceBody = BrandSequenceSchema.omit({ brand: true, approved: true, app
   brand: z.string().min(1).max(64).optional(),
 });
 const Out = z.unknown();
+/** A binary body (PDF): documented, passed through as it is. */
+const PdfBody = z.custom<Buffer>((v) => Buffer.isBuffer(v)).describe('application/pdf');
 const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/svg+xml', 'application/octet-stream'];
 
 function actorOf(req: FastifyRequest): BrandActor {
@@ -165,7 +167,10 @@ export default async function brandPlugin(app: FastifyInstance, opts: BrandPlugi
     preHandler: approve,
   }, async (req) => service.approvals(req.query.show));
 
-  r.get('/api/brand/reports', { schema: { tags, summary: 'Proof-of-play reports (a brand sees its own)', response: { 200: Out } }, preHandler: seeBrands }, async (req) =>
+  r.get('/api/brand/reports', {
+    schema: { tags, summary: 'Proof-of-play reports, each played, partial or not played (a brand sees its own)', response: { 200: z.array(ProofOfPlayRecordSchema) } },
+    preHandler: seeBrands,
+  }, async (req) =>
     service.reports(actorOf(req)),
   );
 
@@ -173,12 +178,23 @@ export default async function brandPlugin(app: FastifyInstance, opts: BrandPlugi
     res.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="proof-of-play.csv"').send(service.csv(actorOf(req))),
   );
 
-  r.get('/api/brand/reports/:id', { schema: { tags, summary: 'One proof-of-play report', params: ReportParams, response: { 200: Out } }, preHandler: seeBrands }, async (req) =>
-    service.report(req.params.id, actorOf(req)),
+  r.get('/api/brand/reports/:id', {
+    schema: { tags, summary: 'One proof-of-play report: verdict, reasons, the seats showing it at start, middle and end', params: ReportParams, response: { 200: ProofOfPlayRecordSchema } },
+    preHandler: seeBrands,
+  }, async (req) => service.report(req.params.id, actorOf(req)));
+
+  r.get('/api/brand/reports/:id/report.pdf', {
+    schema: { tags, summary: 'One report as a PDF for the brand: timeline, snapshot, figures, the venue and show', params: ReportParams, response: { 200: PdfBody } },
+    preHandler: seeBrands,
+  }, async (req, res) =>
+    res
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="proof-of-play-${req.params.id}.pdf"`)
+      .send(await service.pdf(req.params.id, actorOf(req))),
   );
 
   r.get('/api/brand/reports/:id/snapshot.png', {
-    schema: { tags, summary: 'The simulated crowd at the reveal', params: ReportParams },
+    schema: { tags, summary: 'The replayed crowd at the middle of the slot', params: ReportParams },
     preHandler: seeBrands,
   }, async (req, res) => res.type('image/png').send(service.snapshot(req.params.id, actorOf(req))));
 
