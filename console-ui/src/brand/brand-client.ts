@@ -62,4 +62,5 @@ export const brandApi = {
   report: (id: number) => api<ProofOfPlayRecord>(`/api/brand/reports/${id}`),
   snapshotUrl: (id: number) => `/api/brand/reports/${id}/snapshot.png`,
   csvUrl: (id?: number) => (id === undefined ? '/api/brand/reports.csv' : `/api/brand/reports/${id}/csv`),
+  pdfUrl: (id: number) => `/api/brand/reports/${id}/report.pdf`,
 };

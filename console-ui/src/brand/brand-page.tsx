@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { errorText } from '../api/http';
 import { brandApi, type ProofOfPlayRecord, type SequenceView, type ShowRef, type ShowVenue } from './brand-client';
 import { LogoEditor } from './logo-editor';
+import { PlayStatusTag } from './play-status';
 import { ReportView } from './report-view';
 import { ScheduleForm } from './schedule-form';
 
@@ -130,8 +131,9 @@ export function BrandPage({ brand }: { brand?: string }) {
                   <tr>
                     <th>Sequence</th>
                     <th>Show</th>
-                    <th>Played</th>
-                    <th>Bands</th>
+                    <th>Slot</th>
+                    <th>Status</th>
+                    <th>Middle</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -139,10 +141,11 @@ export function BrandPage({ brand }: { brand?: string }) {
                     <tr key={r.id} data-testid="brand-report-row" data-report={r.id} onClick={() => setMode({ kind: 'report', report: r })} style={{ cursor: 'pointer' }}>
                       <td>{r.sequenceName}</td>
                       <td>{r.showId}</td>
-                      <td>{new Date(r.actualStart).toLocaleString()}</td>
+                      <td>{new Date(r.scheduledStart).toLocaleString()}</td>
                       <td>
-                        {r.bandsEstimated.toLocaleString()} / {r.bandsCovered.toLocaleString()}
+                        <PlayStatusTag status={r.status} />
                       </td>
+                      <td>{r.figures ? `${(r.figures.middle.share * 100).toFixed(1)}% of seats` : '–'}</td>
                     </tr>
                   ))}
                 </tbody>
