@@ -133,7 +133,7 @@ export function BrandPage({ brand }: { brand?: string }) {
                     <th>Show</th>
                     <th>Slot</th>
                     <th>Status</th>
-                    <th>Middle</th>
+                    <th>Shown</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -141,11 +141,11 @@ export function BrandPage({ brand }: { brand?: string }) {
                     <tr key={r.id} data-testid="brand-report-row" data-report={r.id} onClick={() => setMode({ kind: 'report', report: r })} style={{ cursor: 'pointer' }}>
                       <td>{r.sequenceName}</td>
                       <td>{r.showId}</td>
-                      <td>{new Date(r.scheduledStart).toLocaleString()}</td>
+                      <td>{`${r.scheduledStart.slice(0, 10)} ${r.scheduledStart.slice(11, 19)} UTC`}</td>
                       <td>
                         <PlayStatusTag status={r.status} />
                       </td>
-                      <td>{r.figures ? `${(r.figures.middle.share * 100).toFixed(1)}% of seats` : '–'}</td>
+                      <td>{r.figures ? `${(r.figures.shownMs / 1000).toFixed(1)} s of ${(r.figures.spanMs / 1000).toFixed(1)} s` : '–'}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -11,7 +11,9 @@ import { PlayStatusTag } from './play-status';
 import './report-view.css';
 
 const pct = (s: number) => `${(s * 100).toFixed(1)}%`;
-const time = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+/** Times as the reasons and the PDF give them: UTC, to the tenth of a second (`21:03:05.2 UTC`). */
+const time = (iso: string) => `${iso.slice(11, 21)} UTC`;
+const day = (iso: string) => iso.slice(0, 10);
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** The slot on one time axis: scheduled, when it showed, and the share of seats showing it every step. */
@@ -121,7 +123,7 @@ export function ReportView({ report, onBack }: { report: ProofOfPlayRecord; onBa
                 <tr>
                   <th>Slot</th>
                   <td>
-                    {new Date(report.scheduledStart).toLocaleString()} – {time(report.scheduledEnd)}
+                    {day(report.scheduledStart)} {time(report.scheduledStart)} – {time(report.scheduledEnd)}
                   </td>
                 </tr>
                 <tr>

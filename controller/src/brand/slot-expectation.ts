@@ -3,6 +3,8 @@
  * logo's colour under each covered seat, a wash its colour on the covered
  * zones, a hold whatever the step before showed. A parade step (and a hold
  * after one) is not judged: the report's figures cover the judged span only.
+ * Seats meant to stay dark (a logo's black background, a wash to black) are
+ * not judged either: a dark band looks the same whether it obeyed or heard nothing.
  */
 import type { Crowd } from '@crowdcue/simulator';
 import type { BrandPlan } from './brand-timeline';
@@ -32,11 +34,16 @@ export interface ExpectationInput {
   coveredZones: readonly number[];
 }
 
+/** Below this in every channel a band looks off: a seat meant to stay dark cannot be told from one nothing reached, so it is not judged. */
+const DARK = 16;
+const isDark = (c: readonly number[]) => c[0] < DARK && c[1] < DARK && c[2] < DARK;
+
 function washOf(crowd: Crowd, zones: ReadonlySet<number>, color: readonly [number, number, number]) {
   const n = crowd.count;
   const rgb = new Uint8Array(3 * n);
   const mask = new Uint8Array(n);
   let seats = 0;
+  if (isDark(color)) return null;
   for (let b = 0; b < n; b++) {
     if (!crowd.present[b] || !zones.has(crowd.zone[b])) continue;
     rgb.set(color, 3 * b);
@@ -58,7 +65,7 @@ export function slotExpectations(input: ExpectationInput): SeatExpectation[] {
     let seats = 0;
     for (let i = 0; i < n; i++) {
       const k = image.index[i];
-      if (k === UNCOVERED || !crowd.present[i]) continue;
+      if (k === UNCOVERED || !crowd.present[i] || isDark(image.palette[k])) continue;
       rgb.set(image.palette[k], 3 * i);
       mask[i] = 1;
       seats++;
