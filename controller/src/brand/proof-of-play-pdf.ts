@@ -66,11 +66,11 @@ export function proofOfPlayPdf(r: ProofOfPlayRecord, snapshotPng: Buffer | null)
     doc.moveDown(0.2);
   }
 
-  if (f) drawTimeline(doc, r, left, doc.y + 12, width, 110);
+  if (f) drawTimeline(doc, r, left, doc.y + 28, width, 110);
   if (snapshotPng) {
     const y = doc.y + 8;
     doc.font('Helvetica-Bold').fontSize(10).text('The crowd at the middle of the slot (replayed)', left, y);
-    doc.image(snapshotPng, left, doc.y + 4, { fit: [width, Math.max(120, doc.page.height - doc.y - 110)], align: 'center' });
+    doc.image(snapshotPng, left, doc.y + 4, { fit: [width, Math.min(300, Math.max(120, doc.page.height - doc.y - 110))], align: 'center' });
   }
   doc.font('Helvetica').fontSize(8).fillColor('#666666');
   doc.text(
