@@ -31,7 +31,7 @@ import {
   type SequenceView,
   type Show,
 } from '@crowdcue/protocol';
-import { buildCrowd, venueFromShow, type RfTransmitterSpec } from '@crowdcue/simulator';
+import { venueFromShow, type RfTransmitterSpec } from '@crowdcue/simulator';
 import type { Role } from '../accounts/roles';
 import { ShowConflictError, type ShowStore } from '../storage/show-store';
 import { BrandError } from './brand-error';
@@ -47,10 +47,10 @@ import { planRepeats, type RepeatTarget } from './preload-repeats';
 import { ProofOfPlayLog, proofOfPlayCsv } from './proof-of-play';
 import { judgePlay } from './play-verdict';
 import { proofOfPlayPdf } from './proof-of-play-pdf';
-import { replaySlot, type ShareAt, type SlotReplay } from './replay-slot';
+import type { ShareAt, SlotReplay } from './replay-slot';
+import { replaySlotJob, type ReplayJobInput, type ReplaySlotRunner } from './replay-slot-job';
 import { seatImagePng, seatsPng } from './seats-png';
 import type { AirTransmission } from './slot-air';
-import { slotExpectations } from './slot-expectation';
 import { seatMapOf, type SeatMap } from './seat-map';
 
 export interface BrandActor {
@@ -75,6 +75,8 @@ export interface BrandServiceOptions {
    * passes one that runs in a worker task with a deadline (`placeLogoInWorker`).
    */
   placeLogo?: PlaceLogo;
+  /** Replays a finished slot's on-air record; default in this thread. The server passes one that runs in a worker task (`replaySlotInWorker`). */
+  replay?: ReplaySlotRunner;
 }
 
 export type PlaceLogo = (
@@ -474,15 +476,20 @@ export class BrandService {
     const transmitters = ctx.transmitters ?? this.radios(show).map((r) => ({ id: r.id, coverage: r.coverage, lossRate, bitrate: r.bitrate, overhead: r.overhead }));
     let replay: SlotReplay | null = null;
     if (ctx.air && seq) {
-      const crowd = buildCrowd(venueFromShow(show.venue), { site: show.site });
-      const expectations = slotExpectations({
-        plan: { steps: stepsFrom(seq, result.scheduledStartMs), zones: result.zones },
+      const run = this.opts.replay ?? (async (input: ReplayJobInput) => replaySlotJob(input));
+      replay = await run({
+        venue: show.venue,
+        site: show.site,
+        transmitters,
+        air: ctx.air,
         steps: seq.steps,
-        crowd,
+        planned: stepsFrom(seq, result.scheduledStartMs),
         image: placed?.image ?? null,
         coveredZones: placed?.encoded.zones ?? seq.logo?.zones ?? venueZones,
+        fromMs: result.scheduledStartMs,
+        untilMs: result.scheduledEndMs,
+        zones: result.zones,
       });
-      replay = replaySlot({ crowd, transmitters, air: ctx.air, expectations, fromMs: result.scheduledStartMs, untilMs: result.scheduledEndMs, zones: result.zones });
     }
     const verdict = judgePlay({ result, replay, air: ctx.air ?? [], iso, preempted: ctx.preempted });
     const figures: PlayFigures | null = replay

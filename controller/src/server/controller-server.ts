@@ -17,6 +17,7 @@ import { resolve } from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { AccountStore } from '../accounts/account-store';
 import { placeLogoInWorker } from './place-logo-task';
+import { replaySlotInWorker } from './replay-slot-task';
 import { closeWorkerTasks, warmSpare } from './worker-task';
 import { BrandService } from '../brand/brand-service';
 import { LiveShowRuntime, RuntimeError, type LiveShowRuntimeOptions, type LogFn } from '../live/live-show-runtime';
@@ -117,12 +118,13 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
   }
 
   // The brand service asks the runtime for the live show's time; the runtime plays its approved sequences.
-  // Heavy requests (venues, logos) run in worker tasks: have one started before the first arrives.
+  // Heavy requests (venues, logos) and proof-of-play replays run in worker tasks: have one started before the first arrives.
   warmSpare();
   const brands = await BrandService.open({
     dataDir,
     shows,
     placeLogo: placeLogoInWorker,
+    replay: replaySlotInWorker,
     liveShowTimeMs: (showId) => {
       const s = live.runtime?.current;
       return s && s.show.id === showId && s.engine.state.status === 'running' ? s.clock.position() : null;

@@ -7,6 +7,8 @@ import { parseShow, type LogoPlacement, type ParseShowResult, type Venue } from 
 import { venueFromShow } from '@crowdcue/simulator';
 import { logoOnSeats, type LogoOnSeats, type LogoOnSeatsOptions } from '../brand/logo-on-seats';
 import { BrandError } from '../brand/brand-error';
+import { replaySlotJob, type ReplayJobInput } from '../brand/replay-slot-job';
+import type { SlotReplay } from '../brand/replay-slot';
 import type { SeatMap } from '../brand/seat-map';
 import { venueSummary, type VenueSummary } from './venue-summary';
 
@@ -44,6 +46,8 @@ export const WORKER_JOBS = {
       throw err;
     }
   },
+  /** A finished brand slot's on-air record replayed into a fresh crowd: what its seats showed (proof of play). */
+  'replay-slot': (input: ReplayJobInput): SlotReplay => replaySlotJob(input),
 };
 
 export type WorkerJobs = typeof WORKER_JOBS;
