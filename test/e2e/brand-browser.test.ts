@@ -2,21 +2,19 @@
  * A brand in Debian's headless Chromium: logs in, uploads a logo, sees it on
  * the crowd with its cost, saves and schedules the sequence; an operator
  * approves it; it plays (the brand runtime path in virtual time, then the
- * proof-of-play record) and the brand finds it in its reports with a snapshot.
+ * proof-of-play record from what went on air) and the brand finds it in its
+ * reports, played, with a snapshot.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { TestScheduler } from 'rxjs/testing';
 import sharp from 'sharp';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrandSequenceRun, BrandService } from '@crowdcue/controller';
-import { AirtimeLedger } from '../../controller/src/planner/airtime-ledger';
-import { RecordingTransmitter } from '../../controller/src/transmitter/recording-transmitter';
-import { SeqCounter } from '../../controller/src/planner/seq-counter';
+import { BrandService } from '@crowdcue/controller';
+import { playSlot } from '../../controller/src/brand/played-slot.test-util';
 import brandPlugin from '../../controller/src/server/plugins/brand';
 import { registerConsoleStatic } from '../../controller/src/server/plugins/console-static';
 import { createTestApp, type TestApp } from '../../controller/src/server/test-app';
@@ -105,24 +103,10 @@ describe('brand console in Chromium', () => {
     const operator = await t.as('operator');
     const [view] = (await (await operator({ method: 'GET', url: '/api/brand/sequences' })).json()) as Array<{ sequence: { id: string } }>;
     expect((await operator({ method: 'POST', url: `/api/brand/shows/demo/sequences/${view.sequence.id}/approve`, payload: { approved: true } })).statusCode).toBe(200);
-    const scheduler = new TestScheduler(() => {});
-    const tx = new RecordingTransmitter('virtual');
-    const plan = await service.planFor('demo', view.sequence.id, 30_000);
-    const seq = new SeqCounter();
-    const run = new BrandSequenceRun(plan, {
-      scheduler,
-      channels: [{ tx, ledger: new AirtimeLedger(() => tx.capabilities()!) }],
-      nextSeq: () => seq.next(),
-      site: 42,
-      bandTime: (ms) => ms,
-    });
-    run.start();
-    scheduler.schedule(() => {}, plan.endMs + 10);
-    scheduler.maxFrames = plan.endMs + 10;
-    scheduler.flush();
-    const result = await run.done;
+    const demo = demoShowInput();
+    const { result, air } = await playSlot(service, 'demo', view.sequence.id, 30_000, demo.site, demo.venue.zones.map((z) => z.id));
     const playedAt = Date.now();
-    await service.recordPlay('demo', result, { wallClock: (ms) => new Date(playedAt - plan.endMs + ms) });
+    await service.recordPlay('demo', result, { wallClock: (ms) => new Date(playedAt - result.scheduledEndMs + ms), air });
 
     await page.reload();
     const report = page.getByTestId('brand-report-row');
@@ -133,6 +117,7 @@ describe('brand console in Chromium', () => {
     const snapshot = page.getByTestId('brand-report-snapshot');
     await expect.poll(() => snapshot.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(100);
     expect(await page.getByTestId('brand-report-bands').textContent()).toMatch(/\d/);
+    expect(await page.getByTestId('brand-report-status').getAttribute('data-status')).toBe('played');
     expect(await page.getByTestId('brand-report-csv').getAttribute('href')).toMatch(/\/api\/brand\/reports\/\d+\/csv/);
   }, 120_000);
 });
