@@ -475,8 +475,10 @@ export class BrandService {
     const lossRate = ctx.lossRate ?? 0.05;
     const transmitters = ctx.transmitters ?? this.radios(show).map((r) => ({ id: r.id, coverage: r.coverage, lossRate, bitrate: r.bitrate, overhead: r.overhead }));
     let replay: SlotReplay | null = null;
+    let replayError: string | undefined;
     if (ctx.air && seq) {
       const run = this.opts.replay ?? (async (input: ReplayJobInput) => replaySlotJob(input));
+      // A replay that cannot run (the workers busy past its deadline) still leaves a report, saying so.
       replay = await run({
         venue: show.venue,
         site: show.site,
@@ -489,9 +491,12 @@ export class BrandService {
         fromMs: result.scheduledStartMs,
         untilMs: result.scheduledEndMs,
         zones: result.zones,
+      }).catch((err: unknown) => {
+        replayError = err instanceof Error ? err.message : String(err);
+        return null;
       });
     }
-    const verdict = judgePlay({ result, replay, air: ctx.air ?? [], iso, preempted: ctx.preempted });
+    const verdict = judgePlay({ result, replay, air: ctx.air ?? [], iso, preempted: ctx.preempted, replayError });
     const figures: PlayFigures | null = replay
       ? {
           seats: replay.seats,

@@ -31,6 +31,8 @@ export interface VerdictInput {
   iso: (ms: number) => string;
   /** What the zone mixer saw above the slot (busk, blackout), in the operator's words. */
   preempted?: readonly string[];
+  /** Why the replay could not run, when it could not. */
+  replayError?: string;
 }
 
 export interface Verdict {
@@ -73,7 +75,12 @@ export function judgePlay(input: VerdictInput): Verdict {
     notPlayed = true;
     reasons.push({ kind: 'not-shown', message: `it never showed on the crowd: at most ${pct(replay.maxShare)} of its ${replay.seats.toLocaleString('en')} seats at any moment`, ...at(from) });
   } else if (!replay && !notPlayed) {
-    reasons.push({ kind: 'not-replayed', message: 'no on-air record was kept for this slot, so what the crowd showed cannot be told' });
+    reasons.push({
+      kind: 'not-replayed',
+      message: input.replayError
+        ? `what went on air could not be replayed (${input.replayError}), so what the crowd showed cannot be told`
+        : 'no on-air record was kept for this slot, so what the crowd showed cannot be told',
+    });
   }
 
   if (replay && !notPlayed) {

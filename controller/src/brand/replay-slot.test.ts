@@ -102,4 +102,10 @@ describe('replaying a slot from the on-air record', () => {
     expect(r.middle.share).toBeLessThan(0.9);
     expect(r.middle.seats).toBe(Math.round(r.middle.share * 400));
   });
+
+  it('a replay that could not run says so instead of guessing', () => {
+    const v = judgePlay({ result: result(), replay: null, air: [], iso, replayError: 'took longer than 120 s; stopped, nothing changed' });
+    expect(v.status).toBe('partial');
+    expect(v.reasons).toEqual([{ kind: 'not-replayed', message: 'what went on air could not be replayed (took longer than 120 s; stopped, nothing changed), so what the crowd showed cannot be told' }]);
+  });
 });

@@ -7,7 +7,7 @@ import type { SlotReplay } from '../brand/replay-slot';
 import type { ReplayJobInput } from '../brand/replay-slot-job';
 import { runWorkerTask } from './worker-task';
 
-/** A 12 s slot of 600 transmissions in a 19,200-seat stadium replays in about 6 s on a busy 2-core machine. */
+/** A stadium slot replays in seconds (`npm run bench -- proof-replay`); the deadline leaves room on a busy machine. */
 export const REPLAY_DEADLINE_MS = 120_000;
 
 export function replaySlotInWorker(input: ReplayJobInput): Promise<SlotReplay> {
