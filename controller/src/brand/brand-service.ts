@@ -537,6 +537,38 @@ export class BrandService {
     });
   }
 
+  /**
+   * A slot that never went on air because it could not even start (its plan
+   * failed): recorded as not played, with why, so the brand's list has it.
+   */
+  async recordNotPlayed(showId: string, sequence: BrandSequence, startMs: number, why: string, wallClock: (ms: number) => Date): Promise<ProofOfPlayRecord> {
+    const { show, venueZones } = await this.seatMap(showId);
+    const iso = (ms: number) => wallClock(ms).toISOString();
+    const endMs = startMs + sequenceDurationMs(sequence);
+    return this.log.record({
+      brand: sequence.brand,
+      sequenceId: sequence.id,
+      sequenceName: sequence.name,
+      showId,
+      showName: show.name,
+      venueName: show.venue.name,
+      scheduledStart: iso(startMs),
+      scheduledEnd: iso(endMs),
+      actualStart: iso(startMs),
+      actualEnd: iso(endMs),
+      zones: [...(sequence.logo?.zones ?? venueZones)],
+      seatsCovered: 0,
+      bandsCovered: 0,
+      bandsEstimated: 0,
+      airtimeMs: 0,
+      airtimeByTransmitter: {},
+      transmissions: 0,
+      status: 'not-played',
+      reasons: [{ kind: 'nothing-on-air', message: `nothing went on air for this slot: ${why}`, at: iso(startMs) }],
+      figures: null,
+    });
+  }
+
   // ---- access ----
 
   private brandOf(actor: BrandActor): string {

@@ -122,4 +122,21 @@ describe('brand sequences in the live show', () => {
     expect([...colours].some((c) => c === '255,255,0' || c === '255,0,255')).toBe(false);
     await sleep(0);
   });
+
+  it('a slot that cannot start is reported as not played, with why', async () => {
+    await runtime.close();
+    const failing = {
+      approvedSequences: brands.approvedSequences.bind(brands),
+      recordPlay: brands.recordPlay.bind(brands),
+      recordNotPlayed: brands.recordNotPlayed.bind(brands),
+      planFor: () => Promise.reject(new Error("the logo 'acme.png' is no longer stored")),
+    };
+    runtime = new LiveShowRuntime({ shows, dataDir: dir, brands: failing });
+    await runtime.load('live-test');
+    expect(await runtime.command('goto', { cue: 'blue' }, operator, ctx)).toEqual({ ok: true });
+    await until('proof of play', () => brands.log.list({ brand: 'acme' }).length === 1, 5000);
+    const [record] = brands.log.list({ brand: 'acme' });
+    expect(record).toMatchObject({ sequenceId: 'acme-wash', status: 'not-played', transmissions: 0, figures: null, hasSnapshot: false });
+    expect(record.reasons[0].message).toBe("nothing went on air for this slot: it could not start (the logo 'acme.png' is no longer stored)");
+  });
 });

@@ -28,6 +28,8 @@ export interface BrandPlayback {
   approvedSequences(showId: string): Promise<BrandSequence[]>;
   planFor(showId: string, sequenceId: string, startMs: number): Promise<BrandPlan>;
   recordPlay(showId: string, result: BrandRunResult, ctx: RecordPlayContext): Promise<Pick<ProofOfPlayRecord, 'status'>>;
+  /** A slot that could not start is reported as not played. */
+  recordNotPlayed?(showId: string, sequence: BrandSequence, startMs: number, why: string, wallClock: (ms: number) => Date): Promise<unknown>;
 }
 
 export interface BrandRunnerOptions {
@@ -169,6 +171,7 @@ export class BrandRunner {
       this.opts.log('warn', `brand sequence '${seq.id}' cannot play: ${err instanceof Error ? err.message : String(err)}`);
       this.opts.notify?.(`brand sequence "${seq.name}" cannot play: ${err instanceof Error ? err.message : String(err)}`);
       this.done.add(seq.id);
+      this.reportNotPlayed(seq, startMs, `it could not start (${err instanceof Error ? err.message : String(err)})`);
       return;
     }
     this.planning.delete(seq.id);
@@ -218,6 +221,21 @@ export class BrandRunner {
     } catch (err) {
       this.opts.log('error', `proof of play for '${result.sequenceId}' not recorded: ${err instanceof Error ? err.message : String(err)}`);
     }
+  }
+
+  private reportNotPlayed(seq: BrandSequence, startMs: number, why: string): void {
+    const record = this.opts.brands.recordNotPlayed;
+    if (!record) return;
+    const now = this.session.scheduler.now();
+    const wallNow = Date.now();
+    const w = record
+      .call(this.opts.brands, this.showId, seq, startMs, why, (ms) => new Date(wallNow + (ms - now)))
+      .then(
+        () => undefined,
+        (err: unknown) => this.opts.log('error', `proof of play for '${seq.id}' not recorded: ${err instanceof Error ? err.message : String(err)}`),
+      );
+    this.writing.add(w);
+    void w.finally(() => this.writing.delete(w));
   }
 
   private checkPreempted(active: Active, zones: readonly number[], atMs: number): void {
