@@ -72,6 +72,8 @@ export function judgePlay(input: VerdictInput): Verdict {
     reasons.push({ kind: 'nothing-on-air', message: `nothing went on air for this slot${why}`, ...at(from) });
   }
   if (replay && replay.maxShare < NOT_SHOWN_SHARE) {
+    // With nothing on air that says it all; with something on air, the crowd still never showed it.
+    if (notPlayed) return { status: 'not-played', reasons: withOthers(reasons, input), shownFromMs: from, shownUntilMs: until };
     notPlayed = true;
     reasons.push({ kind: 'not-shown', message: `it never showed on the crowd: at most ${pct(replay.maxShare)} of its ${replay.seats.toLocaleString('en')} seats at any moment`, ...at(from) });
   } else if (!replay && !notPlayed) {
@@ -105,7 +107,7 @@ export function judgePlay(input: VerdictInput): Verdict {
       }
     }
   }
-  for (const note of input.preempted ?? []) reasons.push({ kind: 'preempted', message: note, ...at(from) });
+  reasons.splice(0, reasons.length, ...withOthers(reasons, input));
   if (result.stopped && !notPlayed) {
     reasons.push({ kind: 'stopped', message: `stopped at ${clock(iso(result.actualEndMs))}, ${secs(until - result.actualEndMs)} before its end (the show was paused, stopped or unloaded)`, ...at(result.actualEndMs) });
   }
@@ -113,6 +115,11 @@ export function judgePlay(input: VerdictInput): Verdict {
   const status: PlayStatus = notPlayed ? 'not-played' : reasons.length > 0 ? 'partial' : 'played';
   const shown = replay && replay.firstShownMs !== null && replay.lastShownMs !== null && !notPlayed;
   return { status, reasons, shownFromMs: shown ? replay.firstShownMs! : from, shownUntilMs: shown ? replay.lastShownMs! : until };
+}
+
+/** The operator's pre-emptions, after the verdict's own reasons. */
+function withOthers(reasons: PlayReason[], input: VerdictInput): PlayReason[] {
+  return [...reasons, ...(input.preempted ?? []).map((message) => ({ kind: 'preempted' as const, message, at: input.iso(input.result.scheduledStartMs) }))];
 }
 
 /**

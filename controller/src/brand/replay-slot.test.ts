@@ -108,4 +108,10 @@ describe('replaying a slot from the on-air record', () => {
     expect(v.status).toBe('partial');
     expect(v.reasons).toEqual([{ kind: 'not-replayed', message: 'what went on air could not be replayed (took longer than 120 s; stopped, nothing changed), so what the crowd showed cannot be told' }]);
   });
+
+  it('two sends reported overlapping on one radio went out one after the other, not into a collision', () => {
+    const a = color(YELLOW, 990, 'ALL', 'brand');
+    const b = { ...color(YELLOW, 993, [0], 'brand') };
+    expect(replay([a, b]).middle.share).toBe(1);
+  });
 });

@@ -73,10 +73,17 @@ export function replaySlot(input: ReplayInput): SlotReplay {
   const rf = new RfChannel(crowd, { transmitters: [...input.transmitters], seed: input.seed ?? 1 });
   const rgb = new Uint8Array(4 * crowd.count);
   let next = 0;
+  // A radio sends one packet at a time: a send reported as starting before the last one ended (a late
+  // send put out at once) went out after it, not over it, so it is not replayed as a collision.
+  const freeAt = new Map<string, number>();
   const advance = (t: number) => {
     while (next < air.length && air[next].startMs <= t) {
       const a = air[next++];
-      if (known.has(a.transmitterId)) rf.transmit({ transmitterId: a.transmitterId, rf: a.rf, startMs: a.startMs, endMs: Math.max(a.startMs, a.endMs) });
+      if (!known.has(a.transmitterId)) continue;
+      const startMs = Math.max(a.startMs, freeAt.get(a.transmitterId) ?? -Infinity);
+      const endMs = startMs + Math.max(0, a.endMs - a.startMs);
+      freeAt.set(a.transmitterId, endMs);
+      rf.transmit({ transmitterId: a.transmitterId, rf: a.rf, startMs, endMs });
     }
     rf.advanceTo(t);
   };
