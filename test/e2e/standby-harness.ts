@@ -84,7 +84,7 @@ export function startController(dataDir: string, port: number, args: string[]): 
   createInterface({ input: child.stdout! }).on('line', onLine(out));
   createInterface({ input: child.stderr! }).on('line', onLine(err));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once('exit', (code, signal) => done({ code, signal })));
-  const line = (re: RegExp, timeoutMs = 30_000) =>
+  const line = (re: RegExp, timeoutMs = 90_000) =>
     new Promise<RegExpExecArray>((resolve, reject) => {
       const check = () => {
         for (const l of [...out, ...err]) {

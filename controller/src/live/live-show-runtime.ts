@@ -179,7 +179,7 @@ export class LiveShowRuntime implements LiveRuntime {
     if (!record || !record.show) return { restored: false, message: opened.notes.find((n) => n.startsWith('runtime state not restored')) ?? 'no live show to restore' };
     const snap = snapshotAt(record);
     try {
-      await this.load(record.show, { restore: snap, save: false });
+      await this.load(record.show, { restore: () => snapshotAt(record), save: false });
     } catch (err) {
       const message = `live show '${record.show}' not restored: ${err instanceof Error ? err.message : String(err)}`;
       this.log('warn', message);
@@ -215,7 +215,7 @@ export class LiveShowRuntime implements LiveRuntime {
    * opens its transmitters, and only then stops what was playing. `restore`
    * picks it up at a saved position instead of stopped.
    */
-  load(showId: string, opts: { restore?: SessionSnapshot; save?: boolean; transmitters?: readonly TransmitterConfig[] } = {}): Promise<void> {
+  load(showId: string, opts: { restore?: SessionSnapshot | (() => SessionSnapshot); save?: boolean; transmitters?: readonly TransmitterConfig[] } = {}): Promise<void> {
     return this.serial(async () => {
       if (this.closed) throw new RuntimeError('the controller is shutting down', 503);
       const stored = await this.opts.shows.get(showId);
@@ -240,7 +240,8 @@ export class LiveShowRuntime implements LiveRuntime {
       this.brandRunner = null;
       if (previous) await previous.stop();
       await session.start();
-      if (opts.restore) session.restore(opts.restore);
+      // Read where the show is only now: opening the transmitters took time, and a running show moved on meanwhile.
+      if (opts.restore) session.restore(typeof opts.restore === 'function' ? opts.restore() : opts.restore);
       this.session = session;
       this.stored = stored;
       this.attach(session);
