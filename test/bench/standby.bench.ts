@@ -41,6 +41,18 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type Ack = { ok: boolean; error?: string };
 
+/** Which of the pair answers as active (the higher epoch if both do, for a moment). */
+async function activeOf(urls: string[], key: string): Promise<number | undefined> {
+  let best: { i: number; epoch: number } | undefined;
+  for (let i = 0; i < urls.length; i++) {
+    const res = await fetch(`${urls[i]}api/standby/status`, { headers: { 'x-crowdcue-standby-key': key }, signal: AbortSignal.timeout(2000) }).catch(() => null);
+    if (res?.status !== 200) continue;
+    const s = (await res.json()) as { role: string; epoch: number };
+    if (s.role === 'active' && (!best || s.epoch > best.epoch)) best = { i, epoch: s.epoch };
+  }
+  return best?.i;
+}
+
 async function consoleOf(url: string, password: string): Promise<{ socket: Socket; command: (name: string, payload: unknown) => Promise<Ack> }> {
   const res = await fetch(`${url}api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
   if (res.status !== 200) throw new Error(`login at ${url}: HTTP ${res.status}`);
@@ -51,7 +63,17 @@ async function consoleOf(url: string, password: string): Promise<{ socket: Socke
     socket.once('connect_error', reject);
   });
   const emit = socket.emit.bind(socket) as (n: string, p: unknown, ack: (r: Ack) => void) => void;
-  return { socket, command: (name, payload) => new Promise((resolve) => emit(name, payload, resolve)) };
+  return {
+    socket,
+    command: (name, payload) =>
+      new Promise((resolve) => {
+        const timer = setTimeout(() => resolve({ ok: false, error: `no answer to ${name} within 10 s` }), 10_000);
+        emit(name, payload, (a) => {
+          clearTimeout(timer);
+          resolve(a);
+        });
+      }),
+  };
 }
 
 /** Samples SAMPLE_BANDS bands every SAMPLE_EVERY_MS for SPAN_MS from now. */
@@ -121,7 +143,13 @@ export async function bench(): Promise<BenchResult[]> {
     follower.stop();
     const tracking = { messagesPerS: (messages - m0) / 10, bytesPerS: (bytes - b0) / 10 };
 
-    // References: each kind once with no failure.
+    // References: each kind once with no failure (on whichever controller is active by now).
+    const a0 = await activeOf(urls, key);
+    if (a0 !== undefined && a0 !== active) {
+      active = a0;
+      c.socket.close();
+      c = await consoleOf(urls[active], password);
+    }
     const reference = new Map<string, Rgb[][]>();
     for (const k of KINDS) {
       const ack = await c.command('goto', { cue: k.cue });
@@ -131,25 +159,40 @@ export async function bench(): Promise<BenchResult[]> {
     c.socket.close();
 
     const rows: Array<Record<string, string | number>> = [];
+    let falseTakeovers = 0;
     for (let run = 0; run < RUNS; run++) {
       const k = KINDS[run % KINDS.length];
+      const now = await activeOf(urls, key);
+      if (now === undefined) throw new Error('neither controller is active');
+      if (now !== active) falseTakeovers++;
+      active = now;
+      const backup = 1 - active;
+      // The backup must be following before the kill.
+      if (!procs[backup] || procs[backup].child.exitCode !== null || procs[backup].child.signalCode !== null) {
+        const returning = start(backup, backup === 0 ? ['--peer', urls[1]] : ['--backup-of', urls[0], '--standby-key', join(dirs[0], STANDBY_KEY_FILE)]);
+        await returning.line(/^following /, 120_000);
+      }
       c = await consoleOf(urls[active], password);
       const airedFrom = rig.aired.length;
       const ack = await c.command('goto', { cue: k.cue });
-      if (!ack.ok) throw new Error(`goto ${k.cue}: ${ack.error}`);
+      if (!ack.ok) {
+        c.socket.close();
+        rows.push({ run: run + 1, kind: k.kind, takeoverMs: -1, bandMsDifferent: -1, staleOrDuplicate: -1, note: `goto refused: ${ack.error}` });
+        continue;
+      }
       const frames = sample(rig);
       await sleep(k.killAfterMs);
       let attachedAt = Infinity;
       const off = rig.device.onEvent((e) => {
         if (e.kind === 'attached' && attachedAt === Infinity) attachedAt = performance.now();
       });
+      const from = procs[backup].mark();
       procs[active].child.kill('SIGKILL');
       const killedAt = performance.now();
       c.socket.close();
       const got = await frames;
       off();
-      const backup = 1 - active;
-      await procs[backup].line(/CrowdCue console: /, 120_000);
+      await procs[backup].line(/CrowdCue console: /, 120_000, from);
       const firstAir = rig.aired.slice(airedFrom).find((t) => t.startHostMs >= attachedAt);
       rows.push({
         run: run + 1,
@@ -176,6 +219,7 @@ export async function bench(): Promise<BenchResult[]> {
       ],
       notes: [
         `${RUNS} runs alternating mid-fade and mid-parade; takeover after ${500} ms of heartbeat silence`,
+        `takeovers without a kill (the active controller's loop silent for 500 ms on this loaded machine; fenced, it stepped down): ${falseTakeovers}`,
         'takeover includes the backup starting its server (stores, show check, transmitter HELLO/clock sync) on this shared 2-core machine',
       ],
     };

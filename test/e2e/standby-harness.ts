@@ -66,8 +66,10 @@ export interface Controller {
   out: string[];
   err: string[];
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** Waits for a line of its output matching `re`. */
-  line(re: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
+  /** Waits for a line of its output matching `re` (among lines from `from` on, stdout and stderr counted together). */
+  line(re: RegExp, timeoutMs?: number, from?: number): Promise<RegExpExecArray>;
+  /** How many lines so far: pass to `line` to wait for a new one. */
+  mark(): number;
 }
 
 export function startController(dataDir: string, port: number, args: string[]): Controller {
@@ -76,18 +78,20 @@ export function startController(dataDir: string, port: number, args: string[]): 
   });
   const out: string[] = [];
   const err: string[] = [];
+  const all: string[] = [];
   const waiters = new Set<() => void>();
   const onLine = (into: string[]) => (l: string) => {
     into.push(l);
+    all.push(l);
     for (const w of waiters) w();
   };
   createInterface({ input: child.stdout! }).on('line', onLine(out));
   createInterface({ input: child.stderr! }).on('line', onLine(err));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once('exit', (code, signal) => done({ code, signal })));
-  const line = (re: RegExp, timeoutMs = 90_000) =>
+  const line = (re: RegExp, timeoutMs = 90_000, from = 0) =>
     new Promise<RegExpExecArray>((resolve, reject) => {
       const check = () => {
-        for (const l of [...out, ...err]) {
+        for (const l of all.slice(from)) {
           const m = re.exec(l);
           if (m) {
             waiters.delete(check);
@@ -104,7 +108,7 @@ export function startController(dataDir: string, port: number, args: string[]): 
       waiters.add(check);
       check();
     });
-  return { child, dataDir, url: `http://127.0.0.1:${port}/`, out, err, exited, line };
+  return { child, dataDir, url: `http://127.0.0.1:${port}/`, out, err, exited, line, mark: () => all.length };
 }
 
 export const tempDir = (label: string) => mkdtemp(join(tmpdir(), `crowdcue-standby-${label}-`));
