@@ -182,6 +182,27 @@ export interface LiveState {
   playbacks: PlaybackState[];
   /** A GO on the same playback within this many ms of the last is ignored (a double-click is one GO). */
   goLockoutMs: number;
+  /** Hot standby: absent when this controller runs alone. */
+  standby?: StandbyStatus;
+}
+
+/** A primary/backup pair as the active controller sees it (controller README, hot standby). */
+export interface StandbyStatus {
+  /** This controller is the one driving the transmitters. */
+  role: 'active';
+  /** The fencing epoch it holds the transmitters with. */
+  epoch: number;
+  /** The other controller's console, where a console goes when this one is lost. */
+  peerUrl: string | null;
+  /** Its backup; null when none has followed yet. */
+  backup: {
+    connected: boolean;
+    /** Live-state records written that the backup has not acknowledged, and for how long the oldest. */
+    behindRecords: number;
+    behindMs: number;
+    /** Since the backup was last heard (its last acknowledgement), ms; null = never. */
+    lastHeardMsAgo: number | null;
+  } | null;
 }
 
 /** What a device told us about itself (CCL INFO), or a driver's equivalent. */

@@ -7,6 +7,7 @@ export * from './ccl/types';
 export * from './ccl/frame';
 export * from './ccl/messages';
 export * from './ccl/stream-decoder';
+export * from './ccl/fence';
 export * from './ccl/clock';
 export * from './ccb/types';
 export * from './ccb/codec';

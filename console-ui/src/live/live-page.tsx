@@ -22,6 +22,7 @@ import { TransportPanel } from './transport-panel';
 import { useLiveCrowd } from './use-live-crowd';
 import { useLiveShow } from './use-live-show';
 import { useShowClockText } from './use-show-clock-text';
+import { StandbyStatusPanel } from './standby-status';
 
 export function LivePage({ canControl }: { canControl: boolean }) {
   const store = useLiveStore();
@@ -152,6 +153,7 @@ export function LivePage({ canControl }: { canControl: boolean }) {
         onRelease={(z) => void run('release', z ? { zones: z } : {})}
       />
 
+      <StandbyStatusPanel />
       <section className="panel health" data-testid="health">
         <h2>
           Transmitters <span className="muted">· {live.health.filter((t) => t.state === 'up').length}/{live.health.length} up</span>

@@ -5,6 +5,7 @@
  * (the journal's records over an older checkpoint) and the band state is
  * carried on.
  */
+import { Subject, type Observable } from 'rxjs';
 import { z } from 'zod';
 import { BandContinuity } from './band-continuity';
 import { CommandJournal } from './command-journal';
@@ -32,6 +33,9 @@ function checkJournalRecord(raw: unknown): JournalRecord | undefined {
   return undefined;
 }
 
+/** A record as it is written (a hot-standby backup follows these; see standby/). */
+export type DurableWrite = { kind: 'state'; state: RuntimeFile } | { kind: 'band'; band: BandState };
+
 export interface OpenedDurableRuntime {
   durable: DurableRuntime;
   /** The newest live state on disk, if any. */
@@ -42,6 +46,10 @@ export interface OpenedDurableRuntime {
 
 export class DurableRuntime {
   private rev: number;
+  private readonly writes = new Subject<DurableWrite>();
+  /** Every record as it goes to disk, before its fsync: a follower hears of a seq block before any seq in it is used. */
+  readonly written$: Observable<DurableWrite> = this.writes.asObservable();
+  private readonly notify = (w: DurableWrite) => this.writes.next(w);
 
   private constructor(
     private readonly dataDir: string,
@@ -75,15 +83,23 @@ export class DurableRuntime {
       }
     }
     const rev = Math.max(record?.rev ?? 0, ...records.map((r) => (r.kind === 'command' ? r.state.rev : 0)));
+    const written = new Subject<DurableWrite>();
     const durable = new DurableRuntime(
       dataDir,
       journal,
       new BandContinuity(band, {
-        save: (b) => journal.append({ kind: 'band', band: b }),
-        saveSync: (b) => journal.appendSync({ kind: 'band', band: b }),
+        save: (b) => {
+          written.next({ kind: 'band', band: b });
+          return journal.append({ kind: 'band', band: b });
+        },
+        saveSync: (b) => {
+          written.next({ kind: 'band', band: b });
+          journal.appendSync({ kind: 'band', band: b });
+        },
       }),
       rev,
     );
+    written.subscribe(durable.notify);
     await durable.band.reserveFirst();
     return { durable, record, notes };
   }
@@ -95,7 +111,14 @@ export class DurableRuntime {
 
   private record(show: string | null, snap: SessionSnapshot | null): RuntimeFile {
     this.rev += 1;
-    return runtimeRecord(show, snap, { rev: this.rev, band: this.band.state() });
+    const state = runtimeRecord(show, snap, { rev: this.rev, band: this.band.state() });
+    this.writes.next({ kind: 'state', state });
+    return state;
+  }
+
+  /** The live state as a record now (not written to disk): what a follower starts from. */
+  recordNow(show: string | null, snap: SessionSnapshot | null): RuntimeFile {
+    return this.record(show, snap);
   }
 
   /** Write-ahead: resolves once the state after `command` is on disk; acknowledge only then. */
@@ -111,6 +134,7 @@ export class DurableRuntime {
   }
 
   close(): Promise<void> {
+    this.writes.complete();
     return this.journal.close();
   }
 }

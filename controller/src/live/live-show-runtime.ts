@@ -17,6 +17,7 @@ import type {
   OnAirPacketInfo,
   Show,
   ShowError,
+  StandbyStatus,
   TransmitterConfig,
   TransmitterHealthInfo,
 } from '@crowdcue/protocol';
@@ -34,8 +35,8 @@ import { BrandRunner, type BrandPlayback } from './brand-runner';
 import { OnAirRecord } from './on-air-record';
 import { idleState, liveStateOf } from './live-state';
 import { ParadePreview } from './parade-preview';
-import { runtimeRecord, snapshotAt, writeRuntimeFile } from './runtime-file';
-import { DurableRuntime } from './durable-runtime';
+import { runtimeRecord, snapshotAt, writeRuntimeFile, type RuntimeFile } from './runtime-file';
+import { DurableRuntime, type DurableWrite } from './durable-runtime';
 import { DEFAULT_TRANSMITTERS, ShowSession, ShowSessionError, showProblems, type OpenSessionTransmitter, type SessionSnapshot, type SessionWarning } from './show-session';
 import { checkConfigs, configsFromUrls, type ConfigProblem } from './transmitter-configs';
 import { StandingWarnings } from './standing-warnings';
@@ -178,7 +179,7 @@ export class LiveShowRuntime implements LiveRuntime {
     if (!record || !record.show) return { restored: false, message: opened.notes.find((n) => n.startsWith('runtime state not restored')) ?? 'no live show to restore' };
     const snap = snapshotAt(record);
     try {
-      await this.load(record.show, { restore: snap, save: false });
+      await this.load(record.show, { restore: () => snapshotAt(record), save: false });
     } catch (err) {
       const message = `live show '${record.show}' not restored: ${err instanceof Error ? err.message : String(err)}`;
       this.log('warn', message);
@@ -186,6 +187,12 @@ export class LiveShowRuntime implements LiveRuntime {
     }
     const where = snap.status === 'stopped' ? 'stopped' : `${snap.status} at ${(snap.positionMs / 1000).toFixed(1)} s${snap.current ? `, ${this.session?.cueName(snap.current.cueId)}` : ''}`;
     return { restored: true, message: `live show '${record.show}' restored (${where})` };
+  }
+
+  /** Hot standby (standby/): the live state as a record now, and every record written after it. */
+  standbyFeed(): { now: RuntimeFile; written$: Observable<DurableWrite> } | null {
+    const d = this.durable;
+    return d ? { now: d.recordNow(this.session?.show.id ?? null, this.session?.snapshot() ?? null), written$: d.written$ } : null;
   }
 
   /** Whether a show is live. */
@@ -208,7 +215,7 @@ export class LiveShowRuntime implements LiveRuntime {
    * opens its transmitters, and only then stops what was playing. `restore`
    * picks it up at a saved position instead of stopped.
    */
-  load(showId: string, opts: { restore?: SessionSnapshot; save?: boolean; transmitters?: readonly TransmitterConfig[] } = {}): Promise<void> {
+  load(showId: string, opts: { restore?: SessionSnapshot | (() => SessionSnapshot); save?: boolean; transmitters?: readonly TransmitterConfig[] } = {}): Promise<void> {
     return this.serial(async () => {
       if (this.closed) throw new RuntimeError('the controller is shutting down', 503);
       const stored = await this.opts.shows.get(showId);
@@ -233,7 +240,8 @@ export class LiveShowRuntime implements LiveRuntime {
       this.brandRunner = null;
       if (previous) await previous.stop();
       await session.start();
-      if (opts.restore) session.restore(opts.restore);
+      // Read where the show is only now: opening the transmitters took time, and a running show moved on meanwhile.
+      if (opts.restore) session.restore(typeof opts.restore === 'function' ? opts.restore() : opts.restore);
       this.session = session;
       this.stored = stored;
       this.attach(session);
@@ -357,8 +365,17 @@ export class LiveShowRuntime implements LiveRuntime {
   }
 
   snapshot(): LiveState {
-    if (this.session) this.lastState = liveStateOf(this.session);
+    if (this.session) this.lastState = this.withStandby(liveStateOf(this.session));
     return this.lastState;
+  }
+
+  /** Hot standby: the pair's status goes out in every live state (standby/standby-server.ts). */
+  private standbyStatus: (() => StandbyStatus) | undefined;
+  setStandbyStatus(status: () => StandbyStatus): void {
+    this.standbyStatus = status;
+  }
+  private withStandby(state: LiveState): LiveState {
+    return this.standbyStatus ? { ...state, standby: this.standbyStatus() } : state;
   }
 
   /** Several changes in one turn (a GO touches cue, zones and phase) make one state message. */
@@ -373,7 +390,7 @@ export class LiveShowRuntime implements LiveRuntime {
 
   private emitState(): void {
     if (this.closed) return;
-    this.lastState = this.session ? liveStateOf(this.session) : idleState();
+    this.lastState = this.withStandby(this.session ? liveStateOf(this.session) : idleState());
     this.stateSubject.next(this.lastState);
   }
 

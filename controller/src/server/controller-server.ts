@@ -33,6 +33,7 @@ import { DEFAULT_CONSOLE_ROOT, registerConsoleStatic } from './plugins/console-s
 import realtimePlugin from './plugins/realtime';
 import transmittersPlugin from './plugins/transmitters';
 import venuesPlugin from './plugins/venues';
+import { StandbyServer, type StandbyServerOptions } from '../standby/standby-server';
 
 export const DEFAULT_PORT = 4300;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -60,6 +61,8 @@ export interface ControllerServerOptions {
   runtime?: Partial<Omit<LiveShowRuntimeOptions, 'shows' | 'dataDir' | 'transmitterUrls'>>;
   /** How long on-air packets are gathered into one socket message, ms (default 1). */
   packetBatchMs?: number;
+  /** The active half of a hot-standby pair (standby/): fenced transmitters, the backup's link, the pair's status. */
+  standby?: StandbyServerOptions;
 }
 
 export interface ControllerServer {
@@ -120,6 +123,7 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
   // The brand service asks the runtime for the live show's time; the runtime plays its approved sequences.
   // Heavy requests (venues, logos) and proof-of-play replays run in worker tasks: have one started before the first arrives.
   warmSpare();
+  const standby = opts.standby ? new StandbyServer(opts.standby) : undefined;
   const brands = await BrandService.open({
     dataDir,
     shows,
@@ -132,7 +136,7 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
   });
   let runtime: LiveShowRuntime;
   try {
-    runtime = new LiveShowRuntime({ shows, dataDir, transmitterUrls: opts.transmitterUrls, brands, log, ...opts.runtime });
+    runtime = new LiveShowRuntime({ shows, dataDir, transmitterUrls: opts.transmitterUrls, brands, log, ...(standby ? { open: standby.open } : {}), ...opts.runtime });
   } catch (err) {
     brands.close();
     throw err;
@@ -167,6 +171,7 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
         await a.register(venuesPlugin);
         await a.register(brandPlugin, { service: brands });
         await registerConsoleStatic(a, { root: opts.consoleRoot ?? DEFAULT_CONSOLE_ROOT });
+        await standby?.register(a, runtime, dataDir);
       },
     });
     const server = app;
@@ -179,6 +184,7 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
     const port = typeof address === 'object' && address ? address.port : (opts.port ?? DEFAULT_PORT);
     const host = opts.host ?? DEFAULT_HOST;
     const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+    standby?.listening(`http://${shownHost}:${port}/`);
 
     let closing: Promise<void> | undefined;
     return {

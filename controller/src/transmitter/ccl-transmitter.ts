@@ -44,7 +44,22 @@ export interface CclTransmitterOptions extends LinkedTransmitterOptions {
   queueFullBackoffMs?: number;
   queueFullBackoffMaxMs?: number;
   busyRetryMs?: number;
+  /**
+   * Fencing (PROTOCOL.md 1.8): this controller's id and epoch, sent in HELLO.
+   * A device that answers NACK FENCED is let go for good and `onFenced` is
+   * called; a device without the extension is driven with a plain HELLO.
+   */
+  fence?: CclFence;
 }
+
+export interface CclFence {
+  controllerId: number;
+  epoch: number;
+  onFenced?: (transmitterId: string, reason: string) => void;
+}
+
+/** What a fenced driver's health says. */
+export const FENCED_REASON = 'fenced: a newer controller holds this transmitter';
 
 export class CclProtocolError extends Error {
   constructor(message: string) {
@@ -88,7 +103,10 @@ type InFlight = { seq: number; item: QueuedSend; timed: boolean; atMs: number | 
 
 export class CclTransmitter extends LinkedTransmitter {
   readonly lookaheadMs: number;
-  private readonly o: Required<Omit<CclTransmitterOptions, keyof LinkedTransmitterOptions | 'clock'>>;
+  private readonly o: Required<Omit<CclTransmitterOptions, keyof LinkedTransmitterOptions | 'clock' | 'fence'>>;
+  private readonly fence: CclFence | undefined;
+  /** The device answered our fenced HELLO with BAD_FRAME: it has no fencing extension. */
+  private plainHello = false;
   private readonly clock: ClockSync;
   private readonly requests: CclRequests;
   private decoder = new CclStreamDecoder({ parse: { from: 'device' } });
@@ -127,6 +145,7 @@ export class CclTransmitter extends LinkedTransmitter {
       busyRetryMs: opts.busyRetryMs ?? 10,
     };
     this.queueFullDelayMs = this.o.queueFullBackoffMs;
+    this.fence = opts.fence;
     this.clock = new ClockSync(opts.clock);
     this.requests = new CclRequests(this.scheduler);
   }
@@ -163,7 +182,9 @@ export class CclTransmitter extends LinkedTransmitter {
     const anyObsolete = onDevice.some((a) => isObsolete(a.item.packet)) || inFlight.some((f) => isObsolete(f.item.packet));
     if (anyObsolete && this.link && this.isUp) {
       // FLUSH is all or nothing on the device: take everything back, re-send the keepers.
-      this.write({ type: 'FLUSH' }, () => undefined);
+      this.write({ type: 'FLUSH' }, (m) => {
+        if (m.type === 'NACK' && m.reason === 'FENCED') this.fenced('FLUSH');
+      });
       for (const a of onDevice) {
         a.timer?.unsubscribe();
         if (isObsolete(a.item.packet)) this.dropped(a.item.packet, 'flushed');
@@ -191,9 +212,19 @@ export class CclTransmitter extends LinkedTransmitter {
       if (!link.isOpen) throw new Error('link closed during HELLO');
       // A leading 0x00 ends any half frame the device was holding from before.
       link.write(new Uint8Array([0]));
-      const answer = await this.request({ type: 'HELLO' }, this.o.helloTimeoutMs);
+      const fenced = this.fence && !this.plainHello;
+      const hello: CclHostMessage = fenced ? { type: 'HELLO', controllerId: this.fence.controllerId, epoch: this.fence.epoch } : { type: 'HELLO' };
+      const answer = await this.request(hello, this.o.helloTimeoutMs);
       if (answer?.message.type === 'INFO') info = answer.message;
-      else if (answer) throw new CclProtocolError(`device answered HELLO with ${answer.message.type}, not INFO`);
+      else if (answer?.message.type === 'NACK' && answer.message.reason === 'FENCED') {
+        this.fenced('HELLO');
+        throw new CclProtocolError(FENCED_REASON);
+      } else if (fenced && answer?.message.type === 'NACK' && answer.message.reason === 'BAD_FRAME') {
+        // A device without the fencing extension: plain CCL, one controller at a time.
+        this.log('warn', 'device has no fencing extension (PROTOCOL.md 1.8); driving it with a plain HELLO');
+        this.plainHello = true;
+        attempt--;
+      } else if (answer) throw new CclProtocolError(`device answered HELLO with ${answer.message.type}, not INFO`);
       else this.log('warn', `no INFO answer to HELLO (attempt ${attempt} of ${this.o.helloAttempts})`);
     }
     if (!info) throw new Error(`device did not answer HELLO (${this.o.helloAttempts} tries, ${this.o.helloTimeoutMs} ms each)`);
@@ -268,6 +299,13 @@ export class CclTransmitter extends LinkedTransmitter {
       if (!this.isDeviceMessage(message)) continue;
       if (!this.requests.answer(seq, message, now)) this.log('info', `late or stray ${message.type} for seq ${seq} ignored`);
     }
+  }
+
+  /** A newer controller holds the device: stop driving it, and say so once. */
+  private fenced(what: string): void {
+    this.log('error', `${what} answered NACK FENCED: a newer controller holds this transmitter; letting it go`);
+    this.halt(FENCED_REASON);
+    this.fence?.onFenced?.(this.id, FENCED_REASON);
   }
 
   private isDeviceMessage(m: CclDeviceMessage | CclHostMessage): m is CclDeviceMessage {
@@ -501,6 +539,11 @@ export class CclTransmitter extends LinkedTransmitter {
     }
     const reason = typeof m.reason === 'number' ? 'UNKNOWN' : m.reason;
     this.countNack(reason);
+    if (reason === 'FENCED') {
+      this.dropped(item.packet, FENCED_REASON);
+      this.fenced('SEND');
+      return;
+    }
     if (flight.flushed) return this.pump();
     const now = this.scheduler.now();
     switch (reason) {

@@ -3,7 +3,7 @@ export * from './types';
 export { openTransmitter, type OpenTransmitterOptions, type OpenedTransmitter } from './open-transmitter';
 export { parseTransmitterUrl, parseZoneList, TransmitterUrlError, DEFAULT_BAUD, type TransmitterAddress, type LinkAddress } from './transmitter-url';
 export { TransmitterSet, obsoletedBy, zonesMeet } from './transmitter-set';
-export { CclTransmitter, CclProtocolError, type CclTransmitterOptions } from './ccl-transmitter';
+export { CclTransmitter, CclProtocolError, FENCED_REASON, type CclFence, type CclTransmitterOptions } from './ccl-transmitter';
 export { XyloTransmitter, type XyloTransmitterOptions } from './xylo-transmitter';
 export { LinkedTransmitter, type LinkedTransmitterOptions, type LogLevel } from './linked-transmitter';
 export { ClockSync, type ClockSyncOptions } from './clock-sync';

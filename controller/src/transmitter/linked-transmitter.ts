@@ -64,6 +64,8 @@ export abstract class LinkedTransmitter implements Transmitter {
   /** Bumped for every link attempt and on stop: callbacks of an older link are ignored. */
   private generation = 0;
   private downReason: string | undefined;
+  /** Set when the device must not be reconnected on our own (fenced by a newer controller). */
+  private haltedBecause: string | undefined;
   private retryTimer: Subscription | undefined;
   private healthTimer: Subscription | undefined;
   /** A device spewing garbage must not flood the terminal or the console: one line, then counts. */
@@ -104,6 +106,7 @@ export abstract class LinkedTransmitter implements Transmitter {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    this.haltedBecause = undefined;
     this.scheduleHealthTick();
     await this.connect();
   }
@@ -140,6 +143,17 @@ export abstract class LinkedTransmitter implements Transmitter {
 
   protected get isUp(): boolean {
     return this.current.state === 'up';
+  }
+
+  /**
+   * Give up on the device for good (until start() again): the link is closed
+   * and not retried. A fenced driver does this: a newer controller holds it.
+   */
+  protected halt(reason: string): void {
+    this.haltedBecause = reason;
+    this.retryTimer?.unsubscribe();
+    if (this.link) this.dropLink(reason);
+    else this.setState('down', reason);
   }
 
   /** Give up on the current link (device silent, garbled beyond hope); reconnecting follows. */
@@ -268,6 +282,10 @@ export abstract class LinkedTransmitter implements Transmitter {
     this.generation++;
     this.onLinkDown(why);
     if (!this.running) return;
+    if (this.haltedBecause !== undefined) {
+      this.setState('down', this.haltedBecause);
+      return;
+    }
     const delay = this.backoff.delay();
     this.log('warn', `link down (${why}); retrying in ${delay} ms`);
     this.setState('down', why);

@@ -26,6 +26,8 @@ const expected: Record<string, CclMessage> = {
   clock: { type: 'CLOCK', nowUs: 123456789 },
   status: { type: 'STATUS', queued: 0, sent: 70000, late: 1, dropped: 0 },
   pong: { type: 'PONG', data: fromHex('000102') },
+  'hello fenced': { type: 'HELLO', controllerId: 0x1234abcd, epoch: 3 },
+  'nack fenced': { type: 'NACK', reason: 'FENCED' },
 };
 
 const raw = (type: number, payloadHex: string, version = 1): CclRawFrame => ({ version, type, seq: 9, payload: fromHex(payloadHex) });
@@ -119,7 +121,10 @@ describe('parseMessage names what is wrong', () => {
     expect(errorOf(parseMessage(raw(0x81, '01302000960000')))).toMatchObject({ code: 'TOO_SHORT', field: 'overhead' });
   });
   it('TOO_LONG for bytes beyond a fixed message', () => {
-    expect(errorOf(parseMessage(raw(1, '00')))).toMatchObject({ code: 'TOO_LONG', field: 'payload' });
+    // A HELLO is empty, or the fencing extension's 8 bytes.
+    expect(errorOf(parseMessage(raw(1, '00'.repeat(9))))).toMatchObject({ code: 'TOO_LONG', field: 'payload' });
+    expect(errorOf(parseMessage(raw(1, '00')))).toMatchObject({ code: 'TOO_SHORT', field: 'controller_id' });
+    expect(errorOf(parseMessage(raw(1, '0000000001')))).toMatchObject({ code: 'TOO_SHORT', field: 'epoch' });
     expect(errorOf(parseMessage(raw(0x84, '0102030405')))).toMatchObject({ code: 'TOO_LONG', field: 'payload' });
     expect(errorOf(parseMessage(raw(5, '00'.repeat(17))))).toMatchObject({ code: 'TOO_LONG', field: 'data' });
   });

@@ -25,6 +25,8 @@ export const SEND_FLAG_PRIORITY = 0x02;
 /** flags + repeat + gap_ms. */
 export const SEND_HEADER_BYTES = 3;
 export const PING_MAX_BYTES = 16;
+/** HELLO with the fencing extension: controller_id u32, epoch u32. */
+export const HELLO_FENCE_BYTES = 8;
 
 const HOST_TYPES: ReadonlySet<CclTypeName> = new Set(['HELLO', 'SEND', 'TIME', 'FLUSH', 'PING']);
 const TYPE_NAMES = new Map<number, CclTypeName>(
@@ -96,7 +98,13 @@ export function encodeMessage(message: CclMessage): { type: number; payload: Uin
   }
   const type = CclType[message.type];
   switch (message.type) {
-    case 'HELLO':
+    case 'HELLO': {
+      if (message.controllerId === undefined && message.epoch === undefined) return { type, payload: new Uint8Array() };
+      const payload = new Uint8Array(HELLO_FENCE_BYTES);
+      writeU32(payload, 0, intField('HELLO', 'controllerId', message.controllerId, U32));
+      writeU32(payload, 4, intField('HELLO', 'epoch', message.epoch, U32));
+      return { type, payload };
+    }
     case 'TIME':
     case 'FLUSH':
       return { type, payload: new Uint8Array() };
@@ -267,6 +275,9 @@ function parsePayload(type: CclTypeName, p: Uint8Array): DecodeResult<CclMessage
   let err: DecodeError | null;
   switch (type) {
     case 'HELLO':
+      if (p.length === 0) return ok({ type });
+      err = fixedLayout(type, p, [['controller_id', 4], ['epoch', 4]]);
+      return err ? fail(err) : ok({ type, controllerId: u32(p, 0), epoch: u32(p, 4) });
     case 'TIME':
     case 'FLUSH':
       err = fixedLayout(type, p, []);

@@ -27,11 +27,17 @@ export const NackReason = {
   TOO_LONG: 3,
   BAD_FRAME: 4,
   BUSY: 5,
+  /** Fencing extension (PROTOCOL.md 1.8): a newer controller holds this device. */
+  FENCED: 6,
 } as const;
 export type NackReasonName = keyof typeof NackReason;
 
 export type CclHostMessage =
-  | { type: 'HELLO' }
+  /**
+   * HELLO; with the fencing extension (PROTOCOL.md 1.8) it carries the
+   * controller's id and its epoch (both u32, both present or both absent).
+   */
+  | { type: 'HELLO'; controllerId?: number; epoch?: number }
   | {
       type: 'SEND';
       timed: boolean;

@@ -11,7 +11,10 @@ import type { Duplex } from 'node:stream';
 import {
   airtimeUs,
   CCL_VERSION,
+  DeviceFence,
   encodeCclFrame,
+  helloClaim,
+  type LinkFence,
   type CclDeviceMessage,
   type CclHostMessage,
   type DecodeError,
@@ -141,6 +144,9 @@ export class VirtualTransmitter {
   private closed = false;
   private counters = { dropped: 0, badFrames: 0, framesIn: 0, framesOut: 0 };
   private nacks: Partial<Record<NackReasonName, number>> = {};
+  /** Fencing extension (PROTOCOL.md 1.8): who holds the device, and what the attached link said in HELLO. */
+  private readonly fence = new DeviceFence();
+  private linkFence: LinkFence = null;
 
   constructor(opts: VirtualTransmitterOptions = {}) {
     this.info = {
@@ -182,6 +188,7 @@ export class VirtualTransmitter {
     if (this.closed) throw new Error('virtual transmitter is closed');
     this.detach('replaced by a new stream');
     this.reader.reset();
+    this.linkFence = null;
     this.stream = stream;
     this.streamLabel = label;
     const onData = (chunk: Buffer | string) => {
@@ -243,6 +250,11 @@ export class VirtualTransmitter {
     return () => this.airListeners.delete(listener);
   }
 
+  /** The controller holding this device by the fencing extension, if one has said HELLO with it. */
+  get fenceHolder(): { controllerId: number; epoch: number } | null {
+    return this.fence.holder;
+  }
+
   /** Connections, NACKs, dropped frames, FLUSHes: for logs and tests. */
   onEvent(listener: Listener<DeviceEvent>): () => void {
     this.eventListeners.add(listener);
@@ -302,10 +314,14 @@ export class VirtualTransmitter {
 
   private handle(seq: number, message: CclHostMessage): void {
     switch (message.type) {
-      case 'HELLO':
+      case 'HELLO': {
         if (this.faults.ignoreHello) return;
+        const answer = this.fence.hello(helloClaim(message));
+        this.linkFence = answer.link;
+        if (!answer.ok) return this.nack(seq, 'FENCED', 'a newer controller holds this device');
         this.reply(seq, { type: 'INFO', proto: CCL_VERSION, ...this.info });
         return;
+      }
       case 'TIME':
         this.reply(seq, { type: 'CLOCK', nowUs: this.nowUs() });
         return;
@@ -313,6 +329,7 @@ export class VirtualTransmitter {
         this.reply(seq, { type: 'PONG', data: message.data });
         return;
       case 'FLUSH': {
+        if (!this.fence.mayCommand(this.linkFence)) return this.nack(seq, 'FENCED', 'a newer controller holds this device');
         const dropped = this.planner.flush();
         this.emit({ kind: 'flush', dropped });
         this.reply(seq, { type: 'ACK', queued: Math.min(255, this.planner.queued) });
@@ -327,6 +344,7 @@ export class VirtualTransmitter {
   }
 
   private send(seq: number, message: Extract<CclHostMessage, { type: 'SEND' }>): void {
+    if (!this.fence.mayCommand(this.linkFence)) return this.nack(seq, 'FENCED', 'a newer controller holds this device');
     const request: SendRequest = {
       rf: message.rf,
       timed: message.timed,

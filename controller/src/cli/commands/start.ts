@@ -9,7 +9,9 @@ import { parseArgs } from 'node:util';
 import { pendingInitialPassword } from '../../accounts/initial-password';
 import { RepeatedWarnings } from '../../logging/repeated-warnings';
 import { sweepTempFiles } from '../../storage/temp-files';
-import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT, startControllerServer, type ControllerServer } from '../../server/controller-server';
+import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT, startControllerServer, type ControllerServer, type ControllerServerOptions } from '../../server/controller-server';
+import { PAIR_USAGE, parsePairFlags, runPairFromCli } from '../../standby/standby-cli';
+import type { PairOptions } from '../../standby/standby-pair';
 import type { CliIO, CommandRun } from '../main';
 
 const USAGE = `usage: crowdcue start [--data DIR] [--port N] [--host ADDR] [--transmitter URL ...]
@@ -23,6 +25,7 @@ Runs the controller: the live show, the API (OpenAPI at /docs) and the web conso
                      (repeatable): virtual, serial:/dev/ttyUSB0?baud=115200, tcp://host:port,
                      xylo+serial:/dev/ttyACM0
   --no-build         do not build the console even if console-ui/dist is missing or stale
+${PAIR_USAGE}
   -h, --help         this text
 
 First start creates the data directory, an admin account with a random password,
@@ -36,6 +39,8 @@ export interface StartOptions {
   host: string;
   transmitters: string[];
   build: boolean;
+  /** Half of a hot-standby pair (standby/); undefined = a controller alone. */
+  pair?: PairOptions;
 }
 
 export function parseStartArgs(argv: string[]): { ok: true; options: StartOptions } | { ok: false; error: string; help?: boolean } {
@@ -49,6 +54,10 @@ export function parseStartArgs(argv: string[]): { ok: true; options: StartOption
         host: { type: 'string' },
         transmitter: { type: 'string', multiple: true },
         'no-build': { type: 'boolean' },
+        'backup-of': { type: 'string' },
+        peer: { type: 'string' },
+        'standby-key': { type: 'string' },
+        'takeover-ms': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: false,
@@ -61,14 +70,18 @@ export function parseStartArgs(argv: string[]): { ok: true; options: StartOption
   if (!/^\d+$/.test(values.port ?? '0') || !Number.isInteger(port) || port < 0 || port > 65535) {
     return { ok: false, error: `--port must be a whole number 0..65535, got '${values.port}'` };
   }
+  const dataDir = values.data ?? DEFAULT_DATA_DIR;
+  const pair = parsePairFlags({ backupOf: values['backup-of'], peer: values.peer, standbyKey: values['standby-key'], takeoverMs: values['takeover-ms'] }, dataDir);
+  if (!pair.ok) return pair;
   return {
     ok: true,
     options: {
-      dataDir: values.data ?? DEFAULT_DATA_DIR,
+      dataDir,
       port,
       host: values.host ?? DEFAULT_HOST,
       transmitters: values.transmitter ?? [],
       build: !values['no-build'],
+      ...(pair.pair ? { pair: pair.pair } : {}),
     },
   };
 }
@@ -80,8 +93,14 @@ const passwordLine = (password: string) => `admin login: username admin, passwor
  * logged in with it, the first admin password). Warnings go through `warnings`:
  * a late cue or a garbled device repeats many times a second.
  */
-export async function startFromCli(options: StartOptions, io: CliIO, warnings = new RepeatedWarnings((level, message) => io.err(`${level}: ${message}`))): Promise<ControllerServer> {
+export async function startFromCli(
+  options: StartOptions,
+  io: CliIO,
+  warnings = new RepeatedWarnings((level, message) => io.err(`${level}: ${message}`)),
+  extra: Pick<ControllerServerOptions, 'standby'> = {},
+): Promise<ControllerServer> {
   const server = await startControllerServer({
+    ...extra,
     dataDir: options.dataDir,
     port: options.port,
     host: options.host,
@@ -111,6 +130,12 @@ export const run: CommandRun = async (argv, io) => {
   // Temp files of atomic writes a crash left behind (see temp-files.ts).
   for (const name of await sweepTempFiles(dataDir)) io.out(`removed ${name}, left by an interrupted save`);
   const warnings = new RepeatedWarnings((level, message) => io.err(`${level}: ${message}`));
+  if (parsed.options.pair) {
+    const code = await runPairFromCli(parsed.options.pair, io, (standby) => startFromCli(parsed.options, io, warnings, { standby }));
+    warnings.close();
+    io.out('stopped');
+    return code;
+  }
   let server: ControllerServer;
   try {
     server = await startFromCli(parsed.options, io, warnings);

@@ -1,0 +1,125 @@
+/**
+ * The active controller's end of the standby link (a fastify plugin):
+ *
+ * - `GET /api/standby/follow`: the backup's stream (follow-messages.ts): hello,
+ *   the followed files, the live state as a record now, then every record and
+ *   seq reservation as it is written, file changes, and a heartbeat every
+ *   100 ms. One follower at a time; a new one replaces the old.
+ * - `POST /api/standby/ack { rev }`: the backup has the records up to `rev`.
+ * - `GET /api/standby/status`: who this controller is and its role (a
+ *   returning controller asks this before it drives anything).
+ *
+ * Every route needs the pair's key in `x-crowdcue-standby-key` (403 without it).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { interval, Subscription, type Observable } from 'rxjs';
+import { z } from 'zod';
+import type { DurableWrite } from '../live/durable-runtime';
+import type { RuntimeFile } from '../live/runtime-file';
+import { BackupTracker } from './backup-tracker';
+import { encodeFollow, type FollowMessage } from './follow-messages';
+import { FILE_POLL_MS, FollowedFiles } from './followed-files';
+import { HEARTBEAT_EVERY_MS } from './heartbeat';
+import { keyMatches, STANDBY_KEY_HEADER, type StandbyIdentity } from './standby-files';
+
+export interface StandbyLinkOptions {
+  key: string;
+  dataDir: string;
+  identity: () => StandbyIdentity;
+  /** This controller's console URL, told to the backup (and its consoles after a takeover). */
+  url: () => string | null;
+  feed: () => { now: RuntimeFile; written$: Observable<DurableWrite> } | null;
+  tracker: BackupTracker;
+  /** Counts what goes to the backup (the bench's tracking cost). */
+  onSent?: (bytes: number) => void;
+}
+
+export const STATUS_ROLE = 'active' as const;
+
+export default async function standbyLinkPlugin(app: FastifyInstance, opts: StandbyLinkOptions): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  let current: Subscription | undefined;
+
+  const guard = async (req: FastifyRequest, reply: FastifyReply) => {
+    if (!keyMatches(opts.key, req.headers[STANDBY_KEY_HEADER])) {
+      await reply.code(403).send({ error: `standby key missing or wrong (header ${STANDBY_KEY_HEADER})` });
+    }
+  };
+
+  r.get('/api/standby/status', { preHandler: guard, schema: { hide: true } }, () => ({
+    role: STATUS_ROLE,
+    ...opts.identity(),
+    url: opts.url(),
+  }));
+
+  r.post(
+    '/api/standby/ack',
+    { preHandler: guard, schema: { hide: true, body: z.strictObject({ rev: z.number().int().min(0) }) } },
+    (req) => {
+      opts.tracker.acked(req.body.rev);
+      return { ok: true };
+    },
+  );
+
+  r.get('/api/standby/follow', { preHandler: guard, schema: { hide: true } }, (req, reply) => {
+    const feed = opts.feed();
+    if (!feed) return reply.code(503).send({ error: 'no live state to follow (no data directory)' });
+    current?.unsubscribe();
+    reply.hijack();
+    const out = reply.raw;
+    out.writeHead(200, { 'content-type': 'application/x-ndjson', 'cache-control': 'no-store' });
+    out.socket?.setNoDelay(true);
+    const subs = new Subscription();
+    current = subs;
+    const send = (m: FollowMessage) => {
+      if (out.destroyed) return;
+      const line = encodeFollow(m);
+      out.write(line);
+      opts.onSent?.(Buffer.byteLength(line));
+    };
+    const files = new FollowedFiles(opts.dataDir);
+    let polling = false;
+    const poll = async () => {
+      if (polling) return;
+      polling = true;
+      try {
+        for (const f of await files.changes()) send({ t: 'file', ...f });
+      } finally {
+        polling = false;
+      }
+    };
+    const id = opts.identity();
+    send({ t: 'hello', controllerId: id.controllerId, epoch: id.epoch, url: opts.url() });
+    opts.tracker.followerConnected();
+    // Records written from here on queue behind the files: the backup stores shows before the state naming them.
+    const early: DurableWrite[] = [];
+    let live = false;
+    const onWrite = (w: DurableWrite) => {
+      if (!live) return void early.push(w);
+      if (w.kind === 'state') {
+        opts.tracker.written(w.state.rev);
+        send({ t: 'state', state: w.state });
+      } else send({ t: 'band', band: w.band });
+    };
+    subs.add(feed.written$.subscribe(onWrite));
+    void poll().then(() => {
+      if (subs.closed) return;
+      live = true;
+      opts.tracker.written(feed.now.rev);
+      send({ t: 'state', state: feed.now });
+      for (const w of early.splice(0)) onWrite(w);
+      subs.add(interval(HEARTBEAT_EVERY_MS).subscribe(() => send({ t: 'beat', wallMs: Date.now(), rev: opts.tracker.newest })));
+      subs.add(interval(FILE_POLL_MS).subscribe(() => void poll()));
+    });
+    subs.add(() => {
+      if (current === subs) opts.tracker.followerGone();
+      if (!out.destroyed) out.end();
+    });
+    req.raw.on('close', () => subs.unsubscribe());
+  });
+
+  app.addHook('onClose', async () => {
+    current?.unsubscribe();
+  });
+}

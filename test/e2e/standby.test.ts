@@ -1,0 +1,97 @@
+/**
+ * Hot standby over real processes: a primary and a backup `crowdcue start`
+ * on one TCP transmitter (the simulator's virtual transmitter, the demo show's
+ * crowd behind it). kill -9 of the primary mid-show: the backup takes over
+ * and the bands end up exactly where a run without the kill ends up, with no
+ * packet the bands would ignore as stale or duplicate. Then the old primary
+ * comes back: it starts as the backup and never takes the transmitter back.
+ */
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  coloursAt, differing, wallOffset, freePort, goAll, removeDir, startController, startRig, staleOrDuplicate, tempDir, type Controller, type Rig,
+} from './standby-harness';
+
+const KILL_AT_MS = 2500;
+/** Never compared before the split look is settled (its fade ends about 7 s in). */
+const MIN_COMPARE_AT_MS = 8000;
+
+const cleanup: Array<() => Promise<unknown>> = [];
+afterAll(async () => {
+  for (const c of cleanup.splice(0).reverse()) await c().catch(() => undefined);
+});
+
+function stopLater(c: Controller): void {
+  cleanup.push(async () => {
+    if (c.child.exitCode === null && c.child.signalCode === null) c.child.kill('SIGKILL');
+    await c.exited;
+  });
+}
+
+async function pair(rig: Rig) {
+  const [pa, pb] = [await freePort(), await freePort()];
+  const [da, db] = [await tempDir('a'), await tempDir('b')];
+  cleanup.push(() => removeDir(da), () => removeDir(db));
+  const primary = startController(da, pa, ['--transmitter', rig.url, '--peer', `http://127.0.0.1:${pb}/`]);
+  stopLater(primary);
+  await primary.line(/standby key: /);
+  await primary.line(/CrowdCue console: /);
+  const backup = startController(db, pb, ['--transmitter', rig.url, '--backup-of', primary.url, '--standby-key', join(da, 'standby.key')]);
+  stopLater(backup);
+  await backup.line(/^following /);
+  return { primary, backup, pa, da };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('hot standby pair', () => {
+  /** Where the kill run was compared (show ms), and what its bands showed there. */
+  let killRun: { atMs: number; colours: ReturnType<typeof coloursAt> } | undefined;
+
+  it('kill -9 of the primary mid-show: the backup takes over; then the old primary returns as the backup', async () => {
+    const rig = await startRig();
+    cleanup.push(() => rig.close());
+    const { primary, backup, pa, da } = await pair(rig);
+    const { startWallMs } = await goAll(primary);
+    await sleep(Math.max(0, startWallMs + KILL_AT_MS - Date.now()));
+    primary.child.kill('SIGKILL');
+    await backup.line(/taking over from /, 20_000);
+    await backup.line(/live show 'demo' restored \(running/, 60_000);
+    // Compared once the backup has played a while (colours are read as the bands hold them now).
+    const atMs = Math.max(MIN_COMPARE_AT_MS, Math.ceil((Date.now() - startWallMs + 1500) / 1000) * 1000);
+    await sleep(Math.max(0, startWallMs + atMs + 200 - Date.now()));
+    killRun = { atMs, colours: coloursAt(rig.crowd, startWallMs, atMs) };
+    expect(staleOrDuplicate(rig.aired)).toBe(0);
+    expect(rig.device.fenceHolder?.epoch).toBe(2);
+
+    // The old primary returns (same command line): it finds its peer active and follows it.
+    const returned = startController(da, pa, ['--transmitter', rig.url, '--peer', backup.url]);
+    stopLater(returned);
+    await returned.line(/is the active controller: starting as its backup/);
+    await returned.line(/^following /);
+    const framesBefore = rig.device.stats().framesIn;
+    await sleep(1500);
+    expect(rig.device.fenceHolder?.epoch).toBe(2);
+    expect(rig.device.stats().nacks.FENCED ?? 0).toBe(0);
+    expect(rig.device.stats().framesIn).toBeGreaterThan(framesBefore);
+    expect(returned.out.join('\n')).not.toMatch(/taking over/);
+  }, 240_000);
+
+  it('the bands end exactly where a run without the kill ends', async () => {
+    expect(killRun).toBeDefined();
+    const rig = await startRig();
+    cleanup.push(() => rig.close());
+    const { primary } = await pair(rig);
+    const { startWallMs } = await goAll(primary);
+    await sleep(Math.max(0, startWallMs + killRun!.atMs + 200 - Date.now()));
+    const reference = coloursAt(rig.crowd, startWallMs, killRun!.atMs);
+    expect(staleOrDuplicate(rig.aired)).toBe(0);
+    // The show is lit there, so the comparison means something.
+    expect(reference.filter((c) => c[0] + c[1] + c[2] > 0).length).toBeGreaterThan(rig.crowd.count / 2);
+    if (differing(killRun!.colours, reference) > 0) {
+      console.log(`compared at ${killRun!.atMs} ms: kill run ${JSON.stringify(killRun!.colours.slice(0, 4))}, reference ${JSON.stringify(reference.slice(0, 4))}`);
+      console.log(rig.aired.map((t) => `${Math.round(t.endHostMs - (startWallMs - wallOffset()))}:${Buffer.from(t.rf).toString('hex')}`).join(' '));
+    }
+    expect(differing(killRun!.colours, reference)).toBe(0);
+  }, 240_000);
+});
