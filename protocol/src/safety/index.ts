@@ -4,6 +4,8 @@
  * while a designer composes.
  */
 export { checkShow, compileShowParades, type CompiledShowParades } from './check-show';
+export { checkShowFile, type CheckShowFileResult } from './check-show-file';
+export { showDraftOf, draftRefusal } from './show-draft';
 export { clampLook, type ClampedLook } from './clamp-look';
 export { effectFlashesPerSecond, minSafePeriodMs, type EffectLike } from './effect-flash-rate';
 export { flashLimit, perSecond, type FlashLimit } from './flash-limit';
