@@ -10,6 +10,7 @@ import { navigate } from '../app/router';
 import { useEditing } from '../editing/editing-context';
 import { useLive, useLiveStore } from '../live/live-context';
 import { newShow } from './new-show';
+import { DraftTag } from './draft-tag';
 import { ShowImport } from './show-import';
 
 export function ShowsPage({ canWrite, canControl }: { canWrite: boolean; canControl: boolean }) {
@@ -69,6 +70,7 @@ export function ShowsPage({ canWrite, canControl }: { canWrite: boolean; canCont
                   <strong>{s.name}</strong>
                   {s.id === liveShow && <span className="tag live">LIVE</span>}
                   {s.id === editing.showId && <span className="tag">editing</span>}
+                  {s.draft && <DraftTag id={s.id} draft={s.draft} />}
                   {s.damaged && (
                     <>
                       <span className="tag danger" data-testid={`show-damaged-${s.id}`}>DAMAGED</span>
@@ -93,7 +95,7 @@ export function ShowsPage({ canWrite, canControl }: { canWrite: boolean; canCont
                     Open
                   </button>
                   {canControl && (
-                    <button data-testid={`show-load-${s.id}`} className={s.id === liveShow ? '' : 'primary'} onClick={() => void act(async () => {
+                    <button data-testid={`show-load-${s.id}`} className={s.id === liveShow || s.draft ? '' : 'primary'} title={s.draft ? 'A draft cannot go live: fix its flash problems first' : undefined} onClick={() => void act(async () => {
                       const ack = await store.run('load', { show: s.id });
                       if (!ack.ok) throw new Error(ack.error);
                     })}>
