@@ -12,6 +12,7 @@ import { useLive, useLiveStore } from '../live/live-context';
 import { newShow } from './new-show';
 import { DraftTag } from './draft-tag';
 import { ShowImport } from './show-import';
+import { VenueChoiceForm } from '../venue/venue-choice-form';
 
 export function ShowsPage({ canWrite, canControl }: { canWrite: boolean; canControl: boolean }) {
   const editing = useEditing();
@@ -139,25 +140,25 @@ export function ShowsPage({ canWrite, canControl }: { canWrite: boolean; canCont
         {canWrite && (
           <section className="panel">
             <h2>New show</h2>
-            <form
-              className="pad row"
-              onSubmit={(e) => {
-                e.preventDefault();
-                const name = newName.trim();
-                if (!name) return;
-                void act(async () => {
-                  const stored = await createShow(newShow(name, shows?.map((s) => s.id) ?? []));
-                  setNewName('');
-                  refresh();
-                  editing.open(stored.id);
-                });
-              }}
-            >
+            <div className="pad new-show">
               <input data-testid="new-show-name" placeholder="Show name" value={newName} onChange={(e) => setNewName(e.target.value)} />
-              <button data-testid="new-show-create" className="primary" disabled={!newName.trim()}>
-                Create
-              </button>
-            </form>
+              <VenueChoiceForm
+                testId="new-show-venue"
+                applyTestId="new-show-create"
+                action="Create"
+                disabled={!newName.trim()}
+                onApply={(venue) => {
+                  const name = newName.trim();
+                  if (!name) return;
+                  void act(async () => {
+                    const stored = await createShow(newShow(name, shows?.map((s) => s.id) ?? [], venue));
+                    setNewName('');
+                    refresh();
+                    editing.open(stored.id);
+                  });
+                }}
+              />
+            </div>
           </section>
         )}
       </div>
