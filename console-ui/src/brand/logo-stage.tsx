@@ -127,8 +127,22 @@ export function LogoStage({ shown, seats, placement, logoUrl, mode, ready, onCha
               title="Drag to move the logo; drag the corner to scale it"
             >
               <img src={logoUrl} alt="" draggable={false} style={{ objectFit: placement.fit === 'fit' ? 'contain' : 'cover' }} />
-              {mode === 'move' && <div className="logo-handle" data-testid="brand-logo-handle" onPointerDown={start('scale')} onPointerMove={move} onPointerUp={end} onPointerCancel={end} />}
             </div>
+          )}
+          {rect && mode === 'move' && (
+            // The corner handle stays inside the map even when the logo runs past its edge, so it can always be taken.
+            <div
+              className="logo-handle"
+              data-testid="brand-logo-handle"
+              style={{
+                left: Math.max(12, Math.min(rect.left + rect.width, (frameRef.current?.clientWidth ?? Infinity) - 12)),
+                top: Math.max(12, Math.min(rect.top + rect.height, (frameRef.current?.clientHeight ?? Infinity) - 12)),
+              }}
+              onPointerDown={start('scale')}
+              onPointerMove={move}
+              onPointerUp={end}
+              onPointerCancel={end}
+            />
           )}
         </CrowdView>
       </div>

@@ -10,7 +10,7 @@ export function ZoneChips({ zones, picked, onToggle }: { zones: readonly Zone[];
         return (
           <button key={z.id} type="button" className={`zone-chip ${on ? 'on' : ''}`} aria-pressed={on} data-testid={`brand-zone-${z.id}`} title={z.name} onClick={() => onToggle(z.id)}>
             <span className="zone-key" style={{ background: cssRgb(zoneColour(z.id)) }} />
-            {z.name}
+            <span className="zone-name">{z.name}</span>
           </button>
         );
       })}
