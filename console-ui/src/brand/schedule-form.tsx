@@ -7,6 +7,7 @@ import { preloadCostText, slotText, spokenDuration, type BrandSchedule } from '@
 import { useState } from 'react';
 import { errorText } from '../api/http';
 import { brandApi, type ScheduleResult, type SequenceView, type ShowVenue } from './brand-client';
+import './schedule-form.css';
 
 type Kind = 'wallClock' | 'showTime' | 'cue';
 
