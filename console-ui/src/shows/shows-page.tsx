@@ -146,7 +146,7 @@ export function ShowsPage({ canWrite, canControl }: { canWrite: boolean; canCont
                 testId="new-show-venue"
                 applyTestId="new-show-create"
                 action="Create"
-                disabled={!newName.trim()}
+                canApply={Boolean(newName.trim())}
                 onApply={(venue) => {
                   const name = newName.trim();
                   if (!name) return;

@@ -17,11 +17,13 @@ interface Props {
   note?: string;
   onApply: (choice: VenueChoice) => void;
   testId?: string;
+  /** False keeps the apply button off while the fields stay open (a new show waits for its name). */
+  canApply?: boolean;
   /** The apply button's test id, when a page already names it. */
   applyTestId?: string;
 }
 
-export function VenueChoiceForm({ initial, disabled, action, note, onApply, testId = 'venue-choice', applyTestId }: Props) {
+export function VenueChoiceForm({ initial, disabled, action, note, onApply, testId = 'venue-choice', applyTestId, canApply = true }: Props) {
   const [choice, setChoice] = useState<VenueChoice>(initial ?? VENUE_CHOICE_DEFAULTS.arena);
   const error = venueChoiceError(choice);
   const total = error ? null : generatorSeatCount(venueSpec(choice));
@@ -82,7 +84,7 @@ export function VenueChoiceForm({ initial, disabled, action, note, onApply, test
           {note ? `. ${note}` : ''}
         </p>
       )}
-      <button type="button" className="primary" data-testid={applyTestId ?? `${testId}-apply`} disabled={disabled || error !== null} onClick={() => onApply(choice)}>
+      <button type="button" className="primary" data-testid={applyTestId ?? `${testId}-apply`} disabled={disabled || !canApply || error !== null} onClick={() => onApply(choice)}>
         {action}
       </button>
     </div>
