@@ -19,3 +19,4 @@ export * from './events';
 export * from './percentile';
 export * from './parade';
 export * from './api';
+export * from './safety';

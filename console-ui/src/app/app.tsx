@@ -33,7 +33,7 @@ export function App() {
 
   return (
     <LiveProvider enabled={hasLive} sessionKey={me.account.id}>
-      <EditingProvider canRead={can(role, 'shows:read')} canWrite={canWrite}>
+      <EditingProvider canRead={can(role, 'shows:read')} canWrite={canWrite} username={me.account.username}>
         {me.locked ? (
           <LockScreen username={me.account.username} />
         ) : (

@@ -1,8 +1,13 @@
-/** Puts a sequence in a slot: a wall-clock time, a show time, or a cue; shows conflicts and the preload's figures. */
-import type { BrandSchedule } from '@crowdcue/protocol';
+/**
+ * Puts a sequence in a slot: a wall-clock time, a show time, or a cue. The slot
+ * reads as a start and a length (with the cue's name), and what the controller
+ * answers (a clash, a time that has passed, the preload) is said in plain words.
+ */
+import { preloadCostText, slotText, spokenDuration, type BrandSchedule } from '@crowdcue/protocol';
 import { useState } from 'react';
 import { errorText } from '../api/http';
 import { brandApi, type ScheduleResult, type SequenceView, type ShowVenue } from './brand-client';
+import './schedule-form.css';
 
 type Kind = 'wallClock' | 'showTime' | 'cue';
 
@@ -19,6 +24,15 @@ export function ScheduleForm({ view, venue, onDone }: { view: SequenceView; venu
   const [cue, setCue] = useState(s && 'cue' in s ? s.cue : (venue.cues[0]?.id ?? ''));
   const [result, setResult] = useState<ScheduleResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+
+  const length = view.durationMs;
+  const picked = venue.cues.find((c) => c.id === cue);
+  const when =
+    kind === 'wallClock'
+      ? `starts ${Number.isNaN(Date.parse(wall)) ? '…' : new Date(wall).toLocaleString()}, lasts ${spokenDuration(length)}`
+      : kind === 'showTime'
+        ? slotText({ kind: 'showTime', fromMs: Math.max(0, showSecs * 1000), untilMs: Math.max(0, showSecs * 1000) + length })
+        : slotText({ kind: 'cue', fromMs: 0, untilMs: length, cue: { id: cue, ...(picked?.label ? { label: picked.label } : {}) } });
 
   async function submit() {
     setError(null);
@@ -58,6 +72,9 @@ export function ScheduleForm({ view, venue, onDone }: { view: SequenceView; venu
       <button className="primary" data-testid="brand-schedule-submit" onClick={() => void submit()}>
         Schedule
       </button>
+      <p className="muted small-text" data-testid="brand-schedule-when">
+        {when}
+      </p>
       {error && (
         <p className="error" role="alert" data-testid="brand-schedule-error">
           {error}
@@ -67,8 +84,8 @@ export function ScheduleForm({ view, venue, onDone }: { view: SequenceView; venu
         <div data-testid="brand-schedule-result">
           <p>Scheduled: {result.sequence.slot}. An operator approves the slot before it plays.</p>
           {result.preload && (
-            <p className="muted">
-              Preload: {result.preload.copies} packets in {result.preload.rounds} rounds, starting {(result.preload.leadMs / 1000).toFixed(1)} s before the reveal.
+            <p className="muted" data-testid="brand-schedule-preload">
+              Your logo {preloadCostText(Math.max(0, ...result.preload.transmitters.map((t) => t.channelMs)), result.preload.leadMs)}.
             </p>
           )}
           {result.warnings.map((w, i) => (

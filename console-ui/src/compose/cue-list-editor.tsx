@@ -1,17 +1,28 @@
 /** Cue list editing: pick a list, the table of its cues, and the selected cue's editor. */
 import type { Show } from '@crowdcue/protocol';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { FieldError } from '../api/http';
 import { useEditing } from '../editing/editing-context';
 import { addCue, addCueList, moveCue, removeCue } from './cue-edits';
 import { CueEditor } from './cue-editor';
 import { CueTable } from './cue-table';
 
-export function CueListEditor({ show, errors }: { show: Show; errors: FieldError[] }) {
+export function CueListEditor({ show, errors, focus }: { show: Show; errors: FieldError[]; focus?: { path: string; at: number } | null }) {
   const editing = useEditing();
   const disabled = !editing.canWrite;
   const [listId, setListId] = useState<string | null>(show.cueLists[0]?.id ?? null);
   const [cueId, setCueId] = useState<string | null>(null);
+  // A problem's "Show" button: select the cue its path names.
+  useEffect(() => {
+    const m = focus ? /^cueLists\[(\d+)\]\.cues\[(\d+)\]/.exec(focus.path) : null;
+    const l = m ? show.cueLists[Number(m[1])] : undefined;
+    const c = m ? l?.cues[Number(m[2])] : undefined;
+    if (l && c) {
+      setListId(l.id);
+      setCueId(c.id);
+    }
+    // Only a new jump moves the selection, not every edit of the show.
+  }, [focus]);
   const listIndex = Math.max(0, show.cueLists.findIndex((l) => l.id === listId));
   const list = show.cueLists[listIndex] ?? null;
   const cueIndex = list ? list.cues.findIndex((c) => c.id === cueId) : -1;

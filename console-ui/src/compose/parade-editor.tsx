@@ -19,9 +19,11 @@ import { useParadePreview } from './use-parade-preview';
 interface Props {
   show: Show;
   errors: FieldError[];
+  /** A problem's "Show" button: select the parade step its path names. */
+  focus?: { path: string; at: number } | null;
 }
 
-export function ParadeEditor({ show, errors }: Props) {
+export function ParadeEditor({ show, errors, focus }: Props) {
   const editing = useEditing();
   const disabled = !editing.canWrite;
   const [paradeId, setParadeId] = useState<string | null>(show.parades[0]?.id ?? null);
@@ -34,6 +36,16 @@ export function ParadeEditor({ show, errors }: Props) {
   useEffect(() => {
     if (parade && parade.id !== paradeId) setParadeId(parade.id);
   }, [parade, paradeId]);
+  useEffect(() => {
+    const m = focus ? /^parades\[(\d+)\](?:\.tracks\[(\d+)\]\.steps\[(\d+)\])?/.exec(focus.path) : null;
+    const p = m ? show.parades[Number(m[1])] : undefined;
+    if (!m || !p) return;
+    setParadeId(p.id);
+    const t = m[2] !== undefined ? p.tracks[Number(m[2])] : undefined;
+    const st = t && m[3] !== undefined ? t.steps[Number(m[3])] : undefined;
+    setSelection(t && st ? { track: t.id, step: st.id } : null);
+    // Only a new jump moves the selection, not every edit of the show.
+  }, [focus]);
 
   const paradeIndex = parade ? show.parades.indexOf(parade) : -1;
   const paradePath = `parades[${paradeIndex}]`;

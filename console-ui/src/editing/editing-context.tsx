@@ -7,9 +7,10 @@
 import { parseShow, type Show } from '@crowdcue/protocol';
 import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import { ApiError, errorText } from '../api/http';
-import { getShow, isConflict, saveShow, type StoredShow } from '../api/shows-api';
+import { getShow, isConflict, listShows, saveShow, type StoredShow } from '../api/shows-api';
 import { useLiveStore } from '../live/live-context';
 import { draftReducer, emptyDraft, type DraftAction, type DraftState } from './draft';
+import { lastEditedShow } from './last-edited';
 
 const AUTOSAVE_MS = 800;
 const STORAGE_KEY = 'crowdcue.editingShow';
@@ -36,7 +37,7 @@ function normalised(stored: StoredShow): StoredShow {
   return r.ok ? { ...stored, show: r.value } : stored;
 }
 
-export function EditingProvider({ canRead, canWrite, children }: { canRead: boolean; canWrite: boolean; children: ReactNode }) {
+export function EditingProvider({ canRead, canWrite, username = null, children }: { canRead: boolean; canWrite: boolean; username?: string | null; children: ReactNode }) {
   const live = useLiveStore();
   const [showId, setShowId] = useState<string | null>(() => localStorage.getItem(STORAGE_KEY));
   const [state, dispatch] = useReducer(draftReducer, emptyDraft);
@@ -63,6 +64,23 @@ export function EditingProvider({ canRead, canWrite, children }: { canRead: bool
     if (showId && canRead) void load(showId);
     else dispatch({ type: 'close' });
   }, [showId, canRead, load]);
+
+  // Nothing remembered in this browser: reopen the show this account saved last.
+  const askedLast = useRef(false);
+  useEffect(() => {
+    if (showId || !canRead || askedLast.current) return;
+    askedLast.current = true;
+    listShows().then(
+      (list) => {
+        const id = lastEditedShow(list, username);
+        if (id && !localStorage.getItem(STORAGE_KEY)) {
+          localStorage.setItem(STORAGE_KEY, id);
+          setShowId(id);
+        }
+      },
+      () => undefined,
+    );
+  }, [showId, canRead, username]);
 
   const open = useCallback((id: string | null) => {
     if (id) localStorage.setItem(STORAGE_KEY, id);

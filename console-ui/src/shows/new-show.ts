@@ -1,15 +1,16 @@
-/** A small valid show to start from: an arena in four zones, one empty cue list. */
+/** A small valid show to start from: the venue chosen (an arena in four zones unless told), one cue list with a house look. */
 import type { ShowInput } from '@crowdcue/protocol';
 import { uniqueId } from '../editing/ids';
+import { venueOfChoice, type VenueChoice } from '../venue/venue-choice';
 
-export function newShow(name: string, taken: string[]): ShowInput {
+export function newShow(name: string, taken: string[], venue?: VenueChoice): ShowInput {
   const id = uniqueId(name, taken);
   return {
     version: 1,
     id,
     name,
     site: 1 + Math.floor(Math.random() * 254),
-    venue: {
+    venue: venue ? venueOfChoice(venue) : {
       name: 'Arena',
       zones: [
         { id: 0, name: 'Floor' },

@@ -10,7 +10,9 @@ import { navigate } from '../app/router';
 import { useEditing } from '../editing/editing-context';
 import { useLive, useLiveStore } from '../live/live-context';
 import { newShow } from './new-show';
+import { DraftTag } from './draft-tag';
 import { ShowImport } from './show-import';
+import { VenueChoiceForm } from '../venue/venue-choice-form';
 
 export function ShowsPage({ canWrite, canControl }: { canWrite: boolean; canControl: boolean }) {
   const editing = useEditing();
@@ -69,6 +71,7 @@ export function ShowsPage({ canWrite, canControl }: { canWrite: boolean; canCont
                   <strong>{s.name}</strong>
                   {s.id === liveShow && <span className="tag live">LIVE</span>}
                   {s.id === editing.showId && <span className="tag">editing</span>}
+                  {s.draft && <DraftTag id={s.id} draft={s.draft} />}
                   {s.damaged && (
                     <>
                       <span className="tag danger" data-testid={`show-damaged-${s.id}`}>DAMAGED</span>
@@ -93,7 +96,7 @@ export function ShowsPage({ canWrite, canControl }: { canWrite: boolean; canCont
                     Open
                   </button>
                   {canControl && (
-                    <button data-testid={`show-load-${s.id}`} className={s.id === liveShow ? '' : 'primary'} onClick={() => void act(async () => {
+                    <button data-testid={`show-load-${s.id}`} className={s.id === liveShow || s.draft ? '' : 'primary'} title={s.draft ? 'A draft cannot go live: fix its flash problems first' : undefined} onClick={() => void act(async () => {
                       const ack = await store.run('load', { show: s.id });
                       if (!ack.ok) throw new Error(ack.error);
                     })}>
@@ -137,25 +140,25 @@ export function ShowsPage({ canWrite, canControl }: { canWrite: boolean; canCont
         {canWrite && (
           <section className="panel">
             <h2>New show</h2>
-            <form
-              className="pad row"
-              onSubmit={(e) => {
-                e.preventDefault();
-                const name = newName.trim();
-                if (!name) return;
-                void act(async () => {
-                  const stored = await createShow(newShow(name, shows?.map((s) => s.id) ?? []));
-                  setNewName('');
-                  refresh();
-                  editing.open(stored.id);
-                });
-              }}
-            >
+            <div className="pad new-show">
               <input data-testid="new-show-name" placeholder="Show name" value={newName} onChange={(e) => setNewName(e.target.value)} />
-              <button data-testid="new-show-create" className="primary" disabled={!newName.trim()}>
-                Create
-              </button>
-            </form>
+              <VenueChoiceForm
+                testId="new-show-venue"
+                applyTestId="new-show-create"
+                action="Create"
+                canApply={Boolean(newName.trim())}
+                onApply={(venue) => {
+                  const name = newName.trim();
+                  if (!name) return;
+                  void act(async () => {
+                    const stored = await createShow(newShow(name, shows?.map((s) => s.id) ?? [], venue));
+                    setNewName('');
+                    refresh();
+                    editing.open(stored.id);
+                  });
+                }}
+              />
+            </div>
           </section>
         )}
       </div>

@@ -14,7 +14,9 @@ import { SeatCsvImport } from './seat-csv-import';
 import { SeatMapCrowd } from './seat-map-crowd';
 import { countSelected, rectOf, selectedSections, selectInRect, selectSection, type Rect, type SelectMode } from './seat-select';
 import { ZonePalette } from './zone-palette';
-import { assignZone, nameZone, seatsPerZone, venueFromCsv } from './zone-assign';
+import { choiceOfVenue, withVenueChoice } from './venue-choice';
+import { VenueChoiceForm } from './venue-choice-form';
+import { addZoneWith, assignZone, nameZone, seatsPerZone, venueFromCsv } from './zone-assign';
 
 type Tool = 'box' | 'section' | 'pan';
 
@@ -47,8 +49,10 @@ export function VenuePage() {
   const positions = useMemo(() => (crowd ? { x: crowd.fx, y: crowd.fy } : undefined), [crowd]);
   const seatLabel = useCallback((i: number) => map?.seats[i], [map]);
 
+  // A rebuilt seat map keeps the selection when it has the same seats (a zone assigned, a zone added):
+  // the seats keep their order, so the designer can go on assigning them.
   useEffect(() => {
-    setSelected(new Uint8Array(crowd?.count ?? 0));
+    setSelected((prev) => (prev.length === (crowd?.count ?? 0) ? prev : new Uint8Array(crowd?.count ?? 0)));
   }, [crowd]);
   useEffect(() => {
     if (!crowd) return;
@@ -174,11 +178,12 @@ export function VenuePage() {
                 onRename={(z, name) => editing.edit((s) => nameZone(s, z, name))}
                 onAdd={() => {
                   const id = Array.from({ length: 64 }, (_, i) => i).find((i) => !zones.some((z) => z.id === i));
-                  if (id !== undefined) {
-                    editing.edit((s) => nameZone(s, id, `Zone ${id}`));
-                    setZone(id);
-                  }
+                  if (id === undefined) return;
+                  // With seats selected, the new zone takes them: that is what the designer selected them for.
+                  editing.edit((s) => (map && nSelected ? addZoneWith(s, map, selected, id) : nameZone(s, id, `Zone ${id}`)));
+                  setZone(id);
                 }}
+                addLabel={nSelected ? `+ Zone from ${nSelected} seats` : '+ Zone'}
               />
               <button
                 className="primary wide"
@@ -191,6 +196,19 @@ export function VenuePage() {
               >
                 Assign {nSelected || ''} seats to zone {zone}
               </button>
+            </div>
+            <h2>Venue kind and size</h2>
+            <div className="pad">
+              <VenueChoiceForm
+                initial={choiceOfVenue(draft.venue, map?.seats.length ?? 0)}
+                disabled={disabled}
+                action="Use this venue"
+                note="Replaces the seat map and its zones"
+                onApply={(c) => {
+                  editing.edit((s) => withVenueChoice(s, c));
+                  setZone(0);
+                }}
+              />
             </div>
             <h2>Seat map</h2>
             <div className="pad">

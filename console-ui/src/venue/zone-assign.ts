@@ -39,6 +39,11 @@ export function venueFromCsv(show: Show, map: VenueMap, csv: string): Show {
   return { ...show, venue: { name: show.venue.name, zones, seats: { kind: 'csv', csv } } };
 }
 
+/** A new zone made of the selected seats (named `Zone <id>`). */
+export function addZoneWith(show: Show, map: VenueMap, selected: Uint8Array, id: number): Show {
+  return nameZone(assignZone(show, map, selected, id), id, `Zone ${id}`);
+}
+
 /** Renames a zone (or adds it). */
 export function nameZone(show: Show, id: number, name: string): Show {
   const zones = show.venue.zones.some((z) => z.id === id)

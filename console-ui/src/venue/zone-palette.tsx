@@ -10,9 +10,11 @@ interface Props {
   onPick: (zone: number) => void;
   onRename: (zone: number, name: string) => void;
   onAdd: () => void;
+  /** The add button's words: it takes the selected seats when there are some. */
+  addLabel?: string;
 }
 
-export function ZonePalette({ zones, counts, active, disabled, onPick, onRename, onAdd }: Props) {
+export function ZonePalette({ zones, counts, active, disabled, onPick, onRename, onAdd, addLabel = '+ Zone' }: Props) {
   return (
     <div className="zone-palette" data-testid="zone-palette">
       {zones.map((z) => (
@@ -26,7 +28,7 @@ export function ZonePalette({ zones, counts, active, disabled, onPick, onRename,
         </div>
       ))}
       <button className="small" data-testid="zone-add" disabled={disabled || zones.length >= 64} onClick={onAdd}>
-        + Zone
+        {addLabel}
       </button>
     </div>
   );

@@ -5,7 +5,7 @@
  * A wall-clock slot and a show-time slot cannot be compared before the show
  * runs (its start is not known): the operator's approval is the check there.
  */
-import { type BrandSequence, compileParade, type Parade } from '@crowdcue/protocol';
+import { type BrandSequence, compileParade, type Parade, type Show, slotText } from '@crowdcue/protocol';
 import { coveredSeats, zonesOf, type SeatMap } from './seat-map';
 
 export interface SlotSpan {
@@ -75,9 +75,14 @@ export function findConflict(seq: BrandSequence, others: readonly BrandSequence[
   return null;
 }
 
-export function describeSpan(span: SlotSpan): string {
-  const secs = (ms: number) => `${Math.round(ms / 100) / 10} s`;
-  if (span.kind === 'wallClock') return `${new Date(span.fromMs).toISOString()} to ${new Date(span.untilMs).toISOString()}`;
-  if (span.kind === 'showTime') return `show time ${secs(span.fromMs)} to ${secs(span.untilMs)}`;
-  return `${secs(span.untilMs - span.fromMs)} from ${span.key.replace('cue:', 'cue ')}`;
+/**
+ * A slot in words, a start and a length (`starts on cue 4 “Chorus”, lasts 12 s`):
+ * the protocol's brand-words say it, so the console and the server agree.
+ * `show` names a cue slot's cue by its number and label.
+ */
+export function describeSpan(span: SlotSpan, show?: Pick<Show, 'cueLists'>): string {
+  if (span.kind !== 'cue') return slotText(span);
+  const id = span.key.slice('cue:'.length);
+  const cue = show?.cueLists.flatMap((l) => l.cues).find((c) => c.id === id);
+  return slotText({ ...span, cue: { id, ...(cue ? { number: cue.number, label: cue.label || undefined } : {}) } });
 }

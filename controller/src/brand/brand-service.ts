@@ -15,6 +15,8 @@
 import {
   BrandScheduleSchema,
   BrandSequenceSchema,
+  preloadTooLateText,
+  spokenDuration,
   toHex,
   type ApprovalView,
   type BrandSchedule,
@@ -224,33 +226,37 @@ export class BrandService {
     const out: SequenceView[] = [];
     for (const id of ids) {
       const { show } = await this.opts.shows.get(id);
-      for (const seq of show.brandSequences) if (this.visible(seq, actor)) out.push(view(id, seq));
+      for (const seq of show.brandSequences) if (this.visible(seq, actor)) out.push(view(id, seq, show));
     }
     return out;
   }
 
   async getSequence(showId: string, id: string, actor: BrandActor): Promise<SequenceView> {
     const { show } = await this.opts.shows.get(showId);
-    return view(showId, this.find(show, id, actor));
+    return view(showId, this.find(show, id, actor), show);
   }
 
   async createSequence(showId: string, input: SequenceInput, actor: BrandActor): Promise<SequenceView> {
     const brand = actor.role === 'brand' ? this.brandOf(actor) : (input.brand ?? this.brandOf(actor));
     if (input.logo) await this.logos.get(input.logo.asset, brand);
     let created: BrandSequence | undefined;
+    let inShow: Show | undefined;
     await this.mutate(showId, actor, (show) => {
+      inShow = show;
       const id = input.id ?? newId(brand, show);
       if (show.brandSequences.some((s) => s.id === id)) throw new BrandError('CONFLICT', `a brand sequence '${id}' exists already`, 'id');
       created = parseSequence({ ...input, id, brand, approved: false });
       show.brandSequences.push(created);
       this.checkConflict(show, created, actor);
     });
-    return view(showId, created!);
+    return view(showId, created!, inShow);
   }
 
   async updateSequence(showId: string, id: string, input: SequenceInput, actor: BrandActor): Promise<SequenceView> {
     let updated: BrandSequence | undefined;
+    let inShow: Show | undefined;
     await this.mutate(showId, actor, async (show) => {
+      inShow = show;
       const i = this.index(show, id, actor);
       const before = show.brandSequences[i];
       if (input.logo) await this.logos.get(input.logo.asset, before.brand);
@@ -259,7 +265,7 @@ export class BrandService {
       show.brandSequences[i] = updated;
       this.checkConflict(show, updated, actor);
     });
-    return view(showId, updated!);
+    return view(showId, updated!, inShow);
   }
 
   async deleteSequence(showId: string, id: string, actor: BrandActor): Promise<void> {
@@ -286,16 +292,12 @@ export class BrandService {
       const out = await this.logoOnShow(showId, next.logo, null);
       const revealIn = this.revealInMs(showId, next);
       preload = this.preloadFigures(out, this.radios(show), revealIn);
-      const lead = `${(preload.leadMs / 1000).toFixed(1)} s`;
+      const lead = spokenDuration(preload.leadMs);
       if (preload.feasible === false) {
-        throw new BrandError(
-          'PRELOAD_TOO_LATE',
-          `the logo's preload needs ${lead} of air before the reveal (${preload.copies} packets, ${preload.rounds} rounds); this slot is ${(preload.shortByMs / 1000).toFixed(1)} s too soon`,
-          'schedule',
-          { preload },
-        );
+        const startsIn = revealIn === null ? 0 : revealIn - firstRevealOffsetMs(next);
+        throw new BrandError('PRELOAD_TOO_LATE', preloadTooLateText(preload.leadMs, startsIn), 'schedule', { preload, startsInMs: startsIn });
       }
-      if (preload.feasible === null) warnings.push(`the preload needs ${lead} before the reveal; the runtime starts it when the show runs, so keep the slot at least that far from the show's start`);
+      if (preload.feasible === null) warnings.push(`the logo is loaded onto the bands ${lead} before the reveal once the show runs: keep the slot at least ${lead} after the show's start`);
     }
     let saved: BrandSequence | undefined;
     await this.mutate(showId, actor, (s) => {
@@ -304,13 +306,15 @@ export class BrandService {
       s.brandSequences[i] = saved;
       this.checkConflict(s, saved, actor);
     });
-    return { sequence: view(showId, saved!), preload, warnings };
+    return { sequence: view(showId, saved!, show), preload, warnings };
   }
 
   /** Operator or admin: approve (or withdraw) a scheduled slot. */
   async approve(showId: string, id: string, approved: boolean, actor: BrandActor): Promise<SequenceView> {
     let saved: BrandSequence | undefined;
+    let inShow: Show | undefined;
     await this.mutate(showId, actor, (show) => {
+      inShow = show;
       const i = this.index(show, id, actor);
       const seq = show.brandSequences[i];
       if (approved && !seq.schedule) throw new BrandError('INVALID', `sequence '${id}' has no slot to approve; schedule it first`, 'schedule');
@@ -320,7 +324,7 @@ export class BrandService {
       show.brandSequences[i] = saved;
       if (approved) this.checkConflict(show, saved, actor, (o) => o.approved);
     });
-    return view(showId, saved!);
+    return view(showId, saved!, inShow);
   }
 
   /**
@@ -339,20 +343,21 @@ export class BrandService {
         const warnings: string[] = [];
         if (!seq.schedule) warnings.push('no slot yet: the brand must schedule it before it can be approved');
         const c = findConflict(seq, show.brandSequences, ctx);
-        if (c) warnings.push(`overlaps sequence "${c.other.name}" (${c.other.id}) at ${describeSpan(c.span)} on zone${c.zones.length > 1 ? 's' : ''} ${c.zones.join(', ')}`);
+        if (c) warnings.push(`overlaps sequence "${c.other.name}" (${c.other.id}) at ${describeSpan(c.span, show)} on zone${c.zones.length > 1 ? 's' : ''} ${c.zones.join(', ')}`);
         let preload: PreloadFigures | null = null;
         if (seq.logo && seq.steps.some((s) => s.kind === 'reveal')) {
           try {
             const placed = await this.logoOnShow(id, seq.logo, null, imageSlotOf(show, seq.id));
             preload = this.preloadFigures(placed, this.radios(show), seq.schedule ? this.revealInMs(id, seq) : null);
-            const lead = `${(preload.leadMs / 1000).toFixed(1)} s`;
-            if (preload.feasible === false) warnings.push(`the preload needs ${lead} of air before the reveal; this slot is ${(preload.shortByMs / 1000).toFixed(1)} s too soon`);
-            else if (preload.feasible === null && seq.schedule) warnings.push(`the preload needs ${lead} before the reveal; it can only be checked when the show runs`);
+            const lead = spokenDuration(preload.leadMs);
+            const revealIn = seq.schedule ? this.revealInMs(id, seq) : null;
+            if (preload.feasible === false) warnings.push(preloadTooLateText(preload.leadMs, revealIn === null ? 0 : revealIn - firstRevealOffsetMs(seq)));
+            else if (preload.feasible === null && seq.schedule) warnings.push(`the logo is loaded onto the bands ${lead} before the reveal; whether it is in time can only be told when the show runs`);
           } catch (err) {
             warnings.push(`the logo cannot be placed: ${err instanceof Error ? err.message : String(err)}`);
           }
         }
-        out.push({ ...view(id, seq), zones: sequenceZones(seq, ctx), preload, warnings });
+        out.push({ ...view(id, seq, show), zones: sequenceZones(seq, ctx), preload, warnings });
       }
     }
     return out;
@@ -376,7 +381,7 @@ export class BrandService {
     const c = findConflict(seq, show.brandSequences, ctx, only);
     if (!c) return;
     const who = this.visible(c.other, actor) ? `sequence "${c.other.name}" (${c.other.id})` : `another brand's sequence`;
-    throw new BrandError('CONFLICT', `the slot overlaps ${who} at ${describeSpan(c.span)} on zone${c.zones.length > 1 ? 's' : ''} ${c.zones.join(', ')}`, 'schedule', {
+    throw new BrandError('CONFLICT', `the slot overlaps ${who} at ${describeSpan(c.span, show)} on zone${c.zones.length > 1 ? 's' : ''} ${c.zones.join(', ')}`, 'schedule', {
       other: this.visible(c.other, actor) ? c.other.id : undefined,
       zones: c.zones,
     });
@@ -636,9 +641,9 @@ export function firstRevealOffsetMs(seq: Pick<BrandSequence, 'steps'>): number {
   return 0;
 }
 
-function view(show: string, sequence: BrandSequence): SequenceView {
+function view(show: string, sequence: BrandSequence, inShow?: Pick<Show, 'cueLists'>): SequenceView {
   const span: SlotSpan | null = slotSpan(sequence);
-  return { show, sequence, durationMs: sequenceDurationMs(sequence), slot: span ? describeSpan(span) : null };
+  return { show, sequence, durationMs: sequenceDurationMs(sequence), slot: span ? describeSpan(span, inShow) : null };
 }
 
 /** A sequence with its approval withdrawn (and the approver's name with it). */

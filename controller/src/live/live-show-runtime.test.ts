@@ -98,6 +98,7 @@ describe('LiveShowRuntime', () => {
     const ack = await r.command('load', { show: 'too-fast' }, operator, ctx());
     expect(ack.ok).toBe(false);
     if (!ack.ok) expect(ack.errors?.[0].path).toMatch(/^cueLists\[0\]\.cues\[0\]/);
+    if (!ack.ok) expect(ack.error).toContain("show 'too-fast' is a draft and cannot go live");
     expect(r.liveShowId).toBe('live-test');
   });
 

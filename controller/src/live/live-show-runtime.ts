@@ -21,7 +21,7 @@ import type {
   TransmitterConfig,
   TransmitterHealthInfo,
 } from '@crowdcue/protocol';
-import { toHex } from '@crowdcue/protocol';
+import { draftRefusal, toHex } from '@crowdcue/protocol';
 import { auditTime, interval, Subject, Subscription, type Observable } from 'rxjs';
 import type { PublicAccount } from '../accounts/account-store';
 import { DeadlineScheduler } from '../engine/deadline-scheduler';
@@ -220,6 +220,7 @@ export class LiveShowRuntime implements LiveRuntime {
       if (this.closed) throw new RuntimeError('the controller is shutting down', 503);
       const stored = await this.opts.shows.get(showId);
       const show: Show = stored.show;
+      if (stored.draft) throw new RuntimeError(draftRefusal(showId, stored.draft.problems), 400, stored.draft.problems);
       const problems = showProblems(show);
       if (problems.length > 0) throw new RuntimeError(`show '${showId}' cannot play: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, 400, problems);
       const session = new ShowSession({

@@ -1,4 +1,4 @@
-import { parseShow } from '@crowdcue/protocol';
+import { checkShowFile } from '@crowdcue/protocol';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ShowValidationError } from '../storage/show-store';
 import { cueCount, INLINE_CUE_LIMIT, parseShowOffLoop, validateShowOffLoop } from './show-validate-task';
@@ -30,10 +30,10 @@ describe('show validation off the loop', () => {
 
   it('answers exactly what the inline parser answers, valid or not, errors by field path', async () => {
     const good = bigShow(INLINE_CUE_LIMIT + 10);
-    expect(await parseShowOffLoop(good)).toEqual(parseShow(good));
+    expect(await parseShowOffLoop(good)).toEqual(checkShowFile(good));
     const bad = bigShow(INLINE_CUE_LIMIT + 10);
     (bad.cueLists[0]!.cues[5] as { number: unknown }).number = 'five';
-    const inline = parseShow(bad);
+    const inline = checkShowFile(bad);
     expect(inline.ok).toBe(false);
     await expect(validateShowOffLoop(bad)).rejects.toBeInstanceOf(ShowValidationError);
     await expect(validateShowOffLoop(bad)).rejects.toThrow('cueLists[0].cues[5].number: must be a number');
@@ -45,6 +45,16 @@ describe('show validation off the loop', () => {
     expect((await parseShowOffLoop(bigShow(INLINE_CUE_LIMIT - 1))).ok).toBe(true);
     expect(runWorkerTask).not.toHaveBeenCalled();
     expect((await parseShowOffLoop(bigShow(3_000))).ok).toBe(true);
-    expect(vi.mocked(runWorkerTask).mock.calls.map((c) => c[0])).toEqual(['parse-show']);
+    expect(vi.mocked(runWorkerTask).mock.calls.map((c) => c[0])).toEqual(['check-show']);
+  }, 20_000);
+
+  it('flash-checks a large show in the worker task: a too-fast cue comes back as a problem, the show still parses', async () => {
+    vi.mocked(runWorkerTask).mockClear();
+    const json = bigShow(INLINE_CUE_LIMIT + 10);
+    (json.cueLists[0]!.cues[7] as Record<string, unknown>).looks = { all: { kind: 'effect', shape: 'SQUARE', colors: ['#ffffff', '#000000'], period: 100 } };
+    const checked = await validateShowOffLoop(json);
+    expect(vi.mocked(runWorkerTask).mock.calls.map((c) => c[0])).toEqual(['check-show']);
+    expect(checked.show.cueLists[0]?.cues.length).toBe(INLINE_CUE_LIMIT + 10);
+    expect(checked.problems.map((p) => p.path)).toEqual(['cueLists[0].cues[7].looks.all']);
   }, 20_000);
 });

@@ -1,15 +1,16 @@
 /**
  * A show file validated off the live show's loop: the show model's parser
- * (zod) costs seconds for a show of thousands of cues, so a large show is
- * parsed in a worker task (job 'parse-show', worker-jobs.ts) that stops at its
- * deadline or when its client has gone. The answer is the parser's own, so it
- * is the same inline or in a worker, errors named by field path.
+ * (zod) and the flash check each cost seconds for a show of thousands of cues,
+ * so a large show is parsed and checked in a worker task (job 'check-show',
+ * worker-jobs.ts) that stops at its deadline or when its client has gone. The
+ * answer is the protocol's own `checkShowFile`, so it is the same inline or in
+ * a worker: errors named by field path, flash problems by cue or step path.
  */
-import { parseShow, type ParseShowResult, type Show } from '@crowdcue/protocol';
-import { ShowValidationError } from '../storage/show-store';
+import { checkShowFile, type CheckShowFileResult } from '@crowdcue/protocol';
+import { type CheckedShow, ShowValidationError } from '../storage/show-store';
 import { runWorkerTask } from './worker-task';
 
-/** A 10,000-cue show (the schema's limit) parses in ~7 s on a 2-core machine; leave room for a busy one. */
+/** A 10,000-cue show (the schema's limit) parses in ~7 s and is flash-checked in ~6 s on a 2-core machine; leave room for a busy one. */
 export const SHOW_PARSE_DEADLINE_MS = 60_000;
 
 /**
@@ -35,14 +36,14 @@ export function cueCount(json: unknown): number {
   return n;
 }
 
-export async function parseShowOffLoop(json: unknown, signal?: AbortSignal): Promise<ParseShowResult> {
-  if (cueCount(json) < INLINE_CUE_LIMIT) return parseShow(json);
-  return runWorkerTask('parse-show', { json }, { deadlineMs: SHOW_PARSE_DEADLINE_MS, signal });
+export async function parseShowOffLoop(json: unknown, signal?: AbortSignal): Promise<CheckShowFileResult> {
+  if (cueCount(json) < INLINE_CUE_LIMIT) return checkShowFile(json);
+  return runWorkerTask('check-show', { json }, { deadlineMs: SHOW_PARSE_DEADLINE_MS, signal });
 }
 
-/** ShowStore's `validate`: the show, or a ShowValidationError listing every field at fault. */
-export async function validateShowOffLoop(json: unknown, signal?: AbortSignal): Promise<Show> {
+/** ShowStore's `validate`: the show and its flash problems, or a ShowValidationError listing every field at fault. */
+export async function validateShowOffLoop(json: unknown, signal?: AbortSignal): Promise<CheckedShow> {
   const parsed = await parseShowOffLoop(json, signal);
   if (!parsed.ok) throw new ShowValidationError(parsed.errors);
-  return parsed.value;
+  return { show: parsed.value, problems: parsed.problems };
 }

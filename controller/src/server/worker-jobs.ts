@@ -3,7 +3,7 @@
  * plain data (structured-cloned across the thread), so the heavy work and its
  * memory live and die with the worker.
  */
-import { parseShow, type LogoPlacement, type ParseShowResult, type Venue } from '@crowdcue/protocol';
+import { checkShowFile, type CheckShowFileResult, type LogoPlacement, type Venue } from '@crowdcue/protocol';
 import { venueFromShow } from '@crowdcue/simulator';
 import { logoOnSeats, type LogoOnSeats, type LogoOnSeatsOptions } from '../brand/logo-on-seats';
 import { BrandError } from '../brand/brand-error';
@@ -35,8 +35,8 @@ export const WORKER_JOBS = {
       return { ok: false, message: err instanceof Error ? err.message : String(err) };
     }
   },
-  /** A show file validated by the show model's parser: the show with its defaults, or every error by field path. */
-  'parse-show': (input: { json: unknown }): ParseShowResult => parseShow(input.json),
+  /** A show file validated by the show model's parser and flash-checked: the show with its defaults and its flash problems, or every error by field path. */
+  'check-show': (input: { json: unknown }): CheckShowFileResult => checkShowFile(input.json),
   /** A placed logo rasterised onto the seats, its palette, packets and cost. */
   'logo-on-seats': async (input: LogoJobInput): Promise<LogoJobResult> => {
     try {

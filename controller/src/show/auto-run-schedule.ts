@@ -5,7 +5,9 @@
  * parades on the show timeline. The engine runs the show live; this is the
  * same timing worked out ahead, for benchmarks and checks.
  */
-import type { Cue, Show } from '@crowdcue/protocol';
+import { type Cue, cueCompleteMs, type Show } from '@crowdcue/protocol';
+
+export { cueCompleteMs };
 
 export interface ScheduledCue {
   kind: 'cue';
@@ -25,16 +27,6 @@ export interface ScheduledParade {
 }
 
 export type ScheduledItem = ScheduledCue | ScheduledParade;
-
-/**
- * From GO to complete: delay, then the longest fade (the cue's, or a look's
- * own), then hang (cue.ts: "fades to its looks over fade, then holds for hang").
- */
-export function cueCompleteMs(cue: Cue): number {
-  let fade = cue.fade;
-  for (const look of Object.values(cue.looks)) if (look.kind !== 'effect' && look.fade !== undefined) fade = Math.max(fade, look.fade);
-  return cue.delay + fade + cue.hang;
-}
 
 export function autoRunSchedule(show: Show, list = 0): ScheduledItem[] {
   const items: ScheduledItem[] = [];

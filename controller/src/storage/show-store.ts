@@ -5,6 +5,9 @@
  * overwrite. A show is validated before anything is written: an invalid show
  * leaves the stored one untouched.
  *
+ * A show that breaks the flash limit is still stored, marked as a draft with its
+ * problems (`draft`): it can be edited and rehearsed, and the live load refuses it.
+ *
  * A show file that does not read (cut short, wrong shape) is replaced by its
  * `.bak` when that is good (the damaged file is kept as `<id>.json.damaged` and
  * `onRecovered` is told, for the operator's warning); with no good copy the show
@@ -12,7 +15,7 @@
  */
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseShow, type Show, type ShowSummary, type StoredShow } from '@crowdcue/protocol';
+import { checkShowFile, parseShow, type Show, type ShowDraft, type ShowError, type ShowSummary, type StoredShow, showDraftOf } from '@crowdcue/protocol';
 import { backupPath, readJsonRecovering, writeJsonAtomic, type JsonCheck } from './atomic-json';
 
 export interface FieldError {
@@ -52,10 +55,11 @@ export interface ShowStoreOptions {
   /** A damaged show file was replaced by its backup: `problem` says what was wrong. */
   onRecovered?: (id: string, problem: string) => void;
   /**
-   * How a saved show is validated; the server hands in one that parses large
-   * shows in a worker task (show-validate-task.ts). Default: inline.
+   * How a saved show is validated and flash-checked; the server hands in one
+   * that does it in a worker task for large shows (show-validate-task.ts).
+   * Default: inline.
    */
-  validate?: (json: unknown, signal?: AbortSignal) => Promise<Show>;
+  validate?: (json: unknown, signal?: AbortSignal) => Promise<CheckedShow>;
 }
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -68,10 +72,26 @@ export interface SaveOptions {
   signal?: AbortSignal;
 }
 
-export function validateShow(json: unknown): Show {
-  const parsed = parseShow(json);
-  if (!parsed.ok) throw new ShowValidationError(parsed.errors);
-  return parsed.value;
+/** A show that parsed, with its flash-safety problems (any: it is stored as a draft). */
+export interface CheckedShow {
+  show: Show;
+  problems: ShowError[];
+}
+
+export function validateShow(json: unknown): CheckedShow {
+  const checked = checkShowFile(json);
+  if (!checked.ok) throw new ShowValidationError(checked.errors);
+  return { show: checked.value, problems: checked.problems };
+}
+
+/** A draft mark read back from disk, kept only when it has the shape a save writes. */
+function readDraft(raw: unknown): ShowDraft | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const problems = (raw as { problems?: unknown }).problems;
+  if (!Array.isArray(problems)) return undefined;
+  const valid = problems.filter((p): p is ShowError => typeof p === 'object' && p !== null && typeof (p as ShowError).path === 'string' && typeof (p as ShowError).message === 'string');
+  // A mark that does not read still marks a draft: a damaged mark must not let an unsafe show go live.
+  return { reason: 'flash-limit', problems: valid.length > 0 ? valid : [{ path: '', message: 'the show was saved as a draft (its problems do not read)' }] };
 }
 
 /** A stored show's envelope, its show checked by the show model's own parser. */
@@ -85,7 +105,8 @@ const checkStored: JsonCheck<StoredShow> = (raw) => {
   const show = parseShow(r.show);
   if (!show.ok) return { ok: false, error: show.errors.slice(0, 3).map((e) => `show.${e.path}: ${e.message}`).join('; ') };
   if (show.value.id !== r.id) return { ok: false, error: `show.id: '${show.value.id}' does not match the file's id '${r.id}'` };
-  return { ok: true, value: { id: r.id, revision: r.revision, savedAt: r.savedAt, savedBy: r.savedBy, show: show.value } };
+  const draft = r.draft === undefined ? undefined : readDraft(r.draft);
+  return { ok: true, value: { id: r.id, revision: r.revision, savedAt: r.savedAt, savedBy: r.savedBy, show: show.value, ...(draft ? { draft } : {}) } };
 };
 
 export class ShowStore {
@@ -118,7 +139,8 @@ export class ShowStore {
       const read = await this.read(id).catch(() => undefined);
       if (read?.status === 'ok') {
         const s = read.stored;
-        out.push({ id: s.id, name: s.show.name, revision: s.revision, savedAt: s.savedAt, savedBy: s.savedBy });
+        const draft = s.draft ? { problems: s.draft.problems.length, first: s.draft.problems[0]?.message ?? '' } : undefined;
+        out.push({ id: s.id, name: s.show.name, revision: s.revision, savedAt: s.savedAt, savedBy: s.savedBy, ...(draft ? { draft } : {}) });
       } else if (read?.status === 'damaged') {
         out.push({ id, name: id, revision: 0, savedAt: '', savedBy: '', damaged: { reason: read.reason } });
       }
@@ -170,7 +192,9 @@ export class ShowStore {
    */
   async save(json: unknown, by: string, opts: SaveOptions = {}): Promise<StoredShow> {
     // Validated before anything is read or written: a refused save changes nothing.
-    let show = this.opts.validate ? await this.opts.validate(json, opts.signal) : validateShow(json);
+    const checked = this.opts.validate ? await this.opts.validate(json, opts.signal) : validateShow(json);
+    let show = checked.show;
+    const draft = showDraftOf(checked.problems);
     if (!ID.test(show.id)) {
       throw new ShowValidationError([{ path: 'id', message: 'must be 1-64 lower-case letters, digits or dashes, starting with a letter or digit' }]);
     }
@@ -191,6 +215,7 @@ export class ShowStore {
         savedAt: new Date().toISOString(),
         savedBy: by,
         show,
+        ...(draft ? { draft } : {}),
       };
       await writeJsonAtomic(this.file(show.id), stored, { backup: { check: checkStored } });
       return stored;

@@ -2,3 +2,4 @@
 export * from './shows';
 export * from './brand';
 export * from './proof-of-play';
+export * from './brand-words';

@@ -18,3 +18,4 @@ export * from './show';
 export * from './format-issues';
 export * from './parse-show';
 export * from './json-schema';
+export * from './cue-timing';

@@ -6,7 +6,8 @@
  * the CLI refuse a show for exactly the same reasons. Every save (create, PUT,
  * import) is also checked field by field against what the account's role may
  * change (accounts/show-field-permissions): a 403 names each field, and nothing
- * of that save is stored.
+ * of that save is stored. A show that breaks the flash limit is stored as a
+ * draft: the save answers with `draft.problems`, and the live load refuses it.
  */
 import { clientGone } from '../client-gone';
 import type { FastifyInstance } from 'fastify';
@@ -25,7 +26,12 @@ export interface ShowsOptions {
 }
 
 const ShowFile = z.unknown().describe('A show file: JSON matching show.schema.json (version 1)');
-const Stored = z.object({ id: z.string(), revision: z.number().int(), savedAt: z.string(), savedBy: z.string(), show: ShowFile });
+const Problem = z.object({ path: z.string(), message: z.string() });
+const Draft = z
+  .object({ reason: z.literal('flash-limit'), problems: z.array(Problem) })
+  .optional()
+  .describe('set when the show breaks the flash limit: saved as a draft that cannot go live, each problem by path');
+const Stored = z.object({ id: z.string(), revision: z.number().int(), savedAt: z.string(), savedBy: z.string(), show: ShowFile, draft: Draft });
 const Summary = z.object({
   id: z.string(),
   name: z.string(),
@@ -33,6 +39,7 @@ const Summary = z.object({
   savedAt: z.string(),
   savedBy: z.string(),
   damaged: z.object({ reason: z.string() }).optional().describe('the show file and its backup do not read: delete it or import over it'),
+  draft: z.object({ problems: z.number().int(), first: z.string() }).optional().describe('a draft that cannot go live: it breaks the flash limit'),
 });
 const IdParams = z.object({ id: z.string().min(1).max(64) });
 const Update = z.object({ revision: z.number().int().min(1).describe('the revision this edit started from'), show: ShowFile });

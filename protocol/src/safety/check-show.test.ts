@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseShow, type Show } from '@crowdcue/protocol';
+import { parseShow } from '../show/parse-show';
+import type { Show } from '../show/show';
 import { checkShow } from './check-show';
 import { clampLook } from './clamp-look';
 import { flashLimit } from './flash-limit';

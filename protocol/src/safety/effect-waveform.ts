@@ -4,7 +4,8 @@
  * shifted in time by its position, so one band's waveform decides the flash
  * rate of all of them.
  */
-import type { EffectShape, Rgb } from '@crowdcue/protocol';
+import type { EffectShape } from '../ccb/types';
+import type { Rgb } from '../ccb/types';
 
 const round = (v: number) => Math.floor(v + 0.5);
 

@@ -6,7 +6,7 @@
  * an effect adds its own changes in proportion to the time it runs. The worst
  * 1-second window, halved (a flash is a pair of changes), is the flash rate.
  */
-import type { Rgb } from '@crowdcue/protocol';
+import type { Rgb } from '../ccb/types';
 import { ChangeCounter, FLASH_METRICS, flashLevel, metricStep } from './flash-metrics';
 import { type EffectLike, effectChangesPerMs, effectLevelRange } from './effect-flash-rate';
 

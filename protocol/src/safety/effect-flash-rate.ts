@@ -9,7 +9,8 @@
  * afresh each period, so a band changes at most once per period: at worst
  * 1 change per period = half a flash per period.
  */
-import type { EffectShape, Rgb } from '@crowdcue/protocol';
+import type { EffectShape } from '../ccb/types';
+import type { Rgb } from '../ccb/types';
 import { ChangeCounter, FLASH_METRICS, type FlashMetric, contrasts, flashLevel, metricStep } from './flash-metrics';
 import { effectColorAtPhase } from './effect-waveform';
 

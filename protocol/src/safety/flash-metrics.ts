@@ -6,7 +6,7 @@
  * fills the wearer's view, so no area exemption applies and the WCAG
  * "darker state below 0.80" condition is dropped: every swing counts.
  */
-import type { Rgb } from '@crowdcue/protocol';
+import type { Rgb } from '../ccb/types';
 
 /** Smallest relative-luminance swing that counts as a change (0..1 scale). */
 export const LUMINANCE_STEP = 0.1;
