@@ -53,7 +53,7 @@ export class LtcFileSource implements TimecodeSource {
         for (const f of input.push(block, clock.now(), t0)) this.framesSubject.next(f);
       }
       if (fed >= total) {
-        this.eventsSubject.next({ level: 'info', message: `${this.name}: end of file` });
+        this.eventsSubject.next({ level: 'info', message: `${this.name}: end of file`, ended: true });
         clearInterval(this.timer);
         this.timer = undefined;
       }

@@ -18,6 +18,8 @@ export interface TimecodeFrame {
 export interface TimecodeSourceEvent {
   level: 'info' | 'warn' | 'error';
   message: string;
+  /** The source has nothing more to give (the end of a file). */
+  ended?: true;
 }
 
 export interface TimecodeSource {
