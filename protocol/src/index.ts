@@ -19,3 +19,4 @@ export * from './percentile';
 export * from './parade';
 export * from './api';
 export * from './timecode/timecode';
+export * from './timecode/timecode-status';

@@ -4,6 +4,7 @@
  * until SIGINT/SIGTERM, then saves where the live show is, stops the
  * transmitters and exits.
  */
+import { parseTimecodeSource } from '@crowdcue/protocol';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pendingInitialPassword } from '../../accounts/initial-password';
@@ -12,7 +13,7 @@ import { sweepTempFiles } from '../../storage/temp-files';
 import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT, startControllerServer, type ControllerServer } from '../../server/controller-server';
 import type { CliIO, CommandRun } from '../main';
 
-const USAGE = `usage: crowdcue start [--data DIR] [--port N] [--host ADDR] [--transmitter URL ...]
+const USAGE = `usage: crowdcue start [--data DIR] [--port N] [--host ADDR] [--transmitter URL ...] [--timecode SOURCE]
 
 Runs the controller: the live show, the API (OpenAPI at /docs) and the web console.
 
@@ -22,6 +23,8 @@ Runs the controller: the live show, the API (OpenAPI at /docs) and the web conso
   --transmitter URL  play the live show on this transmitter instead of the show's own
                      (repeatable): virtual, serial:/dev/ttyUSB0?baud=115200, tcp://host:port,
                      xylo+serial:/dev/ttyACM0
+  --timecode SOURCE  chase this timecode instead of the show's own inputs.timecode:
+                     ltc:FILE.wav, alsa:DEVICE, mtc:PORT or artnet[:PORT]
   --no-build         do not build the console even if console-ui/dist is missing or stale
   -h, --help         this text
 
@@ -36,6 +39,8 @@ export interface StartOptions {
   host: string;
   transmitters: string[];
   build: boolean;
+  /** `--timecode SOURCE`. */
+  timecode?: string;
 }
 
 export function parseStartArgs(argv: string[]): { ok: true; options: StartOptions } | { ok: false; error: string; help?: boolean } {
@@ -48,6 +53,7 @@ export function parseStartArgs(argv: string[]): { ok: true; options: StartOption
         port: { type: 'string' },
         host: { type: 'string' },
         transmitter: { type: 'string', multiple: true },
+        timecode: { type: 'string' },
         'no-build': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -61,9 +67,12 @@ export function parseStartArgs(argv: string[]): { ok: true; options: StartOption
   if (!/^\d+$/.test(values.port ?? '0') || !Number.isInteger(port) || port < 0 || port > 65535) {
     return { ok: false, error: `--port must be a whole number 0..65535, got '${values.port}'` };
   }
+  const timecode = values.timecode === undefined ? undefined : parseTimecodeSource(values.timecode);
+  if (timecode && !timecode.ok) return { ok: false, error: `--timecode ${values.timecode}: ${timecode.error}` };
   return {
     ok: true,
     options: {
+      ...(values.timecode !== undefined ? { timecode: values.timecode } : {}),
       dataDir: values.data ?? DEFAULT_DATA_DIR,
       port,
       host: values.host ?? DEFAULT_HOST,
@@ -87,6 +96,7 @@ export async function startFromCli(options: StartOptions, io: CliIO, warnings = 
     host: options.host,
     transmitterUrls: options.transmitters,
     buildConsole: options.build,
+    ...(options.timecode !== undefined ? { runtime: { timecode: options.timecode } } : {}),
     // Info lines are progress and the operators' commands: each one counts.
     log: (level, message) => (level === 'info' ? io.out(message) : warnings.note(level, message)),
   });
