@@ -60,7 +60,8 @@ describe('timecode chase', () => {
     r.scheduler.flush();
     expect(r.log.filter((l) => l.startsWith('fire')).at(-1)).toBe('fire f14');
     expect(r.log.filter((l) => l.startsWith('fire'))).toHaveLength(10);
-    expect(r.log.at(-1)).toBe(`hold at ${15 * 40}`);
+    // the hold: when frame 15 (after the freewheel) is as overdue as a dropout
+    expect(r.log.at(-1)).toBe(`hold at ${10 * 40 + 6.5 * 40}`);
     expect(r.statuses.map((s) => s.lock)).toContain('freewheeling');
     expect(r.statuses.at(-1)?.lock).toBe('lost');
   });
@@ -73,8 +74,16 @@ describe('timecode chase', () => {
     r.play('01:00:05:00', 3, 4800); // jump past the chorus
     r.scheduler.flush();
     // a jump is seen when its first frame has arrived, a frame after that frame started: the cue stands a frame further on
-    expect(r.log).toEqual(['fire verse', 'fire chorus', 'locate verse +1040', 'release', 'locate chorus +2040', `hold at ${4800 + 13 * 40}`]);
+    expect(r.log).toEqual(['fire verse', 'fire chorus', 'locate verse +1040', 'release', 'locate chorus +2040', `hold at ${4800 + 2 * 40 + 12.5 * 40}`]);
     expect(r.chase.status().relocations).toBe(3);
+  });
+
+  it('with no freewheel, plays only frames that have arrived, and re-locates no further', () => {
+    const r = rig(25, [['a', '01:00:00:05'], ['b', '01:00:00:06'], ['c', '01:00:00:07']], 0);
+    r.play('01:00:00:00', 7, 0); // frames 00..06
+    r.play('01:00:00:05', 2, 1000); // after the hold, frames 05..06 again
+    r.scheduler.flush();
+    expect(r.log).toEqual(['fire a', 'fire b', `hold at ${6 * 40 + 2.5 * 40}`, 'locate a +40', 'fire b', `hold at ${1040 + 2.5 * 40}`]);
   });
 
   it('joins a playback mid-song at the cue in force, positioned by timecode', () => {

@@ -6,10 +6,11 @@
  * - Cues: the next timecoded cue of each playback is armed on the scheduler
  *   at the controller time its frame starts, and fired then (a deadline
  *   scheduler never fires early): a cue is never on air before its frame.
- * - Dropout: after two frames without a new one the chase freewheels on the
- *   extrapolation for `freewheelFrames` frames after the last frame received,
- *   then holds (the playbacks pause) and says `lost`. Exactly the cues on
- *   those freewheel frames fire; none after.
+ * - Dropout: after two and a half frames without a new one the chase says
+ *   `freewheeling`: cues keep firing on the extrapolation up to
+ *   `freewheelFrames` frames after the last frame received, exactly, none
+ *   after; once the frame after those is overdue too it holds (the playbacks
+ *   pause) and says `lost`.
  * - Jumps: a frame more than a frame and a half off the extrapolation (a
  *   locate, a backwards jump, the song restarted) re-locates every playback:
  *   the cue in force at the new timecode is set as of its frame, its parade
@@ -168,11 +169,13 @@ export class TimecodeChase {
   /** Sets every playback as of the timecode now. */
   private relocate(counted: boolean): void {
     const now = this.timecodeNowMs() as number;
+    // The cue in force: at most as far as timecode has come or may freewheel (a frame arrives after it ends).
+    const reach = Math.min(now, this.limitTcMs());
     if (counted) this.relocations++;
     for (const c of this.chases) {
       this.disarm(c);
       let inForce: { id: string; tcMs: number } | undefined;
-      for (const cue of c.cues) if (cue.tcMs <= now) inForce = cue;
+      for (const cue of c.cues) if (cue.tcMs <= reach + 1e-6) inForce = cue;
       if (inForce === undefined) {
         if (c.firedTcMs !== -Infinity) this.options.target.release(c.playback.id);
         c.firedTcMs = -Infinity;
@@ -220,7 +223,9 @@ export class TimecodeChase {
     if (!anchor) return;
     const frame = this.frameMs();
     const freewheelAt = anchor.atMs + FREEWHEEL_AFTER_FRAMES * frame;
-    const holdAt = anchor.atMs + (this.options.freewheelFrames + 1) * frame;
+    // A frame is known only once it has ended, so the frame after the freewheel is given as long to arrive
+    // as any frame: no cue past the freewheel fires meanwhile (limitTcMs), the hold merely waits to be sure.
+    const holdAt = anchor.atMs + (this.options.freewheelFrames + FREEWHEEL_AFTER_FRAMES) * frame;
     this.watchdog = scheduleAt(this.options.scheduler, Math.max(this.now(), Math.min(freewheelAt, holdAt)), () => {
       if (this.anchor !== anchor) return;
       if (this.now() < holdAt - 1e-6) {
