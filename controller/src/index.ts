@@ -4,3 +4,4 @@ export * from './engine/index';
 export * from './mixer/index';
 export * from './brand/index';
 export * from './live/index';
+export * from './inputs/timecode/index';

@@ -20,3 +20,5 @@ export * from './percentile';
 export * from './parade';
 export * from './api';
 export * from './safety';
+export * from './timecode/timecode';
+export * from './timecode/timecode-status';

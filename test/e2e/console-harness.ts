@@ -26,12 +26,12 @@ export interface ConsoleRig {
 }
 
 /** Builds the console if stale (once per run: other files wait on the lock), starts the server and Chromium. */
-export async function startConsoleRig(opts: { transmitters?: string[] } = {}): Promise<ConsoleRig> {
+export async function startConsoleRig(opts: { transmitters?: string[]; timecode?: string } = {}): Promise<ConsoleRig> {
   await ensureConsoleBuilt();
   const dataDir = await mkdtemp(join(tmpdir(), 'crowdcue-e2e-'));
   const printed: string[] = [];
   const server = await startFromCli(
-    { dataDir, port: 0, host: '127.0.0.1', transmitters: opts.transmitters ?? [], build: false },
+    { dataDir, port: 0, host: '127.0.0.1', transmitters: opts.transmitters ?? [], build: false, ...(opts.timecode ? { timecode: opts.timecode } : {}) },
     { out: (l) => printed.push(l), err: (l) => printed.push(l) },
   );
   const line = printed.find((l) => l.startsWith('admin login:'));

@@ -17,6 +17,7 @@ import { MasterFader } from './master-fader';
 import { PlaybackStrip } from './playback-strip';
 import { RunningParades } from './running-parades';
 import { AirtimeFigures, LatenessFigures } from './show-figures-panel';
+import { TimecodeStatus } from './timecode-status';
 import { TransmitterCard } from './transmitter-card';
 import { TransportPanel } from './transport-panel';
 import { useLiveCrowd } from './use-live-crowd';
@@ -138,6 +139,7 @@ export function LivePage({ canControl }: { canControl: boolean }) {
         />
         <MasterFader ref={masterRef} level={state?.master ?? 255} disabled={!canControl || !state?.show} onLevel={(level) => void run('master', { level })} />
         {!canControl && <p className="muted pad small-text">View only: your role cannot run the live show.</p>}
+        <TimecodeStatus status={state?.inputs?.timecode} />
         <RunningParades parades={state?.parades ?? []} playbacks={playbacks} canControl={canControl} onStop={(r) => void run('stopParade', { run: r })} />
         <LatenessFigures report={live.lateness} />
         <AirtimeFigures report={live.airtime} />

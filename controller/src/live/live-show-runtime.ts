@@ -40,6 +40,7 @@ import { DurableRuntime, type DurableWrite } from './durable-runtime';
 import { DEFAULT_TRANSMITTERS, ShowSession, ShowSessionError, showProblems, type OpenSessionTransmitter, type SessionSnapshot, type SessionWarning } from './show-session';
 import { checkConfigs, configsFromUrls, type ConfigProblem } from './transmitter-configs';
 import { StandingWarnings } from './standing-warnings';
+import { LiveTimecode } from '../inputs/timecode/live-timecode';
 
 /**
  * Commands whose ack does not wait for the journal: load saves its own record,
@@ -63,6 +64,8 @@ export interface LiveShowRuntimeOptions {
   log?: LogFn;
   /** Approved brand sequences play in the live show and get their proof of play (the BrandService). */
   brands?: BrandPlayback;
+  /** `--timecode SOURCE`: the timecode source every live show chases, over its own. */
+  timecode?: string;
   /** How often airtime and lateness reports go out, ms (default 1000). */
   reportEveryMs?: number;
   /** A running show's state is re-sent this often so consoles keep their clock (default 1000). */
@@ -143,6 +146,7 @@ export class LiveShowRuntime implements LiveRuntime {
   private lifecycle: Promise<unknown> = Promise.resolve();
   private closed = false;
   private readonly standing = new StandingWarnings();
+  private timecode: LiveTimecode | undefined;
   /** runtime.json, the command journal and the band state; set by init() when there is a data directory. */
   private durable: DurableRuntime | null = null;
 
@@ -239,6 +243,7 @@ export class LiveShowRuntime implements LiveRuntime {
       this.session = null;
       await this.brandRunner?.close();
       this.brandRunner = null;
+      await this.timecode?.detach();
       if (previous) await previous.stop();
       await session.start();
       // Read where the show is only now: opening the transmitters took time, and a running show moved on meanwhile.
@@ -246,6 +251,8 @@ export class LiveShowRuntime implements LiveRuntime {
       this.session = session;
       this.stored = stored;
       this.attach(session);
+      this.timecode ??= new LiveTimecode(this.opts.timecode, (level, message) => this.log(level, message));
+      await this.timecode.attach(session, () => this.stateSoon());
       if (this.opts.brands) {
         this.brandRunner = new BrandRunner({
           session,
@@ -313,6 +320,7 @@ export class LiveShowRuntime implements LiveRuntime {
       this.sessionSubs.unsubscribe();
       await this.brandRunner?.close();
       this.brandRunner = null;
+      await this.timecode?.detach();
       const s = this.session;
       this.session = null;
       if (s) await s.stop();
@@ -366,7 +374,7 @@ export class LiveShowRuntime implements LiveRuntime {
   }
 
   snapshot(): LiveState {
-    if (this.session) this.lastState = this.withStandby(liveStateOf(this.session));
+    if (this.session) this.lastState = this.withStandby({ ...liveStateOf(this.session), ...this.timecode?.liveInputs() });
     return this.lastState;
   }
 
@@ -391,7 +399,7 @@ export class LiveShowRuntime implements LiveRuntime {
 
   private emitState(): void {
     if (this.closed) return;
-    this.lastState = this.withStandby(this.session ? liveStateOf(this.session) : idleState());
+    this.lastState = this.withStandby(this.session ? { ...liveStateOf(this.session), ...this.timecode?.liveInputs() } : idleState());
     this.stateSubject.next(this.lastState);
   }
 

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { IdSchema, MsSchema, NameSchema, U8Schema } from './common';
 import { SHOW_LIMITS } from './limits';
 import { LooksSchema } from './look';
+import { TimecodeTextSchema } from './inputs/timecode';
 
 export const CueSchema = z.strictObject({
   id: IdSchema,
@@ -23,6 +24,8 @@ export const CueSchema = z.strictObject({
   hang: MsSchema.default(0),
   /** Id of a parade that starts with this cue (after its delay). */
   parade: IdSchema.optional(),
+  /** Timecode frame that fires this cue when its cue list chases timecode (`HH:MM:SS:FF`, `;FF` drop-frame). */
+  timecode: TimecodeTextSchema.optional(),
 });
 
 export const CueListSchema = z.strictObject({

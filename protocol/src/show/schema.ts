@@ -14,6 +14,8 @@ export * from './brand';
 export * from './transmitter';
 export * from './safety';
 export * from './references';
+export * from './inputs/index';
+export * from './inputs/check-timecode';
 export * from './show';
 export * from './format-issues';
 export * from './parse-show';

@@ -11,6 +11,8 @@ import { TransmitterConfigSchema } from './transmitter';
 import { VenueSchema } from './venue';
 import { checkShowTotals } from './show-totals';
 import { SHOW_LIMITS } from './limits';
+import { InputsSchema } from './inputs/index';
+import { checkTimecodeInput } from './inputs/check-timecode';
 
 export const SHOW_VERSION = 1;
 
@@ -33,11 +35,14 @@ export const showShape = {
   safety: SafetySettingsSchema.default({ maxFlashesPerSecond: 3 }),
   /** A second GO on the same playback within this many ms is ignored: a double-click is one GO. Absent: 300; 0 turns it off. */
   goLockoutMs: z.number().int().min(0).max(5000).optional(),
+  /** Show-control inputs: timecode, lighting desk, OSC. */
+  inputs: InputsSchema.optional(),
 };
 
 export const ShowSchema = z.strictObject(showShape).superRefine((show, ctx) => {
   for (const issue of checkShowTotals(show)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
   for (const issue of checkShowReferences(show)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  for (const issue of checkTimecodeInput(show)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
 });
 
 /** A parsed show: defaults filled, colours as [r, g, b]. */

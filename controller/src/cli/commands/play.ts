@@ -19,8 +19,9 @@ import { parseTransmitterUrl, TransmitterUrlError } from '../../transmitter/tran
 import type { OpenedTransmitter } from '../../transmitter/open-transmitter';
 import { RepeatedWarnings } from '../../logging/repeated-warnings';
 import type { CliIO, CommandRun } from '../main';
+import { playTimecode } from '../../inputs/timecode/play-timecode';
 
-const USAGE = `usage: crowdcue play FILE|demo [--transmitter URL ...] [--until SECONDS]
+const USAGE = `usage: crowdcue play FILE|demo [--transmitter URL ...] [--until SECONDS] [--timecode SOURCE]
 
 Plays a show headless: GOes its first cue and lets follows and the show
 timeline carry it, with a live progress line and a closing report.
@@ -30,6 +31,8 @@ timeline carry it, with a live progress line and a closing report.
                      tcp://host:port, xylo+serial:PATH; default: the show's
                      own transmitters, else the built-in virtual transmitter
   --until SECONDS    stop at this show time
+  --timecode SOURCE  chase timecode: ltc:FILE.wav, alsa:DEVICE, mtc:PORT or
+                     artnet[:PORT] (overrides the show's inputs.timecode)
   --quiet            no progress line, only the report
   -h, --help         this text`;
 
@@ -105,7 +108,7 @@ function latenessLine(label: string, s: LatenessSummary): string {
 }
 
 export const run: CommandRun = async (argv, io) => {
-  let values: { transmitter?: string[]; until?: string; quiet?: boolean; help?: boolean };
+  let values: { transmitter?: string[]; until?: string; quiet?: boolean; help?: boolean; timecode?: string };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -114,6 +117,7 @@ export const run: CommandRun = async (argv, io) => {
       options: {
         transmitter: { type: 'string', multiple: true },
         until: { type: 'string' },
+        timecode: { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -204,6 +208,16 @@ export const run: CommandRun = async (argv, io) => {
     if (!t.capabilities()) io.err(`warning: transmitter ${t.id} has not answered; planning with assumed radio figures`);
   }
 
+  let timecode;
+  try {
+    timecode = await playTimecode(session, show, values.timecode, (level, message) => (level === 'info' ? io.out(message) : warnings.note(level, message)));
+  } catch (err) {
+    io.err(`crowdcue play: ${err instanceof Error ? err.message : String(err)}`);
+    await session.stop();
+    warnings.close();
+    return 2;
+  }
+
   let interrupted = false;
   const onSignal = () => {
     interrupted = true;
@@ -211,7 +225,7 @@ export const run: CommandRun = async (argv, io) => {
   process.once('SIGINT', onSignal);
 
   for (const p of playbacks) {
-    if (p.list.cues.length === 0) continue;
+    if (p.list.cues.length === 0 || timecode?.chasing.has(p.id)) continue;
     const r = session.go(p.id);
     if (!r.ok) io.err(`crowdcue play: ${many ? `${p.list.name}: ` : ''}${r.error}`);
   }
@@ -224,7 +238,7 @@ export const run: CommandRun = async (argv, io) => {
     const airs = session.transmitters.transmitters.map((t) => `${t.id} ${session.planner.airtimePct(t.id).toFixed(0)}%`).join(' ');
     const sent = session.planner.stats().transmitters.reduce((n, t) => n + t.packets, 0);
     const parades = session.activeParades().length;
-    return `${fmtTime(pos)} / ${fmtTime(lengthMs)}  ${currentCues()}${parades ? `  parades ${parades}` : ''}  air ${airs}  sent ${sent}  late ${lateCues}`;
+    return `${fmtTime(pos)} / ${fmtTime(lengthMs)}  ${timecode ? `${timecode.progress()}  ` : ''}${currentCues()}${parades ? `  parades ${parades}` : ''}  air ${airs}  sent ${sent}  late ${lateCues}`;
   };
 
   let ended = '';
@@ -235,8 +249,10 @@ export const run: CommandRun = async (argv, io) => {
     const states = playbacks.map((p) => p.engine.state);
     if (interrupted) ended = 'interrupted';
     else if (pos >= untilMs) ended = `stopped at --until ${untilMs / 1000} s`;
+    else if (timecode?.ended()) ended = timecode.ended() as string;
     else {
       const idle =
+        !timecode &&
         session.activeParades().length === 0 &&
         session.planner.pendingCount() === 0 &&
         states.every((st) => st.status === 'stopped' || (st.phase === 'complete' && st.followAtMs === null)) &&
@@ -260,6 +276,7 @@ export const run: CommandRun = async (argv, io) => {
 
   const playedMs = session.engine.clock.position();
   const report = session.report();
+  await timecode?.stop();
   air.stop();
   lateSub.unsubscribe();
   await session.stop();
@@ -284,6 +301,7 @@ export const run: CommandRun = async (argv, io) => {
   }
   if (air.devices > 0) io.out(latenessLine('on-air lateness (virtual transmitter, timed starts)', air.stats.summary()));
   io.out(latenessLine('scheduler lateness (deadlines on this host)', report.lateness));
+  if (timecode) io.out(timecode.report());
   io.out(`late cues: ${lateCues}${lateCues ? ` (worst ${fmtMs(worstLate)} ms)` : ''}`);
   return interrupted ? 130 : 0;
 };

@@ -14,6 +14,11 @@ describe('crowdcue start arguments', () => {
     expect(r).toEqual({ ok: true, options: { dataDir: '/tmp/x', port: 0, host: '0.0.0.0', transmitters: ['virtual', 'tcp://10.0.0.7:4001'], build: false } });
   });
 
+  it('takes --timecode and refuses a source it cannot read, naming it', () => {
+    expect(parseStartArgs(['--timecode', 'artnet'])).toMatchObject({ ok: true, options: { timecode: 'artnet' } });
+    expect(parseStartArgs(['--timecode', 'smpte:1'])).toMatchObject({ ok: false, error: expect.stringContaining('--timecode smpte:1: unknown timecode source') });
+  });
+
   it('refuses a bad port and unknown flags with a reason', async () => {
     expect(parseStartArgs(['--port', '99999'])).toMatchObject({ ok: false, error: expect.stringContaining('--port') });
     expect(parseStartArgs(['--port', 'abc'])).toMatchObject({ ok: false });

@@ -4,6 +4,7 @@
  * until SIGINT/SIGTERM, then saves where the live show is, stops the
  * transmitters and exits.
  */
+import { parseTimecodeSource } from '@crowdcue/protocol';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pendingInitialPassword } from '../../accounts/initial-password';
@@ -14,7 +15,8 @@ import { PAIR_USAGE, parsePairFlags, runPairFromCli } from '../../standby/standb
 import type { PairOptions } from '../../standby/standby-pair';
 import type { CliIO, CommandRun } from '../main';
 
-const USAGE = `usage: crowdcue start [--data DIR] [--port N] [--host ADDR] [--transmitter URL ...]
+const USAGE = `usage: crowdcue start [--data DIR] [--port N] [--host ADDR] [--transmitter URL ...] [--timecode SOURCE]
+                      [--backup-of URL | --peer URL] [--standby-key FILE] [--takeover-ms N]
 
 Runs the controller: the live show, the API (OpenAPI at /docs) and the web console.
 
@@ -24,6 +26,8 @@ Runs the controller: the live show, the API (OpenAPI at /docs) and the web conso
   --transmitter URL  play the live show on this transmitter instead of the show's own
                      (repeatable): virtual, serial:/dev/ttyUSB0?baud=115200, tcp://host:port,
                      xylo+serial:/dev/ttyACM0
+  --timecode SOURCE  chase this timecode instead of the show's own inputs.timecode:
+                     ltc:FILE.wav, alsa:DEVICE, mtc:PORT or artnet[:PORT]
   --no-build         do not build the console even if console-ui/dist is missing or stale
 ${PAIR_USAGE}
   -h, --help         this text
@@ -41,6 +45,8 @@ export interface StartOptions {
   build: boolean;
   /** Half of a hot-standby pair (standby/); undefined = a controller alone. */
   pair?: PairOptions;
+  /** `--timecode SOURCE`. */
+  timecode?: string;
 }
 
 export function parseStartArgs(argv: string[]): { ok: true; options: StartOptions } | { ok: false; error: string; help?: boolean } {
@@ -53,6 +59,7 @@ export function parseStartArgs(argv: string[]): { ok: true; options: StartOption
         port: { type: 'string' },
         host: { type: 'string' },
         transmitter: { type: 'string', multiple: true },
+        timecode: { type: 'string' },
         'no-build': { type: 'boolean' },
         'backup-of': { type: 'string' },
         peer: { type: 'string' },
@@ -73,9 +80,12 @@ export function parseStartArgs(argv: string[]): { ok: true; options: StartOption
   const dataDir = values.data ?? DEFAULT_DATA_DIR;
   const pair = parsePairFlags({ backupOf: values['backup-of'], peer: values.peer, standbyKey: values['standby-key'], takeoverMs: values['takeover-ms'] }, dataDir);
   if (!pair.ok) return pair;
+  const timecode = values.timecode === undefined ? undefined : parseTimecodeSource(values.timecode);
+  if (timecode && !timecode.ok) return { ok: false, error: `--timecode ${values.timecode}: ${timecode.error}` };
   return {
     ok: true,
     options: {
+      ...(values.timecode !== undefined ? { timecode: values.timecode } : {}),
       dataDir,
       port,
       host: values.host ?? DEFAULT_HOST,
@@ -106,6 +116,7 @@ export async function startFromCli(
     host: options.host,
     transmitterUrls: options.transmitters,
     buildConsole: options.build,
+    ...(options.timecode !== undefined ? { runtime: { timecode: options.timecode } } : {}),
     // Info lines are progress and the operators' commands: each one counts.
     log: (level, message) => (level === 'info' ? io.out(message) : warnings.note(level, message)),
   });
