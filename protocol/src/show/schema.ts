@@ -14,6 +14,7 @@ export * from './brand';
 export * from './transmitter';
 export * from './safety';
 export * from './references';
+export * from './inputs';
 export * from './show';
 export * from './format-issues';
 export * from './parse-show';

@@ -11,6 +11,7 @@ import { TransmitterConfigSchema } from './transmitter';
 import { VenueSchema } from './venue';
 import { checkShowTotals } from './show-totals';
 import { SHOW_LIMITS } from './limits';
+import { InputsSchema } from './inputs';
 
 export const SHOW_VERSION = 1;
 
@@ -33,6 +34,8 @@ export const showShape = {
   safety: SafetySettingsSchema.default({ maxFlashesPerSecond: 3 }),
   /** A second GO on the same playback within this many ms is ignored: a double-click is one GO. Absent: 300; 0 turns it off. */
   goLockoutMs: z.number().int().min(0).max(5000).optional(),
+  /** Show-control inputs (a lighting desk...); absent: none. */
+  inputs: InputsSchema.optional(),
 };
 
 export const ShowSchema = z.strictObject(showShape).superRefine((show, ctx) => {
