@@ -6,8 +6,7 @@ export type DeskMalformedCause =
   | 'not-sacn'
   | 'not-artnet'
   | 'bad-length'
-  | 'bad-universe'
-  | 'start-code'
+  | 'bad-field'
   | 'out-of-sequence'
   | 'rate-limited';
 
