@@ -39,6 +39,8 @@ import { DurableRuntime } from './durable-runtime';
 import { DEFAULT_TRANSMITTERS, ShowSession, ShowSessionError, showProblems, type OpenSessionTransmitter, type SessionSnapshot, type SessionWarning } from './show-session';
 import { checkConfigs, configsFromUrls, type ConfigProblem } from './transmitter-configs';
 import { StandingWarnings } from './standing-warnings';
+import { LiveDesk } from '../inputs/desk/live-desk';
+import type { DeskInput as DeskInputConfig } from '@crowdcue/protocol';
 
 /**
  * Commands whose ack does not wait for the journal: load saves its own record,
@@ -66,6 +68,8 @@ export interface LiveShowRuntimeOptions {
   reportEveryMs?: number;
   /** A running show's state is re-sent this often so consoles keep their clock (default 1000). */
   heartbeatMs?: number;
+  /** `--desk`: the lighting-desk input of every show while this process runs (wins over the show's own). */
+  desk?: DeskInputConfig;
 }
 
 /** Which transmitters the live show plays on, and why those. */
@@ -144,11 +148,14 @@ export class LiveShowRuntime implements LiveRuntime {
   private readonly standing = new StandingWarnings();
   /** runtime.json, the command journal and the band state; set by init() when there is a data directory. */
   private durable: DurableRuntime | null = null;
+  /** The live show's lighting-desk input (sACN / Art-Net). */
+  private readonly desk: LiveDesk;
 
   constructor(opts: LiveShowRuntimeOptions) {
     this.opts = opts;
     this.log = opts.log ?? (() => undefined);
     this.scheduler = opts.scheduler ?? new DeadlineScheduler();
+    this.desk = new LiveDesk({ override: opts.desk, warn: (message) => this.warningSubject.next({ message, code: 'desk' }), log: this.log });
     if (opts.transmitterUrls && opts.transmitterUrls.length > 0) {
       const r = configsFromUrls(opts.transmitterUrls);
       if (!r.ok) throw new RuntimeError(`--transmitter: ${r.problems.map((p) => p.message).join('; ')}`, 400, r.problems);
@@ -237,6 +244,7 @@ export class LiveShowRuntime implements LiveRuntime {
       this.session = session;
       this.stored = stored;
       this.attach(session);
+      await this.desk.attach(session);
       if (this.opts.brands) {
         this.brandRunner = new BrandRunner({
           session,
@@ -304,6 +312,7 @@ export class LiveShowRuntime implements LiveRuntime {
       this.sessionSubs.unsubscribe();
       await this.brandRunner?.close();
       this.brandRunner = null;
+      await this.desk.close();
       const s = this.session;
       this.session = null;
       if (s) await s.stop();
@@ -357,7 +366,7 @@ export class LiveShowRuntime implements LiveRuntime {
   }
 
   snapshot(): LiveState {
-    if (this.session) this.lastState = liveStateOf(this.session);
+    if (this.session) this.lastState = this.desk.withInputs(liveStateOf(this.session));
     return this.lastState;
   }
 
@@ -373,7 +382,7 @@ export class LiveShowRuntime implements LiveRuntime {
 
   private emitState(): void {
     if (this.closed) return;
-    this.lastState = this.session ? liveStateOf(this.session) : idleState();
+    this.lastState = this.session ? this.desk.withInputs(liveStateOf(this.session)) : idleState();
     this.stateSubject.next(this.lastState);
   }
 

@@ -19,8 +19,10 @@ import { parseTransmitterUrl, TransmitterUrlError } from '../../transmitter/tran
 import type { OpenedTransmitter } from '../../transmitter/open-transmitter';
 import { RepeatedWarnings } from '../../logging/repeated-warnings';
 import type { CliIO, CommandRun } from '../main';
+import { parseDeskArg } from '../../inputs/desk/desk-arg';
+import { LiveDesk } from '../../inputs/desk/live-desk';
 
-const USAGE = `usage: crowdcue play FILE|demo [--transmitter URL ...] [--until SECONDS]
+const USAGE = `usage: crowdcue play FILE|demo [--transmitter URL ...] [--until SECONDS] [--desk sacn|artnet:U@A]
 
 Plays a show headless: GOes its first cue and lets follows and the show
 timeline carry it, with a live progress line and a closing report.
@@ -30,6 +32,8 @@ timeline carry it, with a live progress line and a closing report.
                      tcp://host:port, xylo+serial:PATH; default: the show's
                      own transmitters, else the built-in virtual transmitter
   --until SECONDS    stop at this show time
+  --desk P:U@A       take a lighting desk (sacn or artnet, universe U, start address A;
+                     ?zones=N&hold=MS&interface=IP&port=N) instead of the show's own
   --quiet            no progress line, only the report
   -h, --help         this text`;
 
@@ -105,7 +109,7 @@ function latenessLine(label: string, s: LatenessSummary): string {
 }
 
 export const run: CommandRun = async (argv, io) => {
-  let values: { transmitter?: string[]; until?: string; quiet?: boolean; help?: boolean };
+  let values: { transmitter?: string[]; until?: string; quiet?: boolean; help?: boolean; desk?: string };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -114,6 +118,7 @@ export const run: CommandRun = async (argv, io) => {
       options: {
         transmitter: { type: 'string', multiple: true },
         until: { type: 'string' },
+        desk: { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -138,6 +143,11 @@ export const run: CommandRun = async (argv, io) => {
       return 2;
     }
     untilMs = s * 1000;
+  }
+  const deskArg = values.desk === undefined ? undefined : parseDeskArg(values.desk);
+  if (deskArg && !deskArg.ok) {
+    io.err(`crowdcue play: ${deskArg.error}`);
+    return 2;
   }
   const configs = values.transmitter ? transmitterConfigs(values.transmitter, io) : undefined;
   if (values.transmitter && !configs) return 2;
@@ -204,6 +214,9 @@ export const run: CommandRun = async (argv, io) => {
     if (!t.capabilities()) io.err(`warning: transmitter ${t.id} has not answered; planning with assumed radio figures`);
   }
 
+  const desk = new LiveDesk({ override: deskArg?.desk, warn: (m) => warnings.note('warn', m), log: (_level, m) => io.out(m) });
+  await desk.attach(session);
+
   let interrupted = false;
   const onSignal = () => {
     interrupted = true;
@@ -261,6 +274,7 @@ export const run: CommandRun = async (argv, io) => {
   const playedMs = session.engine.clock.position();
   const report = session.report();
   air.stop();
+  await desk.close();
   lateSub.unsubscribe();
   await session.stop();
   warnings.close();

@@ -11,8 +11,10 @@ import { RepeatedWarnings } from '../../logging/repeated-warnings';
 import { sweepTempFiles } from '../../storage/temp-files';
 import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT, startControllerServer, type ControllerServer } from '../../server/controller-server';
 import type { CliIO, CommandRun } from '../main';
+import type { DeskInput } from '@crowdcue/protocol';
+import { parseDeskArg } from '../../inputs/desk/desk-arg';
 
-const USAGE = `usage: crowdcue start [--data DIR] [--port N] [--host ADDR] [--transmitter URL ...]
+const USAGE = `usage: crowdcue start [--data DIR] [--port N] [--host ADDR] [--transmitter URL ...] [--desk sacn|artnet:U@A]
 
 Runs the controller: the live show, the API (OpenAPI at /docs) and the web console.
 
@@ -22,6 +24,8 @@ Runs the controller: the live show, the API (OpenAPI at /docs) and the web conso
   --transmitter URL  play the live show on this transmitter instead of the show's own
                      (repeatable): virtual, serial:/dev/ttyUSB0?baud=115200, tcp://host:port,
                      xylo+serial:/dev/ttyACM0
+  --desk P:U@A       take a lighting desk on protocol P (sacn, artnet), universe U, start
+                     address A, instead of the show's own (?zones=N&hold=MS&interface=IP&port=N)
   --no-build         do not build the console even if console-ui/dist is missing or stale
   -h, --help         this text
 
@@ -36,6 +40,7 @@ export interface StartOptions {
   host: string;
   transmitters: string[];
   build: boolean;
+  desk?: DeskInput;
 }
 
 export function parseStartArgs(argv: string[]): { ok: true; options: StartOptions } | { ok: false; error: string; help?: boolean } {
@@ -48,6 +53,7 @@ export function parseStartArgs(argv: string[]): { ok: true; options: StartOption
         port: { type: 'string' },
         host: { type: 'string' },
         transmitter: { type: 'string', multiple: true },
+        desk: { type: 'string' },
         'no-build': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -61,9 +67,12 @@ export function parseStartArgs(argv: string[]): { ok: true; options: StartOption
   if (!/^\d+$/.test(values.port ?? '0') || !Number.isInteger(port) || port < 0 || port > 65535) {
     return { ok: false, error: `--port must be a whole number 0..65535, got '${values.port}'` };
   }
+  const desk = values.desk === undefined ? undefined : parseDeskArg(values.desk);
+  if (desk && !desk.ok) return { ok: false, error: desk.error };
   return {
     ok: true,
     options: {
+      ...(desk ? { desk: desk.desk } : {}),
       dataDir: values.data ?? DEFAULT_DATA_DIR,
       port,
       host: values.host ?? DEFAULT_HOST,
@@ -87,6 +96,7 @@ export async function startFromCli(options: StartOptions, io: CliIO, warnings = 
     host: options.host,
     transmitterUrls: options.transmitters,
     buildConsole: options.build,
+    ...(options.desk ? { runtime: { desk: options.desk } } : {}),
     // Info lines are progress and the operators' commands: each one counts.
     log: (level, message) => (level === 'info' ? io.out(message) : warnings.note(level, message)),
   });
