@@ -25,6 +25,7 @@ export const commands: Record<string, CommandEntry> = {
   start: { summary: 'start [--data DIR] [--port N] [--transmitter URL ...]  run the controller server and web console', load: () => import('./commands/start') },
   accounts: { summary: 'accounts reset-password NAME [--data DIR]  a new password for an account, offline', load: () => import('./commands/accounts') },
   play: { summary: 'play FILE|demo [--transmitter URL ...] [--until S]  play a show headless with a report', load: () => import('./commands/play') },
+  monitor: { summary: 'monitor sacn|artnet [--universe N]  print what arrives on a show-control link, as JSON lines', load: () => import('./commands/monitor') },
 };
 
 let stdio: CliIO | undefined;
