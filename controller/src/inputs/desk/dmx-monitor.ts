@@ -55,7 +55,11 @@ export class DmxMonitor {
         n++;
       }
     }
-    if (before) for (let i = f.slots.length; i < before.length; i++) if (before[i] !== 0) (changed[String(i + 1)] = 0), n++;
+    for (let i = f.slots.length; i < (before?.length ?? 0); i++) {
+      if (before?.[i] === 0) continue;
+      changed[String(i + 1)] = 0;
+      n++;
+    }
     if (f.terminated) this.last.delete(key);
     else this.last.set(key, Uint8Array.from(f.slots));
     if (n === 0 && before && !f.terminated && !this.opts.every) return;
