@@ -137,10 +137,15 @@ export class RampFollower {
       span = dt;
     }
     if (span < MIN_RAMP_MS) return null;
-    const v = lo.map((l, c) => (l + hi[c]) / 2);
-    // A line that moves less than the tolerance over the longest fade is standing still.
-    if (v.every((x) => Math.abs(x) * this.maxFadeMs < this.tol)) return null;
-    return v;
+    // A channel that moves less than the tolerance over the longest fade is standing still,
+    // and one at 0 or 255 cannot go further (else a fade would be cut to nothing).
+    const v = lo.map((l, c) => {
+      const x = (l + hi[c]) / 2;
+      if (Math.abs(x) * this.maxFadeMs < this.tol) return 0;
+      if ((x < 0 && now.rgb[c] <= 0) || (x > 0 && now.rgb[c] >= 255)) return 0;
+      return x;
+    });
+    return v.every((x) => x === 0) ? null : v;
   }
 }
 
