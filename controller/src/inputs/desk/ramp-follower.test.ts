@@ -41,4 +41,20 @@ describe('RampFollower', () => {
     expect(sent).toHaveLength(2);
     expect(sent[1]).toMatchObject({ color: [255, 255, 255], fade: undefined });
   });
+
+  it('keeps fading through a corner where one channel sits at 0 (red -> blue -> green, 20 s a leg)', () => {
+    const legs = [
+      [255, 0, 0],
+      [0, 0, 255],
+      [0, 255, 0],
+    ];
+    const { sent, worst } = run((t) => {
+      const leg = Math.floor(t / 20_000) % 3;
+      const p = (t % 20_000) / 20_000;
+      return legs[leg].map((a, i) => a + (legs[(leg + 1) % 3][i] - a) * p);
+    }, 60_000);
+    expect(worst).toBeLessThanOrEqual(4);
+    // A step per DMX change would be hundreds; a fade per stretch is about four a leg.
+    expect(sent.length).toBeLessThan(20);
+  });
 });
