@@ -51,7 +51,7 @@ afterAll(async () => {
 describe('the desk line on the Live page', () => {
   it('waits, then shows the desk that is sending, its priority and malformed packets', async () => {
     expect(port).toBeGreaterThan(0);
-    await page.getByTestId('desk-status').waitFor();
+    await page.getByTestId('desk-status').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('desk-state').textContent()).toBe('waiting');
     const raw = new RawSender(port);
     await raw.send(Buffer.from([1, 2, 3]));
@@ -72,5 +72,5 @@ describe('the desk line on the Live page', () => {
     await poll(() => page.getByTestId('desk-status').textContent()).toMatch(/\d+ fps/);
     await keepShot('live-desk', await page.screenshot());
     clearInterval(keepSending);
-  }, 60_000);
+  }, 120_000);
 });
