@@ -241,11 +241,24 @@ export class DeskInput {
     this.lastPatch = null;
     if (how === 'holding' && this.config.holdMs > 0) {
       this.state = 'holding';
+      this.freeze();
       this.holdTimer?.unsubscribe();
       this.holdTimer = this.scheduler.schedule(() => this.letGoAll(), this.config.holdMs);
       return;
     }
     this.letGoAll();
+  }
+
+  /** Zones the bands are fading on the desk's behalf stop at the desk's last colour. */
+  private freeze(): void {
+    const now = this.scheduler.now();
+    const looks: Array<{ zone: number; look: Look }> = [];
+    for (const [zone, what] of this.sent) {
+      if (what !== 'color') continue;
+      const look = this.follower(zone).hold(now);
+      if (look) looks.push({ zone, look });
+    }
+    if (looks.length > 0) this.report('hold', this.target.setLooks(looks));
   }
 
   private letGoAll(): void {

@@ -57,4 +57,15 @@ describe('RampFollower', () => {
     // A step per DMX change would be hundreds; a fade per stretch is about four a leg.
     expect(sent.length).toBeLessThan(20);
   });
+
+  it('stops a band-side fade where the desk last was when the desk goes silent', () => {
+    const f = new RampFollower();
+    let t = 0;
+    for (; t < 3000; t += FRAME_MS) f.push(t, [Math.round((255 * t) / 10_000), 0, 0]);
+    const last = Math.round((255 * (t - FRAME_MS)) / 10_000);
+    expect(f.shown(t + 5000)?.[0]).toBeGreaterThan(last + 50);
+    expect(f.hold(t)).toEqual({ kind: 'color', color: [last, 0, 0] });
+    expect(f.shown(t + 5000)).toEqual([last, 0, 0]);
+    expect(f.hold(t + 10)).toBeNull();
+  });
 });

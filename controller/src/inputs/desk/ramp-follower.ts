@@ -69,6 +69,20 @@ export class RampFollower {
     return this.course ? at(this.course, t) : null;
   }
 
+  /**
+   * The desk went silent: the bands stop where the desk last was (a fade the
+   * bands were running past it would not be the desk's last look). Answers the
+   * still colour to send, or null when the bands are already still there.
+   */
+  hold(t: number): ColorLook | null {
+    const last = this.history.at(-1);
+    if (!this.course || !last) return null;
+    if (this.course.fadeMs <= 0 || t >= this.course.atMs + this.course.fadeMs) {
+      if (maxDiff(at(this.course, t), last.rgb) <= this.tol) return null;
+    }
+    return this.set({ from: last.rgb, to: last.rgb, atMs: t, fadeMs: 0 });
+  }
+
   /** One desk sample; answers the colour look to send, or null when the bands already show it. */
   push(t: number, rgb: readonly number[]): ColorLook | null {
     this.history.push({ t, rgb });
