@@ -9,7 +9,7 @@ import { IdSchema, MsSchema, U8Schema, ZoneIdSchema } from './show/common';
 import { CueSchema } from './show/cue';
 import { formatIssues, type ShowError } from './show/format-issues';
 import { LookSchema, type Look } from './show/look';
-import type { TimecodeStatusInfo } from './timecode/timecode-status';
+import type { LiveInputsStatus } from './live-inputs';
 
 const Empty = z.strictObject({});
 const Zones = z.array(ZoneIdSchema).min(1).max(64);
@@ -183,8 +183,8 @@ export interface LiveState {
   playbacks: PlaybackState[];
   /** A GO on the same playback within this many ms of the last is ignored (a double-click is one GO). */
   goLockoutMs: number;
-  /** Show-control inputs wired to the live show; absent: none. */
-  inputs?: { timecode?: TimecodeStatusInfo };
+  /** Show-control inputs of the live show (lighting desk...), when it has any. */
+  inputs?: LiveInputsStatus;
   /** Hot standby: absent when this controller runs alone. */
   standby?: StandbyStatus;
 }

@@ -16,6 +16,7 @@ export * from './conformance/run';
 export * from './show/schema';
 export * from './show/migrate';
 export * from './events';
+export * from './live-inputs';
 export * from './percentile';
 export * from './parade';
 export * from './api';

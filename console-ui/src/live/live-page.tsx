@@ -10,6 +10,7 @@ import { CrowdView } from '../crowd/crowd-view';
 import { useShortcuts } from '../keyboard/use-shortcuts';
 import { BuskPanel } from './busk-panel';
 import { CueListPanel } from './cue-list-panel';
+import { DeskStatus } from './desk-status';
 import { useLive, useLiveStore } from './live-context';
 import './live-page.css';
 import { mainPlayback } from './main-playback';
@@ -143,6 +144,7 @@ export function LivePage({ canControl }: { canControl: boolean }) {
         <RunningParades parades={state?.parades ?? []} playbacks={playbacks} canControl={canControl} onStop={(r) => void run('stopParade', { run: r })} />
         <LatenessFigures report={live.lateness} />
         <AirtimeFigures report={live.airtime} />
+        <DeskStatus status={state?.inputs?.desk} />
       </aside>
 
       <BuskPanel

@@ -41,6 +41,8 @@ import { DEFAULT_TRANSMITTERS, ShowSession, ShowSessionError, showProblems, type
 import { checkConfigs, configsFromUrls, type ConfigProblem } from './transmitter-configs';
 import { StandingWarnings } from './standing-warnings';
 import { LiveTimecode } from '../inputs/timecode/live-timecode';
+import { LiveDesk } from '../inputs/desk/live-desk';
+import type { DeskInput as DeskInputConfig } from '@crowdcue/protocol';
 
 /**
  * Commands whose ack does not wait for the journal: load saves its own record,
@@ -70,6 +72,8 @@ export interface LiveShowRuntimeOptions {
   reportEveryMs?: number;
   /** A running show's state is re-sent this often so consoles keep their clock (default 1000). */
   heartbeatMs?: number;
+  /** `--desk`: the lighting-desk input of every show while this process runs (wins over the show's own). */
+  desk?: DeskInputConfig;
 }
 
 /** Which transmitters the live show plays on, and why those. */
@@ -149,11 +153,14 @@ export class LiveShowRuntime implements LiveRuntime {
   private timecode: LiveTimecode | undefined;
   /** runtime.json, the command journal and the band state; set by init() when there is a data directory. */
   private durable: DurableRuntime | null = null;
+  /** The live show's lighting-desk input (sACN / Art-Net). */
+  private readonly desk: LiveDesk;
 
   constructor(opts: LiveShowRuntimeOptions) {
     this.opts = opts;
     this.log = opts.log ?? (() => undefined);
     this.scheduler = opts.scheduler ?? new DeadlineScheduler();
+    this.desk = new LiveDesk({ override: opts.desk, warn: (message) => this.warningSubject.next({ message, code: 'desk' }), log: this.log });
     if (opts.transmitterUrls && opts.transmitterUrls.length > 0) {
       const r = configsFromUrls(opts.transmitterUrls);
       if (!r.ok) throw new RuntimeError(`--transmitter: ${r.problems.map((p) => p.message).join('; ')}`, 400, r.problems);
@@ -253,6 +260,7 @@ export class LiveShowRuntime implements LiveRuntime {
       this.attach(session);
       this.timecode ??= new LiveTimecode(this.opts.timecode, (level, message) => this.log(level, message));
       await this.timecode.attach(session, () => this.stateSoon());
+      await this.desk.attach(session);
       if (this.opts.brands) {
         this.brandRunner = new BrandRunner({
           session,
@@ -321,6 +329,7 @@ export class LiveShowRuntime implements LiveRuntime {
       await this.brandRunner?.close();
       this.brandRunner = null;
       await this.timecode?.detach();
+      await this.desk.close();
       const s = this.session;
       this.session = null;
       if (s) await s.stop();
@@ -374,7 +383,7 @@ export class LiveShowRuntime implements LiveRuntime {
   }
 
   snapshot(): LiveState {
-    if (this.session) this.lastState = this.withStandby({ ...liveStateOf(this.session), ...this.timecode?.liveInputs() });
+    if (this.session) this.lastState = this.withStandby(this.withInputs(liveStateOf(this.session)));
     return this.lastState;
   }
 
@@ -382,6 +391,10 @@ export class LiveShowRuntime implements LiveRuntime {
   private standbyStatus: (() => StandbyStatus) | undefined;
   setStandbyStatus(status: () => StandbyStatus): void {
     this.standbyStatus = status;
+  }
+  /** The show-control inputs' status (timecode, desk) added to a live state. */
+  private withInputs(state: LiveState): LiveState {
+    return this.desk.withInputs(this.timecode ? this.timecode.withInputs(state) : state);
   }
   private withStandby(state: LiveState): LiveState {
     return this.standbyStatus ? { ...state, standby: this.standbyStatus() } : state;
@@ -399,7 +412,7 @@ export class LiveShowRuntime implements LiveRuntime {
 
   private emitState(): void {
     if (this.closed) return;
-    this.lastState = this.withStandby(this.session ? { ...liveStateOf(this.session), ...this.timecode?.liveInputs() } : idleState());
+    this.lastState = this.withStandby(this.session ? this.withInputs(liveStateOf(this.session)) : idleState());
     this.stateSubject.next(this.lastState);
   }
 

@@ -10,3 +10,4 @@ export { clampLook, type ClampedLook } from './clamp-look';
 export { effectFlashesPerSecond, minSafePeriodMs, type EffectLike } from './effect-flash-rate';
 export { flashLimit, perSecond, type FlashLimit } from './flash-limit';
 export { worstFlashWindow, FLASH_WINDOW_MS, type TimelineEntry as FlashTimelineEntry, type TimelineLook as FlashTimelineLook, type TimelineWorst as FlashTimelineWorst } from './timeline-flash';
+export { ChangeCounter, FLASH_METRICS, flashLevel, metricStep, type FlashMetric } from './flash-metrics';

@@ -20,8 +20,11 @@ import type { OpenedTransmitter } from '../../transmitter/open-transmitter';
 import { RepeatedWarnings } from '../../logging/repeated-warnings';
 import type { CliIO, CommandRun } from '../main';
 import { playTimecode } from '../../inputs/timecode/play-timecode';
+import { parseDeskArg } from '../../inputs/desk/desk-arg';
+import { LiveDesk } from '../../inputs/desk/live-desk';
 
 const USAGE = `usage: crowdcue play FILE|demo [--transmitter URL ...] [--until SECONDS] [--timecode SOURCE]
+                    [--desk sacn|artnet:U@A]
 
 Plays a show headless: GOes its first cue and lets follows and the show
 timeline carry it, with a live progress line and a closing report.
@@ -33,6 +36,8 @@ timeline carry it, with a live progress line and a closing report.
   --until SECONDS    stop at this show time
   --timecode SOURCE  chase timecode: ltc:FILE.wav, alsa:DEVICE, mtc:PORT or
                      artnet[:PORT] (overrides the show's inputs.timecode)
+  --desk P:U@A       take a lighting desk (sacn or artnet, universe U, start address A;
+                     ?zones=N&hold=MS&interface=IP&port=N) instead of the show's own
   --quiet            no progress line, only the report
   -h, --help         this text`;
 
@@ -108,7 +113,7 @@ function latenessLine(label: string, s: LatenessSummary): string {
 }
 
 export const run: CommandRun = async (argv, io) => {
-  let values: { transmitter?: string[]; until?: string; quiet?: boolean; help?: boolean; timecode?: string };
+  let values: { transmitter?: string[]; until?: string; quiet?: boolean; help?: boolean; timecode?: string; desk?: string };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -118,6 +123,7 @@ export const run: CommandRun = async (argv, io) => {
         transmitter: { type: 'string', multiple: true },
         until: { type: 'string' },
         timecode: { type: 'string' },
+        desk: { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -142,6 +148,11 @@ export const run: CommandRun = async (argv, io) => {
       return 2;
     }
     untilMs = s * 1000;
+  }
+  const deskArg = values.desk === undefined ? undefined : parseDeskArg(values.desk);
+  if (deskArg && !deskArg.ok) {
+    io.err(`crowdcue play: ${deskArg.error}`);
+    return 2;
   }
   const configs = values.transmitter ? transmitterConfigs(values.transmitter, io) : undefined;
   if (values.transmitter && !configs) return 2;
@@ -217,6 +228,8 @@ export const run: CommandRun = async (argv, io) => {
     warnings.close();
     return 2;
   }
+  const desk = new LiveDesk({ override: deskArg?.desk, warn: (m) => warnings.note('warn', m), log: (_level, m) => io.out(m) });
+  await desk.attach(session);
 
   let interrupted = false;
   const onSignal = () => {
@@ -278,6 +291,7 @@ export const run: CommandRun = async (argv, io) => {
   const report = session.report();
   await timecode?.stop();
   air.stop();
+  await desk.close();
   lateSub.unsubscribe();
   await session.stop();
   warnings.close();

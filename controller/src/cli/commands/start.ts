@@ -14,8 +14,10 @@ import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT, startControllerServer, ty
 import { PAIR_USAGE, parsePairFlags, runPairFromCli } from '../../standby/standby-cli';
 import type { PairOptions } from '../../standby/standby-pair';
 import type { CliIO, CommandRun } from '../main';
+import type { DeskInput } from '@crowdcue/protocol';
+import { parseDeskArg } from '../../inputs/desk/desk-arg';
 
-const USAGE = `usage: crowdcue start [--data DIR] [--port N] [--host ADDR] [--transmitter URL ...] [--timecode SOURCE]
+const USAGE = `usage: crowdcue start [--data DIR] [--port N] [--host ADDR] [--transmitter URL ...] [--timecode SOURCE] [--desk sacn|artnet:U@A]
                       [--backup-of URL | --peer URL] [--standby-key FILE] [--takeover-ms N]
 
 Runs the controller: the live show, the API (OpenAPI at /docs) and the web console.
@@ -28,6 +30,8 @@ Runs the controller: the live show, the API (OpenAPI at /docs) and the web conso
                      xylo+serial:/dev/ttyACM0
   --timecode SOURCE  chase this timecode instead of the show's own inputs.timecode:
                      ltc:FILE.wav, alsa:DEVICE, mtc:PORT or artnet[:PORT]
+  --desk P:U@A       take a lighting desk on protocol P (sacn, artnet), universe U, start
+                     address A, instead of the show's own (?zones=N&hold=MS&interface=IP&port=N)
   --no-build         do not build the console even if console-ui/dist is missing or stale
 ${PAIR_USAGE}
   -h, --help         this text
@@ -47,6 +51,8 @@ export interface StartOptions {
   pair?: PairOptions;
   /** `--timecode SOURCE`. */
   timecode?: string;
+  /** `--desk P:U@A`. */
+  desk?: DeskInput;
 }
 
 export function parseStartArgs(argv: string[]): { ok: true; options: StartOptions } | { ok: false; error: string; help?: boolean } {
@@ -60,6 +66,7 @@ export function parseStartArgs(argv: string[]): { ok: true; options: StartOption
         host: { type: 'string' },
         transmitter: { type: 'string', multiple: true },
         timecode: { type: 'string' },
+        desk: { type: 'string' },
         'no-build': { type: 'boolean' },
         'backup-of': { type: 'string' },
         peer: { type: 'string' },
@@ -82,10 +89,13 @@ export function parseStartArgs(argv: string[]): { ok: true; options: StartOption
   if (!pair.ok) return pair;
   const timecode = values.timecode === undefined ? undefined : parseTimecodeSource(values.timecode);
   if (timecode && !timecode.ok) return { ok: false, error: `--timecode ${values.timecode}: ${timecode.error}` };
+  const desk = values.desk === undefined ? undefined : parseDeskArg(values.desk);
+  if (desk && !desk.ok) return { ok: false, error: desk.error };
   return {
     ok: true,
     options: {
       ...(values.timecode !== undefined ? { timecode: values.timecode } : {}),
+      ...(desk ? { desk: desk.desk } : {}),
       dataDir,
       port,
       host: values.host ?? DEFAULT_HOST,
@@ -116,7 +126,7 @@ export async function startFromCli(
     host: options.host,
     transmitterUrls: options.transmitters,
     buildConsole: options.build,
-    ...(options.timecode !== undefined ? { runtime: { timecode: options.timecode } } : {}),
+    ...(options.timecode !== undefined || options.desk ? { runtime: { ...(options.timecode !== undefined ? { timecode: options.timecode } : {}), ...(options.desk ? { desk: options.desk } : {}) } } : {}),
     // Info lines are progress and the operators' commands: each one counts.
     log: (level, message) => (level === 'info' ? io.out(message) : warnings.note(level, message)),
   });

@@ -5,7 +5,7 @@
  * changes of it (a few a second, lock changes at once) ask for a state message.
  */
 import { auditTime, merge, distinctUntilChanged, map, type Subscription } from 'rxjs';
-import type { TimecodeStatusInfo } from '@crowdcue/protocol';
+import type { LiveState, TimecodeStatusInfo } from '@crowdcue/protocol';
 import type { ShowSession } from '../../live/show-session';
 import { startTimecodeInput, timecodeInputFor, type RunningTimecode } from './timecode-input';
 
@@ -55,9 +55,11 @@ export class LiveTimecode {
   }
 
   /** The live state's `inputs` part; empty when no timecode input runs. */
-  liveInputs(): { inputs?: { timecode: TimecodeStatusInfo } } {
+  /** `state` with this input's status in `inputs.timecode`, when a source is running. */
+  withInputs(state: LiveState): LiveState {
     const r = this.running;
-    if (!r) return {};
-    return { inputs: { timecode: { ...r.status(), cueLists: r.cueLists } } };
+    if (!r) return state;
+    const timecode: TimecodeStatusInfo = { ...r.status(), cueLists: r.cueLists };
+    return { ...state, inputs: { ...state.inputs, timecode } };
   }
 }

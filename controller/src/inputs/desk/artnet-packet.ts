@@ -1,0 +1,59 @@
+/**
+ * Art-Net ArtDmx packets. Hand-written: the npm Art-Net packages are senders,
+ * or whole nodes that answer polls and own the socket; receiving ArtDmx is a
+ * fixed 18-byte header, and parsing it here lets every refusal be counted by
+ * cause.
+ */
+import type { ParsedDmx } from './dmx-frame';
+
+const ID = Buffer.from('Art-Net\0', 'latin1');
+const OP_DMX = 0x5000;
+const HEADER = 18;
+/** Oldest protocol revision whose ArtDmx layout this reads (Art-Net 1.4 on). */
+const PROT_VER_MIN = 14;
+export const ARTNET_PORT = 6454;
+
+export function parseArtnet(buf: Buffer, from: string): ParsedDmx {
+  if (buf.length < 10) return { kind: 'malformed', cause: 'too-short', detail: `${buf.length} bytes` };
+  if (!buf.subarray(0, 8).equals(ID)) return { kind: 'malformed', cause: 'not-artnet', detail: 'no Art-Net id' };
+  const op = buf.readUInt16LE(8);
+  if (op !== OP_DMX) return { kind: 'ignored', why: `opcode 0x${op.toString(16)}` };
+  if (buf.length < HEADER) return { kind: 'malformed', cause: 'too-short', detail: `ArtDmx of ${buf.length} bytes, the header is ${HEADER}` };
+  const ver = buf.readUInt16BE(10);
+  if (ver < PROT_VER_MIN) return { kind: 'malformed', cause: 'bad-field', detail: `protocol version ${ver} (at least ${PROT_VER_MIN})` };
+  const length = buf.readUInt16BE(16);
+  if (length < 2 || length > 512 || buf.length < HEADER + length) {
+    return { kind: 'malformed', cause: 'bad-length', detail: `length ${length} in a packet of ${buf.length} bytes (2..512)` };
+  }
+  const net = buf[15];
+  if (net > 0x7f) return { kind: 'malformed', cause: 'bad-field', detail: `net ${net} (0..127)` };
+  const seq = buf[12];
+  return {
+    kind: 'frame',
+    frame: {
+      universe: (net << 8) | buf[14],
+      sourceKey: from,
+      sourceName: from,
+      sourceAddress: from,
+      priority: null,
+      sequence: seq === 0 ? null : seq,
+      terminated: false,
+      slots: new Uint8Array(buf.buffer, buf.byteOffset + HEADER, length),
+    },
+  };
+}
+
+/** An ArtDmx packet (tests, benchmarks). */
+export function artDmx(universe: number, slots: ArrayLike<number>, sequence = 0): Buffer {
+  const length = slots.length + (slots.length % 2);
+  const buf = Buffer.alloc(HEADER + length);
+  ID.copy(buf, 0);
+  buf.writeUInt16LE(OP_DMX, 8);
+  buf.writeUInt16BE(PROT_VER_MIN, 10);
+  buf[12] = sequence;
+  buf[14] = universe & 0xff;
+  buf[15] = (universe >> 8) & 0x7f;
+  buf.writeUInt16BE(length, 16);
+  for (let i = 0; i < slots.length; i++) buf[HEADER + i] = slots[i];
+  return buf;
+}
