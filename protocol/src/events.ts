@@ -9,6 +9,7 @@ import { IdSchema, MsSchema, U8Schema, ZoneIdSchema } from './show/common';
 import { CueSchema } from './show/cue';
 import { formatIssues, type ShowError } from './show/format-issues';
 import { LookSchema, type Look } from './show/look';
+import type { InputsStatus } from './inputs-status';
 
 const Empty = z.strictObject({});
 const Zones = z.array(ZoneIdSchema).min(1).max(64);
@@ -182,6 +183,8 @@ export interface LiveState {
   playbacks: PlaybackState[];
   /** A GO on the same playback within this many ms of the last is ignored (a double-click is one GO). */
   goLockoutMs: number;
+  /** The show's inputs (OSC, ...) and what arrives on them; absent when none is configured. */
+  inputs?: InputsStatus;
 }
 
 /** What a device told us about itself (CCL INFO), or a driver's equivalent. */

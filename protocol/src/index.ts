@@ -15,6 +15,7 @@ export * from './conformance/run';
 export * from './show/schema';
 export * from './show/migrate';
 export * from './events';
+export * from './inputs-status';
 export * from './percentile';
 export * from './parade';
 export * from './api';

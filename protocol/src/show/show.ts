@@ -8,6 +8,7 @@ import { ParadeSchema, TimelineEntrySchema } from './parade';
 import { checkShowReferences } from './references';
 import { SafetySettingsSchema } from './safety';
 import { TransmitterConfigSchema } from './transmitter';
+import { InputsSchema } from './inputs';
 import { VenueSchema } from './venue';
 import { checkShowTotals } from './show-totals';
 import { SHOW_LIMITS } from './limits';
@@ -33,6 +34,8 @@ export const showShape = {
   safety: SafetySettingsSchema.default({ maxFlashesPerSecond: 3 }),
   /** A second GO on the same playback within this many ms is ignored: a double-click is one GO. Absent: 300; 0 turns it off. */
   goLockoutMs: z.number().int().min(0).max(5000).optional(),
+  /** OSC (and other rig inputs) this show takes commands from; operator or admin only. */
+  inputs: InputsSchema.optional(),
 };
 
 export const ShowSchema = z.strictObject(showShape).superRefine((show, ctx) => {
