@@ -12,6 +12,7 @@ import type {
   AirtimeReport,
   CommandAck,
   CommandPayload,
+  InputsStatus,
   LatenessReport,
   LiveState,
   OnAirPacketInfo,
@@ -66,6 +67,8 @@ export interface LiveShowRuntimeOptions {
   reportEveryMs?: number;
   /** A running show's state is re-sent this often so consoles keep their clock (default 1000). */
   heartbeatMs?: number;
+  /** The show's inputs (OSC, ...) as the live state carries them (inputs/). */
+  inputsStatus?: () => InputsStatus | undefined;
 }
 
 /** Which transmitters the live show plays on, and why those. */
@@ -357,8 +360,13 @@ export class LiveShowRuntime implements LiveRuntime {
   }
 
   snapshot(): LiveState {
-    if (this.session) this.lastState = liveStateOf(this.session);
+    if (this.session) this.lastState = this.withInputs(liveStateOf(this.session));
     return this.lastState;
+  }
+
+  private withInputs(state: LiveState): LiveState {
+    const inputs = this.opts.inputsStatus?.();
+    return inputs ? { ...state, inputs } : state;
   }
 
   /** Several changes in one turn (a GO touches cue, zones and phase) make one state message. */
@@ -373,7 +381,7 @@ export class LiveShowRuntime implements LiveRuntime {
 
   private emitState(): void {
     if (this.closed) return;
-    this.lastState = this.session ? liveStateOf(this.session) : idleState();
+    this.lastState = this.withInputs(this.session ? liveStateOf(this.session) : idleState());
     this.stateSubject.next(this.lastState);
   }
 

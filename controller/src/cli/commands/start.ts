@@ -11,8 +11,9 @@ import { RepeatedWarnings } from '../../logging/repeated-warnings';
 import { sweepTempFiles } from '../../storage/temp-files';
 import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT, startControllerServer, type ControllerServer } from '../../server/controller-server';
 import type { CliIO, CommandRun } from '../main';
+import { parseOscPort } from './osc-port-option';
 
-const USAGE = `usage: crowdcue start [--data DIR] [--port N] [--host ADDR] [--transmitter URL ...]
+const USAGE = `usage: crowdcue start [--data DIR] [--port N] [--host ADDR] [--transmitter URL ...] [--osc PORT]
 
 Runs the controller: the live show, the API (OpenAPI at /docs) and the web console.
 
@@ -22,6 +23,8 @@ Runs the controller: the live show, the API (OpenAPI at /docs) and the web conso
   --transmitter URL  play the live show on this transmitter instead of the show's own
                      (repeatable): virtual, serial:/dev/ttyUSB0?baud=115200, tcp://host:port,
                      xylo+serial:/dev/ttyACM0
+  --osc PORT         take OSC commands on this UDP port (on --host), whatever the live
+                     show's inputs say; the show's allow-list, else this machine only
   --no-build         do not build the console even if console-ui/dist is missing or stale
   -h, --help         this text
 
@@ -36,6 +39,8 @@ export interface StartOptions {
   host: string;
   transmitters: string[];
   build: boolean;
+  /** `--osc PORT`. */
+  oscPort?: number;
 }
 
 export function parseStartArgs(argv: string[]): { ok: true; options: StartOptions } | { ok: false; error: string; help?: boolean } {
@@ -49,6 +54,7 @@ export function parseStartArgs(argv: string[]): { ok: true; options: StartOption
         host: { type: 'string' },
         transmitter: { type: 'string', multiple: true },
         'no-build': { type: 'boolean' },
+        osc: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: false,
@@ -61,9 +67,12 @@ export function parseStartArgs(argv: string[]): { ok: true; options: StartOption
   if (!/^\d+$/.test(values.port ?? '0') || !Number.isInteger(port) || port < 0 || port > 65535) {
     return { ok: false, error: `--port must be a whole number 0..65535, got '${values.port}'` };
   }
+  const osc = parseOscPort(values.osc);
+  if (!osc.ok) return osc;
   return {
     ok: true,
     options: {
+      ...(osc.port !== undefined ? { oscPort: osc.port } : {}),
       dataDir: values.data ?? DEFAULT_DATA_DIR,
       port,
       host: values.host ?? DEFAULT_HOST,
@@ -87,6 +96,7 @@ export async function startFromCli(options: StartOptions, io: CliIO, warnings = 
     host: options.host,
     transmitterUrls: options.transmitters,
     buildConsole: options.build,
+    oscPort: options.oscPort,
     // Info lines are progress and the operators' commands: each one counts.
     log: (level, message) => (level === 'info' ? io.out(message) : warnings.note(level, message)),
   });
