@@ -24,6 +24,7 @@ export const commands: Record<string, CommandEntry> = {
   ports: { summary: 'ports [--json]  list serial ports and the transmitter URL for each', load: () => import('./commands/ports') },
   start: { summary: 'start [--data DIR] [--port N] [--transmitter URL ...]  run the controller server and web console', load: () => import('./commands/start') },
   accounts: { summary: 'accounts reset-password NAME [--data DIR]  a new password for an account, offline', load: () => import('./commands/accounts') },
+  monitor: { summary: 'monitor osc --port N  print each message arriving on a show-control link as JSON', load: () => import('./commands/monitor') },
   play: { summary: 'play FILE|demo [--transmitter URL ...] [--until S]  play a show headless with a report', load: () => import('./commands/play') },
 };
 
