@@ -14,6 +14,7 @@ import { useLive, useLiveStore } from './live-context';
 import './live-page.css';
 import { mainPlayback } from './main-playback';
 import { MasterFader } from './master-fader';
+import { OscStatus } from './osc-status';
 import { PlaybackStrip } from './playback-strip';
 import { RunningParades } from './running-parades';
 import { AirtimeFigures, LatenessFigures } from './show-figures-panel';
@@ -140,6 +141,7 @@ export function LivePage({ canControl }: { canControl: boolean }) {
         <RunningParades parades={state?.parades ?? []} playbacks={playbacks} canControl={canControl} onStop={(r) => void run('stopParade', { run: r })} />
         <LatenessFigures report={live.lateness} />
         <AirtimeFigures report={live.airtime} />
+        <OscStatus status={state?.inputs?.osc} />
       </aside>
 
       <BuskPanel
