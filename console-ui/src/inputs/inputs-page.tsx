@@ -95,9 +95,11 @@ export function InputsPage() {
             {error}
           </p>
         )}
-        <div className="pad">
-          <FieldErrors errors={fields} testId="inputs-field-errors" />
-        </div>
+        {fields.length > 0 && (
+          <div className="pad">
+            <FieldErrors errors={fields} testId="inputs-field-errors" />
+          </div>
+        )}
         {saved && !dirty && (
           <p className="ok-text pad" data-testid="inputs-saved">
             {saved}
