@@ -40,6 +40,7 @@ import { DurableRuntime } from './durable-runtime';
 import { DEFAULT_TRANSMITTERS, ShowSession, ShowSessionError, showProblems, type OpenSessionTransmitter, type SessionSnapshot, type SessionWarning } from './show-session';
 import { checkConfigs, configsFromUrls, type ConfigProblem } from './transmitter-configs';
 import { StandingWarnings } from './standing-warnings';
+import { sessionHandlers } from './session-commands';
 
 /**
  * Commands whose ack does not wait for the journal: load saves its own record,
@@ -510,18 +511,8 @@ export class LiveShowRuntime implements LiveRuntime {
       this.release(ctx.socketId);
       return ok();
     },
-    go: (p) => this.onSession((s) => s.go(p.cueList)),
-    back: (p) => this.onSession((s) => s.back(p.cueList)),
-    goto: (p) => this.onSession((s) => s.goto(p.cue, p.cueList)),
-    pause: (p) => this.onSession((s) => s.pause(p.cueList)),
-    resume: (p) => this.onSession((s) => s.resume(p.cueList)),
-    stop: (p) => this.onSession((s) => s.stopShow(p.cueList)),
-    level: (p) => this.onSession((s) => s.setLevel(p.cueList, p.level)),
-    stopParade: (p) => this.onSession((s) => s.stopParade(p.run)),
-    blackout: (p) => this.onSession((s) => s.setBlackout(p.on)),
-    master: (p) => this.onSession((s) => s.setMaster(p.level)),
-    busk: (p) => this.onSession((s) => s.busk(p.zones, p.look)),
-    release: (p) => this.onSession((s) => s.release(p.zones ?? 'all')),
+    // go, back, goto, pause, resume, stop, level, stopParade, blackout, master, busk, release
+    ...sessionHandlers((act) => this.onSession(act)),
   };
 
   private onSession(act: (s: ShowSession) => CommandResult): CommandAck {

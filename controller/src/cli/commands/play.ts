@@ -19,8 +19,10 @@ import { parseTransmitterUrl, TransmitterUrlError } from '../../transmitter/tran
 import type { OpenedTransmitter } from '../../transmitter/open-transmitter';
 import { RepeatedWarnings } from '../../logging/repeated-warnings';
 import type { CliIO, CommandRun } from '../main';
+import { openPlayOsc } from '../../inputs/osc/osc-play-input';
+import { parseOscPort } from './osc-port-option';
 
-const USAGE = `usage: crowdcue play FILE|demo [--transmitter URL ...] [--until SECONDS]
+const USAGE = `usage: crowdcue play FILE|demo [--transmitter URL ...] [--until SECONDS] [--osc PORT]
 
 Plays a show headless: GOes its first cue and lets follows and the show
 timeline carry it, with a live progress line and a closing report.
@@ -30,6 +32,8 @@ timeline carry it, with a live progress line and a closing report.
                      tcp://host:port, xylo+serial:PATH; default: the show's
                      own transmitters, else the built-in virtual transmitter
   --until SECONDS    stop at this show time
+  --osc PORT         take OSC commands on this UDP port on 127.0.0.1 (the show's
+                     allow-list, else this machine only)
   --quiet            no progress line, only the report
   -h, --help         this text`;
 
@@ -105,7 +109,7 @@ function latenessLine(label: string, s: LatenessSummary): string {
 }
 
 export const run: CommandRun = async (argv, io) => {
-  let values: { transmitter?: string[]; until?: string; quiet?: boolean; help?: boolean };
+  let values: { transmitter?: string[]; until?: string; quiet?: boolean; help?: boolean; osc?: string };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -115,6 +119,7 @@ export const run: CommandRun = async (argv, io) => {
         transmitter: { type: 'string', multiple: true },
         until: { type: 'string' },
         quiet: { type: 'boolean' },
+        osc: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -138,6 +143,11 @@ export const run: CommandRun = async (argv, io) => {
       return 2;
     }
     untilMs = s * 1000;
+  }
+  const oscPort = parseOscPort(values.osc);
+  if (!oscPort.ok) {
+    io.err(`crowdcue play: ${oscPort.error}`);
+    return 2;
   }
   const configs = values.transmitter ? transmitterConfigs(values.transmitter, io) : undefined;
   if (values.transmitter && !configs) return 2;
@@ -204,6 +214,10 @@ export const run: CommandRun = async (argv, io) => {
     if (!t.capabilities()) io.err(`warning: transmitter ${t.id} has not answered; planning with assumed radio figures`);
   }
 
+  const osc = oscPort.port === undefined ? undefined : await openPlayOsc(session, oscPort.port, (level, message) => warnings.note(level, message)).catch((err: unknown) => err as Error);
+  if (osc instanceof Error) io.err(`crowdcue play: ${osc.message}; playing without OSC`);
+  else if (osc) io.out(`OSC: listening on 127.0.0.1:${osc.port}`);
+
   let interrupted = false;
   const onSignal = () => {
     interrupted = true;
@@ -262,6 +276,7 @@ export const run: CommandRun = async (argv, io) => {
   const report = session.report();
   air.stop();
   lateSub.unsubscribe();
+  if (osc && !(osc instanceof Error)) await osc.close();
   await session.stop();
   warnings.close();
 
