@@ -27,9 +27,10 @@ export class OscTestClient {
     });
   }
 
-  static async open(serverPort: number): Promise<OscTestClient> {
+  /** `from`: the loopback address to send from (any of 127.0.0.0/8 on Linux). */
+  static async open(serverPort: number, from = '127.0.0.1'): Promise<OscTestClient> {
     const socket = createSocket('udp4');
-    await new Promise<void>((r) => socket.bind(0, '127.0.0.1', r));
+    await new Promise<void>((r) => socket.bind(0, from, r));
     return new OscTestClient(socket, serverPort);
   }
 
