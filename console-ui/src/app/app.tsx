@@ -4,6 +4,7 @@ import { ApprovalsPage } from '../approvals/approvals-page';
 import { BrandPage } from '../brand/brand-page';
 import { ComposePage } from '../compose/compose-page';
 import { EditingProvider } from '../editing/editing-context';
+import { InputsPage } from '../inputs/inputs-page';
 import { LiveProvider } from '../live/live-context';
 import { LivePage } from '../live/live-page';
 import { LockScreen } from '../session/lock-screen';
@@ -45,6 +46,7 @@ export function App() {
             {current.page === 'accounts' && <AccountsPage myId={me.account.id} />}
             {current.page === 'brand' && <BrandPage brand={me.account.brand} />}
             {current.page === 'approvals' && <ApprovalsPage />}
+            {current.page === 'inputs' && <InputsPage />}
           </AppShell>
         )}
       </EditingProvider>

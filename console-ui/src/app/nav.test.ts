@@ -3,8 +3,8 @@ import { navItems, pageFor } from './nav';
 
 describe('navigation by role', () => {
   it('gives operators the live show and designers no accounts', () => {
-    expect(navItems('admin').map((i) => i.page)).toEqual(['live', 'compose', 'venue', 'shows', 'approvals', 'accounts']);
-    expect(navItems('operator').map((i) => i.page)).toEqual(['live', 'compose', 'venue', 'shows', 'approvals']);
+    expect(navItems('admin').map((i) => i.page)).toEqual(['live', 'compose', 'venue', 'shows', 'approvals', 'inputs', 'accounts']);
+    expect(navItems('operator').map((i) => i.page)).toEqual(['live', 'compose', 'venue', 'shows', 'approvals', 'inputs']);
     expect(navItems('designer').map((i) => i.page)).toEqual(['live', 'compose', 'venue', 'shows']);
     expect(navItems('brand').map((i) => i.page)).toEqual(['brand']);
   });
@@ -18,5 +18,7 @@ describe('navigation by role', () => {
     expect(pageFor('/approvals', 'operator').page).toBe('approvals');
     expect(pageFor('/approvals', 'designer').page).toBe('live');
     expect(pageFor('/approvals', 'brand').page).toBe('brand');
+    expect(pageFor('/inputs', 'operator').page).toBe('inputs');
+    expect(pageFor('/inputs', 'designer').page).toBe('live');
   });
 });

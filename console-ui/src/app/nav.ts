@@ -2,7 +2,7 @@
 import type { Role } from '../api/session-api';
 import { can } from '../session/roles';
 
-export type PageId = 'live' | 'compose' | 'venue' | 'shows' | 'accounts' | 'brand' | 'approvals';
+export type PageId = 'live' | 'compose' | 'venue' | 'shows' | 'accounts' | 'brand' | 'approvals' | 'inputs';
 
 export interface NavItem {
   page: PageId;
@@ -18,6 +18,7 @@ const ITEMS: Record<PageId, NavItem> = {
   accounts: { page: 'accounts', path: '/accounts', label: 'Accounts' },
   brand: { page: 'brand', path: '/brand', label: 'Brand' },
   approvals: { page: 'approvals', path: '/approvals', label: 'Approvals' },
+  inputs: { page: 'inputs', path: '/inputs', label: 'Inputs' },
 };
 
 export function navItems(role: Role): NavItem[] {
@@ -26,6 +27,7 @@ export function navItems(role: Role): NavItem[] {
   if (can(role, 'shows:read')) out.push(ITEMS.compose, ITEMS.venue, ITEMS.shows);
   if (can(role, 'brand:own') && role === 'brand') out.push(ITEMS.brand);
   if (can(role, 'brand:approve')) out.push(ITEMS.approvals);
+  if (can(role, 'inputs:configure')) out.push(ITEMS.inputs);
   if (can(role, 'accounts:manage')) out.push(ITEMS.accounts);
   return out;
 }

@@ -15,6 +15,7 @@ import { useLive, useLiveStore } from './live-context';
 import './live-page.css';
 import { mainPlayback } from './main-playback';
 import { MasterFader } from './master-fader';
+import { OscStatus } from './osc-status';
 import { PlaybackStrip } from './playback-strip';
 import { RunningParades } from './running-parades';
 import { AirtimeFigures, LatenessFigures } from './show-figures-panel';
@@ -145,6 +146,7 @@ export function LivePage({ canControl }: { canControl: boolean }) {
         <LatenessFigures report={live.lateness} />
         <AirtimeFigures report={live.airtime} />
         <DeskStatus status={state?.inputs?.desk} />
+        <OscStatus status={state?.inputs?.osc} />
       </aside>
 
       <BuskPanel

@@ -5,11 +5,11 @@
  */
 import type { Role } from '../api/session-api';
 
-export type Permission = 'accounts:manage' | 'live:control' | 'live:view' | 'shows:read' | 'shows:write' | 'brand:own' | 'brand:approve';
+export type Permission = 'accounts:manage' | 'live:control' | 'live:view' | 'shows:read' | 'shows:write' | 'brand:own' | 'brand:approve' | 'inputs:configure';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['accounts:manage', 'live:control', 'live:view', 'shows:read', 'shows:write', 'brand:own', 'brand:approve'],
-  operator: ['live:control', 'live:view', 'shows:read', 'brand:approve'],
+  admin: ['accounts:manage', 'live:control', 'live:view', 'shows:read', 'shows:write', 'brand:own', 'brand:approve', 'inputs:configure'],
+  operator: ['live:control', 'live:view', 'shows:read', 'brand:approve', 'inputs:configure'],
   designer: ['live:view', 'shows:read', 'shows:write'],
   brand: ['brand:own'],
 };

@@ -12,14 +12,16 @@ export type Permission =
   | 'shows:read'
   | 'shows:write'
   | 'transmitters:configure'
+  /** A show's `inputs` (OSC port and allow-list, ...): what outside the console may command the live show. */
+  | 'inputs:configure'
   | 'brand:own'
   | 'brand:approve'
   /** Raise the flash limit above the broadcast-safe rate (a show's `safety.override`). */
   | 'safety:override';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['accounts:manage', 'live:control', 'live:view', 'shows:read', 'shows:write', 'transmitters:configure', 'brand:own', 'brand:approve', 'safety:override'],
-  operator: ['live:control', 'live:view', 'shows:read', 'transmitters:configure', 'brand:approve'],
+  admin: ['accounts:manage', 'live:control', 'live:view', 'shows:read', 'shows:write', 'transmitters:configure', 'inputs:configure', 'brand:own', 'brand:approve', 'safety:override'],
+  operator: ['live:control', 'live:view', 'shows:read', 'transmitters:configure', 'inputs:configure', 'brand:approve'],
   designer: ['live:view', 'shows:read', 'shows:write'],
   brand: ['brand:own'],
 };

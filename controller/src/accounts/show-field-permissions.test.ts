@@ -37,4 +37,16 @@ describe('refusedShowFields', () => {
     expect(stampShow(admin, base, strobe).safety.override?.approvedBy).toBe('chief');
     expect(stampShow(admin, strobe, strobe)).toBe(strobe);
   });
+
+  it('holds inputs to operators and admins, and an operator to inputs and transmitters', () => {
+    const withOsc = parsed({ ...example, inputs: { osc: { port: 9000, allow: ['10.0.0.0/8'] } } });
+    expect(refusedShowFields('designer', base, withOsc).map((f) => f.path)).toEqual(['inputs']);
+    expect(refusedShowFields('operator', base, withOsc)).toEqual([]);
+    expect(refusedShowFields('admin', base, withOsc)).toEqual([]);
+    const renamed = { ...withOsc, name: 'Other', cueLists: [] };
+    expect(refusedShowFields('operator', base, renamed)).toEqual([
+      { path: 'name', message: 'a operator account may not change name (needs shows:write)' },
+      { path: 'cueLists', message: 'a operator account may not change cueLists (needs shows:write)' },
+    ]);
+  });
 });

@@ -6,6 +6,7 @@
  * |-----------------------------------------|-----------------------------------------------------|
  * | looks, cues, parades, timeline, venue…  | anyone with `shows:write` (designer, admin)         |
  * | `transmitters`                          | `transmitters:configure` (operator, admin)          |
+ * | `inputs` (OSC port, allow-list, ...)    | `inputs:configure` (operator, admin)                |
  * | `brandSequences[].approved/approvedBy`  | nobody in a show save: the approvals route only     |
  * | an approved brand sequence's content    | nobody in a show save: the brand routes (withdraws) |
  * | `safety.override`, a higher flash limit | `safety:override` (admin); stamped with the account |
@@ -13,9 +14,12 @@
  * The stored show is compared with the incoming one (both parsed, so defaults
  * and colour spellings cannot make an untouched field look changed), and every
  * field the account may not change is listed: the save is refused whole.
+ * An account without `shows:write` (an operator) may save a show only to change
+ * the fields it configures (`inputs`, `transmitters`); every other field must
+ * come back as stored.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { SAFE_FLASHES_PER_SECOND, type BrandSequence, type Show } from '@crowdcue/protocol';
+import { SAFE_FLASHES_PER_SECOND, showShape, type BrandSequence, type Show } from '@crowdcue/protocol';
 import type { PublicAccount } from './account-store';
 import { can, type Role } from './roles';
 
@@ -72,6 +76,18 @@ function safetyRefusals(role: Role, before: Show | undefined, after: Show): Fiel
   return out;
 }
 
+/** Top-level fields an account without `shows:write` may still save, each under its own permission. */
+const CONFIGURED_FIELDS: ReadonlySet<string> = new Set(['inputs', 'transmitters', '$schema']);
+
+function designRefusals(role: Role, before: Show | undefined, after: Show): FieldRefusal[] {
+  if (can(role, 'shows:write')) return [];
+  const was = (before ?? {}) as Record<string, unknown>;
+  const now = after as Record<string, unknown>;
+  return Object.keys(showShape)
+    .filter((key) => !CONFIGURED_FIELDS.has(key) && !same(was[key], now[key]))
+    .map((key) => ({ path: key, message: `a ${role} account may not change ${key} (needs shows:write)` }));
+}
+
 /**
  * The fields of `after` that `role` may not change from `before` (undefined
  * for a new show, which is compared with an empty one). Empty: the save may go ahead.
@@ -81,6 +97,10 @@ export function refusedShowFields(role: Role, before: Show | undefined, after: S
   if (!can(role, 'transmitters:configure') && !same(before?.transmitters ?? [], after.transmitters)) {
     out.push({ path: 'transmitters', message: `a ${role} account may not change transmitters (needs transmitters:configure)` });
   }
+  if (!can(role, 'inputs:configure') && !same(before?.inputs, after.inputs)) {
+    out.push({ path: 'inputs', message: `a ${role} account may not change inputs (OSC and other show control; needs inputs:configure)` });
+  }
+  out.push(...designRefusals(role, before, after));
   out.push(...brandRefusals(before, after));
   out.push(...safetyRefusals(role, before, after));
   return out;

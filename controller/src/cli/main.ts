@@ -26,7 +26,7 @@ export const commands: Record<string, CommandEntry> = {
   accounts: { summary: 'accounts reset-password NAME [--data DIR]  a new password for an account, offline', load: () => import('./commands/accounts') },
   timecode: { summary: 'timecode FILE.wav  decode LTC: one line per frame and the frame rate found', load: () => import('./commands/timecode') },
   play: { summary: 'play FILE|demo [--transmitter URL ...] [--until S]  play a show headless with a report', load: () => import('./commands/play') },
-  monitor: { summary: 'monitor sacn|artnet [--universe N]  print what arrives on a show-control link, as JSON lines', load: () => import('./commands/monitor') },
+  monitor: { summary: 'monitor sacn|artnet|osc ...  print what arrives on a show-control link, as JSON lines', load: () => import('./commands/monitor') },
 };
 
 let stdio: CliIO | undefined;

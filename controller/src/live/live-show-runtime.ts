@@ -12,6 +12,7 @@ import type {
   AirtimeReport,
   CommandAck,
   CommandPayload,
+  LiveInputsStatus,
   LatenessReport,
   LiveState,
   OnAirPacketInfo,
@@ -43,6 +44,7 @@ import { StandingWarnings } from './standing-warnings';
 import { LiveTimecode } from '../inputs/timecode/live-timecode';
 import { LiveDesk } from '../inputs/desk/live-desk';
 import type { DeskInput as DeskInputConfig } from '@crowdcue/protocol';
+import { sessionHandlers } from './session-commands';
 
 /**
  * Commands whose ack does not wait for the journal: load saves its own record,
@@ -74,6 +76,8 @@ export interface LiveShowRuntimeOptions {
   heartbeatMs?: number;
   /** `--desk`: the lighting-desk input of every show while this process runs (wins over the show's own). */
   desk?: DeskInputConfig;
+  /** The show's inputs (OSC, ...) as the live state carries them (inputs/). */
+  inputsStatus?: () => LiveInputsStatus | undefined;
 }
 
 /** Which transmitters the live show plays on, and why those. */
@@ -392,9 +396,11 @@ export class LiveShowRuntime implements LiveRuntime {
   setStandbyStatus(status: () => StandbyStatus): void {
     this.standbyStatus = status;
   }
-  /** The show-control inputs' status (timecode, desk) added to a live state. */
+  /** The show-control inputs' status (timecode, desk, OSC) added to a live state. */
   private withInputs(state: LiveState): LiveState {
-    return this.desk.withInputs(this.timecode ? this.timecode.withInputs(state) : state);
+    const withOwn = this.desk.withInputs(this.timecode ? this.timecode.withInputs(state) : state);
+    const others = this.opts.inputsStatus?.();
+    return others ? { ...withOwn, inputs: { ...withOwn.inputs, ...others } } : withOwn;
   }
   private withStandby(state: LiveState): LiveState {
     return this.standbyStatus ? { ...state, standby: this.standbyStatus() } : state;
@@ -541,18 +547,8 @@ export class LiveShowRuntime implements LiveRuntime {
       this.release(ctx.socketId);
       return ok();
     },
-    go: (p) => this.onSession((s) => s.go(p.cueList)),
-    back: (p) => this.onSession((s) => s.back(p.cueList)),
-    goto: (p) => this.onSession((s) => s.goto(p.cue, p.cueList)),
-    pause: (p) => this.onSession((s) => s.pause(p.cueList)),
-    resume: (p) => this.onSession((s) => s.resume(p.cueList)),
-    stop: (p) => this.onSession((s) => s.stopShow(p.cueList)),
-    level: (p) => this.onSession((s) => s.setLevel(p.cueList, p.level)),
-    stopParade: (p) => this.onSession((s) => s.stopParade(p.run)),
-    blackout: (p) => this.onSession((s) => s.setBlackout(p.on)),
-    master: (p) => this.onSession((s) => s.setMaster(p.level)),
-    busk: (p) => this.onSession((s) => s.busk(p.zones, p.look)),
-    release: (p) => this.onSession((s) => s.release(p.zones ?? 'all')),
+    // go, back, goto, pause, resume, stop, level, stopParade, blackout, master, busk, release
+    ...sessionHandlers((act) => this.onSession(act)),
   };
 
   private onSession(act: (s: ShowSession) => CommandResult): CommandAck {

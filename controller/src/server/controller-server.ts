@@ -15,6 +15,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { LiveInputsStatus } from '@crowdcue/protocol';
 import { AccountStore } from '../accounts/account-store';
 import { placeLogoInWorker } from './place-logo-task';
 import { replaySlotInWorker } from './replay-slot-task';
@@ -34,6 +35,7 @@ import realtimePlugin from './plugins/realtime';
 import transmittersPlugin from './plugins/transmitters';
 import venuesPlugin from './plugins/venues';
 import { StandbyServer, type StandbyServerOptions } from '../standby/standby-server';
+import { OscLiveInput } from '../inputs/osc/osc-live-input';
 
 export const DEFAULT_PORT = 4300;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -63,6 +65,8 @@ export interface ControllerServerOptions {
   packetBatchMs?: number;
   /** The active half of a hot-standby pair (standby/): fenced transmitters, the backup's link, the pair's status. */
   standby?: StandbyServerOptions;
+  /** `--osc PORT`: the OSC input listens here, whatever the live show says. */
+  oscPort?: number;
 }
 
 export interface ControllerServer {
@@ -80,6 +84,8 @@ export interface ControllerServer {
   adminPassword?: string;
   /** What happened to the live show at start (restored, demo loaded, nothing). */
   liveShowNote: string;
+  /** The live show's OSC input. */
+  osc: OscLiveInput;
   /** Saves the live show's state, stops transmitters, closes the server. */
   close(): Promise<void>;
 }
@@ -97,7 +103,7 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
 
   // Recoveries found before the live runtime exists are told to it once it does.
   const recovered: string[] = [];
-  const live: { runtime?: LiveShowRuntime } = {};
+  const live: { runtime?: LiveShowRuntime; osc?: OscLiveInput } = {};
   const recoveredNote = (message: string) => {
     log('warn', message);
     if (live.runtime) live.runtime.notify(message, 'storage');
@@ -136,7 +142,7 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
   });
   let runtime: LiveShowRuntime;
   try {
-    runtime = new LiveShowRuntime({ shows, dataDir, transmitterUrls: opts.transmitterUrls, brands, log, ...(standby ? { open: standby.open } : {}), ...opts.runtime });
+    runtime = new LiveShowRuntime({ shows, dataDir, transmitterUrls: opts.transmitterUrls, brands, log, ...(standby ? { open: standby.open } : {}), inputsStatus: () => inputsStatus(live.osc), ...opts.runtime });
   } catch (err) {
     brands.close();
     throw err;
@@ -163,6 +169,7 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
       loginAttemptsPerMinute: opts.loginAttemptsPerMinute,
       onShowChange: (e) => {
         runtime.showChanged(e.id, e.revision, e.by);
+        live.osc?.showSaved(e.id);
         if (e.revision !== null) app?.io?.emit('showChanged', { show: e.id, revision: e.revision, by: e.by });
       },
       extend: async (a) => {
@@ -178,6 +185,9 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
     const sub = runtime.showChanged$.subscribe((c) => server.io.emit('showChanged', c));
 
     await server.listen({ port: opts.port ?? DEFAULT_PORT, host: opts.host ?? DEFAULT_HOST });
+    const osc = new OscLiveInput({ runtime, shows, host: opts.host ?? DEFAULT_HOST, overridePort: opts.oscPort, log });
+    live.osc = osc;
+    await osc.start();
     // Start-up (crowd building, plugin loading) blocks the loop: lateness counts from here.
     runtime.resetLateness();
     const address = server.server.address();
@@ -198,9 +208,11 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
       firstStart,
       ...(adminPassword ? { adminPassword } : {}),
       liveShowNote,
+      osc,
       close() {
         closing ??= (async () => {
           sub.unsubscribe();
+          await osc.close();
           await runtime.close();
           await server.close();
           brands.close();
@@ -211,9 +223,15 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
     };
   } catch (err) {
     // Nothing keeps running after a failed start (a port in use, a broken data file).
+    await live.osc?.close().catch(() => undefined);
     await runtime.close().catch(() => undefined);
     await app?.close().catch(() => undefined);
     brands.close();
     throw err;
   }
+}
+
+function inputsStatus(osc: OscLiveInput | undefined): LiveInputsStatus | undefined {
+  const status = osc?.status();
+  return status ? { osc: status } : undefined;
 }

@@ -12,6 +12,7 @@ export * from './parade';
 export * from './venue';
 export * from './brand';
 export * from './transmitter';
+export * from './inputs';
 export * from './safety';
 export * from './references';
 export * from './inputs/index';

@@ -35,7 +35,7 @@ export const showShape = {
   safety: SafetySettingsSchema.default({ maxFlashesPerSecond: 3 }),
   /** A second GO on the same playback within this many ms is ignored: a double-click is one GO. Absent: 300; 0 turns it off. */
   goLockoutMs: z.number().int().min(0).max(5000).optional(),
-  /** Show-control inputs: timecode, lighting desk, OSC. */
+  /** Show-control inputs: timecode, lighting desk, OSC; changing them needs an operator or admin. */
   inputs: InputsSchema.optional(),
 };
 

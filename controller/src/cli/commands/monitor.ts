@@ -13,6 +13,7 @@ interface MonitorEntry {
 export const monitors: Record<string, MonitorEntry> = {
   sacn: { summary: 'sacn [--universe N]  sACN (E1.31) frames', load: () => import('./monitor-sacn') },
   artnet: { summary: 'artnet [--universe N]  Art-Net ArtDmx frames', load: () => import('./monitor-artnet') },
+  osc: { summary: 'osc --port N [--host H]  OSC messages', load: async () => { const m = await import('./monitor-osc'); return { run: (argv, io) => m.monitorOsc(argv, io) }; } },
 };
 
 function usage(): string {

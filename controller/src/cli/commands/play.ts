@@ -22,9 +22,11 @@ import type { CliIO, CommandRun } from '../main';
 import { playTimecode } from '../../inputs/timecode/play-timecode';
 import { parseDeskArg } from '../../inputs/desk/desk-arg';
 import { LiveDesk } from '../../inputs/desk/live-desk';
+import { openPlayOsc } from '../../inputs/osc/osc-play-input';
+import { parseOscPort } from './osc-port-option';
 
 const USAGE = `usage: crowdcue play FILE|demo [--transmitter URL ...] [--until SECONDS] [--timecode SOURCE]
-                    [--desk sacn|artnet:U@A]
+                    [--desk sacn|artnet:U@A] [--osc PORT]
 
 Plays a show headless: GOes its first cue and lets follows and the show
 timeline carry it, with a live progress line and a closing report.
@@ -38,6 +40,8 @@ timeline carry it, with a live progress line and a closing report.
                      artnet[:PORT] (overrides the show's inputs.timecode)
   --desk P:U@A       take a lighting desk (sacn or artnet, universe U, start address A;
                      ?zones=N&hold=MS&interface=IP&port=N) instead of the show's own
+  --osc PORT         take OSC commands on this UDP port on 127.0.0.1 (the show's
+                     allow-list, else this machine only)
   --quiet            no progress line, only the report
   -h, --help         this text`;
 
@@ -113,7 +117,7 @@ function latenessLine(label: string, s: LatenessSummary): string {
 }
 
 export const run: CommandRun = async (argv, io) => {
-  let values: { transmitter?: string[]; until?: string; quiet?: boolean; help?: boolean; timecode?: string; desk?: string };
+  let values: { transmitter?: string[]; until?: string; quiet?: boolean; help?: boolean; timecode?: string; desk?: string; osc?: string };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -125,6 +129,7 @@ export const run: CommandRun = async (argv, io) => {
         timecode: { type: 'string' },
         desk: { type: 'string' },
         quiet: { type: 'boolean' },
+        osc: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -152,6 +157,11 @@ export const run: CommandRun = async (argv, io) => {
   const deskArg = values.desk === undefined ? undefined : parseDeskArg(values.desk);
   if (deskArg && !deskArg.ok) {
     io.err(`crowdcue play: ${deskArg.error}`);
+    return 2;
+  }
+  const oscPort = parseOscPort(values.osc);
+  if (!oscPort.ok) {
+    io.err(`crowdcue play: ${oscPort.error}`);
     return 2;
   }
   const configs = values.transmitter ? transmitterConfigs(values.transmitter, io) : undefined;
@@ -230,6 +240,9 @@ export const run: CommandRun = async (argv, io) => {
   }
   const desk = new LiveDesk({ override: deskArg?.desk, warn: (m) => warnings.note('warn', m), log: (_level, m) => io.out(m) });
   await desk.attach(session);
+  const osc = oscPort.port === undefined ? undefined : await openPlayOsc(session, oscPort.port, (level, message) => warnings.note(level, message)).catch((err: unknown) => err as Error);
+  if (osc instanceof Error) io.err(`crowdcue play: ${osc.message}; playing without OSC`);
+  else if (osc) io.out(`OSC: listening on 127.0.0.1:${osc.port}`);
 
   let interrupted = false;
   const onSignal = () => {
@@ -293,6 +306,7 @@ export const run: CommandRun = async (argv, io) => {
   air.stop();
   await desk.close();
   lateSub.unsubscribe();
+  if (osc && !(osc instanceof Error)) await osc.close();
   await session.stop();
   warnings.close();
 

@@ -16,8 +16,9 @@ import type { PairOptions } from '../../standby/standby-pair';
 import type { CliIO, CommandRun } from '../main';
 import type { DeskInput } from '@crowdcue/protocol';
 import { parseDeskArg } from '../../inputs/desk/desk-arg';
+import { parseOscPort } from './osc-port-option';
 
-const USAGE = `usage: crowdcue start [--data DIR] [--port N] [--host ADDR] [--transmitter URL ...] [--timecode SOURCE] [--desk sacn|artnet:U@A]
+const USAGE = `usage: crowdcue start [--data DIR] [--port N] [--host ADDR] [--transmitter URL ...] [--timecode SOURCE] [--desk sacn|artnet:U@A] [--osc PORT]
                       [--backup-of URL | --peer URL] [--standby-key FILE] [--takeover-ms N]
 
 Runs the controller: the live show, the API (OpenAPI at /docs) and the web console.
@@ -32,6 +33,8 @@ Runs the controller: the live show, the API (OpenAPI at /docs) and the web conso
                      ltc:FILE.wav, alsa:DEVICE, mtc:PORT or artnet[:PORT]
   --desk P:U@A       take a lighting desk on protocol P (sacn, artnet), universe U, start
                      address A, instead of the show's own (?zones=N&hold=MS&interface=IP&port=N)
+  --osc PORT         take OSC commands on this UDP port (on --host), whatever the live
+                     show's inputs say; the show's allow-list, else this machine only
   --no-build         do not build the console even if console-ui/dist is missing or stale
 ${PAIR_USAGE}
   -h, --help         this text
@@ -53,6 +56,8 @@ export interface StartOptions {
   timecode?: string;
   /** `--desk P:U@A`. */
   desk?: DeskInput;
+  /** `--osc PORT`. */
+  oscPort?: number;
 }
 
 export function parseStartArgs(argv: string[]): { ok: true; options: StartOptions } | { ok: false; error: string; help?: boolean } {
@@ -72,6 +77,7 @@ export function parseStartArgs(argv: string[]): { ok: true; options: StartOption
         peer: { type: 'string' },
         'standby-key': { type: 'string' },
         'takeover-ms': { type: 'string' },
+        osc: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: false,
@@ -91,11 +97,14 @@ export function parseStartArgs(argv: string[]): { ok: true; options: StartOption
   if (timecode && !timecode.ok) return { ok: false, error: `--timecode ${values.timecode}: ${timecode.error}` };
   const desk = values.desk === undefined ? undefined : parseDeskArg(values.desk);
   if (desk && !desk.ok) return { ok: false, error: desk.error };
+  const osc = parseOscPort(values.osc);
+  if (!osc.ok) return osc;
   return {
     ok: true,
     options: {
       ...(values.timecode !== undefined ? { timecode: values.timecode } : {}),
       ...(desk ? { desk: desk.desk } : {}),
+      ...(osc.port !== undefined ? { oscPort: osc.port } : {}),
       dataDir,
       port,
       host: values.host ?? DEFAULT_HOST,
@@ -127,6 +136,7 @@ export async function startFromCli(
     transmitterUrls: options.transmitters,
     buildConsole: options.build,
     ...(options.timecode !== undefined || options.desk ? { runtime: { ...(options.timecode !== undefined ? { timecode: options.timecode } : {}), ...(options.desk ? { desk: options.desk } : {}) } } : {}),
+    oscPort: options.oscPort,
     // Info lines are progress and the operators' commands: each one counts.
     log: (level, message) => (level === 'info' ? io.out(message) : warnings.note(level, message)),
   });

@@ -32,7 +32,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     accounts: AccountStore;
     /** preHandler factory: the request must come from a logged-in account holding `permission`. */
-    requirePermission: (permission: Permission | null, opts?: { allowLocked?: boolean }) => (req: FastifyRequest) => Promise<void>;
+    /** `permission` may list several: any one of them lets the request in. */
+    requirePermission: (permission: Permission | readonly Permission[] | null, opts?: { allowLocked?: boolean }) => (req: FastifyRequest) => Promise<void>;
     /** An account's sessions ended or its role changed: its live sockets must be checked again. */
     accountsChanged$: Subject<{ accountId: string }>;
   }
@@ -82,11 +83,13 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions): Promise<void
     }
   });
 
-  app.decorate('requirePermission', (permission: Permission | null, o: { allowLocked?: boolean } = {}) => async (req: FastifyRequest) => {
+  app.decorate('requirePermission', (permission: Permission | readonly Permission[] | null, o: { allowLocked?: boolean } = {}) => async (req: FastifyRequest) => {
     if (!req.account) throw new HttpError(401, 'log in first');
     if (req.consoleLocked && !o.allowLocked) throw new HttpError(423, 'this console is locked; unlock it with the PIN');
-    if (permission && !can(req.account.role, permission)) {
-      throw new HttpError(403, `a ${req.account.role} account may not do this (needs ${permission})`);
+    const any: readonly Permission[] = permission === null ? [] : typeof permission === 'string' ? [permission] : permission;
+    const role = req.account.role;
+    if (any.length > 0 && !any.some((p) => can(role, p))) {
+      throw new HttpError(403, `a ${role} account may not do this (needs ${any.join(' or ')})`);
     }
   });
 

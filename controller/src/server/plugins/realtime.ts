@@ -10,12 +10,11 @@
  * closed; logout, account deletion and a role change close that account's
  * sockets at once (a console reconnects and is let in, or not, with its new
  * role), and a sweep every second catches sessions that ended any other way.
- * Live commands are rate-limited per account (live-command-limits).
+ * Live commands pass the same gate as every other carrier (live-command-gate:
+ * permission, rate per account, payload schema).
  */
 import {
   COMMAND_NAMES,
-  COMMAND_PERMISSION,
-  parseCommand,
   type ClientToServerEvents,
   type CommandAck,
   type CommandName,
@@ -31,6 +30,7 @@ import { Server, type Socket } from 'socket.io';
 import type { PublicAccount } from '../../accounts/account-store';
 import { can } from '../../accounts/roles';
 import type { LiveCommandName, LiveRuntime } from '../../live/live-runtime';
+import { admitCommand } from '../live-command-gate';
 import { LiveCommandLimiter, type LiveCommandLimits } from '../live-command-limits';
 import { foreignOrigin } from '../same-origin';
 import { tokenFromCookieHeader } from './auth';
@@ -115,12 +115,8 @@ async function realtimePlugin(app: FastifyInstance, opts: RealtimeOptions): Prom
     const found = accountOf(socket);
     if (!found) return { ok: false, error: 'your session has ended; log in again' };
     if (found.locked) return { ok: false, error: 'this console is locked; unlock it with the PIN' };
-    const needed = COMMAND_PERMISSION[name];
-    if (!can(found.account.role, needed)) return { ok: false, error: `a ${found.account.role} account may not ${name} (needs ${needed})` };
-    const tooFast = await limiter.refusal(found.account.id, name);
-    if (tooFast) return { ok: false, error: tooFast };
-    const parsed = parseCommand(name, payload ?? {});
-    if (!parsed.ok) return { ok: false, error: parsed.error, errors: parsed.errors };
+    const parsed = await admitCommand(limiter, found.account, name, payload);
+    if (!parsed.ok) return parsed.ack;
 
     if (name === 'subscribe') {
       const sub = parsed.value as { packets: boolean };

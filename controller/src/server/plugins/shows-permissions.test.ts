@@ -86,4 +86,23 @@ describe('show saves hold each field to the roles that may change it', () => {
     const next = { ...show, transmitters: [{ id: 'tx2', url: 'virtual', coverage: 'ALL' }] };
     expect((await admin({ method: 'PUT', url: `/api/shows/${example.id}`, payload: { revision, show: next } })).statusCode).toBe(200);
   });
+
+  it("lets an operator save a show's inputs, refuses a designer's, and refuses an operator's other changes", async () => {
+    const operator = await t.as('operator');
+    const designer = await t.as('designer');
+    const { revision, show } = await stored();
+    const inputs = { osc: { port: 9000, allow: ['127.0.0.1'] } };
+    const byDesigner = await designer({ method: 'PUT', url: `/api/shows/${example.id}`, payload: { revision, show: { ...show, inputs } } });
+    expect(byDesigner.statusCode).toBe(403);
+    expect(byDesigner.json().fields).toEqual([{ path: 'show.inputs', message: expect.stringMatching(/designer account may not change inputs/) }]);
+
+    const sneaky = await operator({ method: 'PUT', url: `/api/shows/${example.id}`, payload: { revision, show: { ...show, inputs, name: 'Mine' } } });
+    expect(sneaky.statusCode).toBe(403);
+    expect(sneaky.json().fields).toEqual([{ path: 'show.name', message: expect.stringMatching(/needs shows:write/) }]);
+    expect((await stored()).revision).toBe(revision);
+
+    const ok = await operator({ method: 'PUT', url: `/api/shows/${example.id}`, payload: { revision, show: { ...show, inputs } } });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().show.inputs.osc).toMatchObject({ port: 9000, allow: ['127.0.0.1'] });
+  });
 });

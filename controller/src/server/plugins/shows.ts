@@ -77,7 +77,8 @@ export default async function showsPlugin(app: FastifyInstance, opts: ShowsOptio
 
   r.put('/api/shows/:id', {
     schema: { tags: ['shows'], summary: 'Save a show; 409 with the current version if someone saved since `revision`', params: IdParams, body: Update, response: { 200: Stored } },
-    preHandler: app.requirePermission('shows:write'),
+    // An operator saves a show to set its inputs; the field check holds it to them.
+    preHandler: app.requirePermission(['shows:write', 'inputs:configure']),
   }, async (req, res) => {
     const id = (req.body.show as { id?: unknown } | null)?.id;
     if (id !== req.params.id) {
