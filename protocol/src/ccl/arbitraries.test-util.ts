@@ -34,8 +34,8 @@ export const arbCclMessage: fc.Arbitrary<CclMessage> = fc.oneof(
   fc.record({
     type: fc.constant('NACK' as const),
     reason: fc.oneof(
-      fc.constantFrom('QUEUE_FULL' as const, 'TOO_LATE' as const, 'TOO_LONG' as const, 'BAD_FRAME' as const, 'BUSY' as const),
-      fc.integer({ min: 6, max: 0xff }),
+      fc.constantFrom('QUEUE_FULL' as const, 'TOO_LATE' as const, 'TOO_LONG' as const, 'BAD_FRAME' as const, 'BUSY' as const, 'FENCED' as const),
+      fc.integer({ min: 7, max: 0xff }),
       fc.constant(0),
     ),
   }),

@@ -34,6 +34,6 @@ describe('crowdcue monitor osc', () => {
     expect(await monitorOsc(['--port', 'x'], io)).toBe(2);
     expect(err[0]).toMatch(/--port must be a UDP port/);
     expect(await run(['midi'], io)).toBe(2);
-    expect(err[1]).toMatch(/not 'midi'/);
+    expect(err[1]).toMatch(/unknown link 'midi'/);
   });
 });
