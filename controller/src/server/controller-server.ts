@@ -11,6 +11,8 @@
  * password, imports the built-in demo show and makes it live.
  */
 import { validateShowOffLoop } from './show-validate-task';
+import { checkShowOffLoop } from './show-check-task';
+import { readStoredOffLoop } from './show-read-task';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -104,6 +106,7 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
   const firstStart = createdAdminPassword !== undefined;
   const shows = new ShowStore(dataDir, {
     validate: validateShowOffLoop,
+    readStored: readStoredOffLoop,
     onRecovered: (id, problem) => recoveredNote(`show '${id}' was damaged and its backup was put back (${problem})`),
   });
   await shows.init();
@@ -130,7 +133,7 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
   });
   let runtime: LiveShowRuntime;
   try {
-    runtime = new LiveShowRuntime({ shows, dataDir, transmitterUrls: opts.transmitterUrls, brands, log, ...opts.runtime });
+    runtime = new LiveShowRuntime({ shows, dataDir, transmitterUrls: opts.transmitterUrls, brands, log, check: checkShowOffLoop, ...opts.runtime });
   } catch (err) {
     brands.close();
     throw err;

@@ -3,12 +3,17 @@
  * plain data (structured-cloned across the thread), so the heavy work and its
  * memory live and die with the worker.
  */
-import { parseShow, type LogoPlacement, type ParseShowResult, type Venue } from '@crowdcue/protocol';
+import { parseShow, type LogoPlacement, type ParseShowResult, type Show, type ShowError, type Venue } from '@crowdcue/protocol';
 import { venueFromShow } from '@crowdcue/simulator';
 import { logoOnSeats, type LogoOnSeats, type LogoOnSeatsOptions } from '../brand/logo-on-seats';
 import { BrandError } from '../brand/brand-error';
 import type { SeatMap } from '../brand/seat-map';
+import { checkShow } from '../safety/check-show';
+import { readStoredShowText, type StoredShowText } from './show-read-task';
 import { venueSummary, type VenueSummary } from './venue-summary';
+
+/** A show parsed in a worker: the show as JSON text (a string crosses threads far cheaper than the object), or its errors. */
+export type ParseShowText = { ok: true; text: string } | Extract<ParseShowResult, { ok: false }>;
 
 export type VenueSummaryResult = { ok: true; value: VenueSummary } | { ok: false; message: string };
 
@@ -34,7 +39,14 @@ export const WORKER_JOBS = {
     }
   },
   /** A show file validated by the show model's parser: the show with its defaults, or every error by field path. */
-  'parse-show': (input: { json: unknown }): ParseShowResult => parseShow(input.json),
+  'parse-show': (input: { text: string }): ParseShowText => {
+    const parsed = parseShow(JSON.parse(input.text));
+    return parsed.ok ? { ok: true, text: JSON.stringify(parsed.value) } : parsed;
+  },
+  /** The load-time safety check of a show already parsed (its JSON text): every problem by path, empty = may play. */
+  'check-show': (input: { text: string }): ShowError[] => checkShow(JSON.parse(input.text) as Show),
+  /** A stored show file read and checked (its `.bak` when it is damaged), the show as JSON text. */
+  'read-stored-show': (input: { path: string }): Promise<StoredShowText> => readStoredShowText(input.path),
   /** A placed logo rasterised onto the seats, its palette, packets and cost. */
   'logo-on-seats': async (input: LogoJobInput): Promise<LogoJobResult> => {
     try {

@@ -10,10 +10,10 @@
  * `onRecovered` is told, for the operator's warning); with no good copy the show
  * is listed as damaged, with the reason, and can only be deleted or overwritten.
  */
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseShow, type Show, type ShowSummary, type StoredShow } from '@crowdcue/protocol';
-import { backupPath, readJsonRecovering, writeJsonAtomic, type JsonCheck } from './atomic-json';
+import { backupPath, readJsonRecovering, writeJsonAtomic, type JsonCheck, type RecoveredJson } from './atomic-json';
 
 export interface FieldError {
   path: string;
@@ -56,6 +56,12 @@ export interface ShowStoreOptions {
    * shows in a worker task (show-validate-task.ts). Default: inline.
    */
   validate?: (json: unknown, signal?: AbortSignal) => Promise<Show>;
+  /**
+   * How a show file (and its `.bak`) is read and checked; the server hands in
+   * one that reads large files in a worker task (show-read-task.ts). Default:
+   * inline, `readJsonRecovering(path, checkStored)`.
+   */
+  readStored?: (path: string) => Promise<RecoveredJson<StoredShow>>;
 }
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -75,7 +81,7 @@ export function validateShow(json: unknown): Show {
 }
 
 /** A stored show's envelope, its show checked by the show model's own parser. */
-const checkStored: JsonCheck<StoredShow> = (raw) => {
+export const checkStored: JsonCheck<StoredShow> = (raw) => {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, error: 'not a stored show (expected an object)' };
   const r = raw as Record<string, unknown>;
   if (typeof r.id !== 'string' || !ID.test(r.id)) return { ok: false, error: 'id: missing or not a show id' };
@@ -88,10 +94,24 @@ const checkStored: JsonCheck<StoredShow> = (raw) => {
   return { ok: true, value: { id: r.id, revision: r.revision, savedAt: r.savedAt, savedBy: r.savedBy, show: show.value } };
 };
 
+const readStoredInline = (path: string): Promise<RecoveredJson<StoredShow>> => readJsonRecovering(path, checkStored);
+
+/** A file's identity for the read cache: any write (atomic rename, an edit by hand) changes it. */
+async function fileKey(path: string): Promise<string | undefined> {
+  const s = await stat(path).catch(() => undefined);
+  return s ? `${s.ino}:${s.size}:${s.mtimeMs}` : undefined;
+}
+
 export class ShowStore {
   private readonly dir: string;
   /** Saves to one show are serialised so the revision check and the write are one step. */
   private readonly locks = new Map<string, Promise<unknown>>();
+  /**
+   * The last good read of each show, by the file's identity (inode, size, mtime):
+   * a large show is parsed once, not on every list, read and load. Stored shows
+   * are never changed in place (edits work on a copy), so one object serves all.
+   */
+  private readonly cache = new Map<string, { key: string; stored: StoredShow }>();
 
   constructor(
     dataDir: string,
@@ -139,11 +159,17 @@ export class ShowStore {
    */
   private async read(id: string, inLock = false): Promise<{ status: 'ok'; stored: StoredShow } | { status: 'missing' } | { status: 'damaged'; reason: string }> {
     const path = this.file(id);
+    const key = await fileKey(path);
+    const known = this.cache.get(id);
+    if (key !== undefined && known?.key === key) return { status: 'ok', stored: known.stored };
     // A deleted show stays deleted even if its backup is still about.
-    const read = await readJsonRecovering(path, checkStored);
+    const read = await (this.opts.readStored ?? readStoredInline)(path);
     if (read.status === 'missing') return read;
     if (read.status === 'damaged') return { status: 'damaged', reason: read.problem.replaceAll(`${this.dir}/`, '') };
-    if (read.status === 'ok') return { status: 'ok', stored: read.value };
+    if (read.status === 'ok') {
+      if (key !== undefined) this.cache.set(id, { key, stored: read.value });
+      return { status: 'ok', stored: read.value };
+    }
     if (read.value.id !== id) return { status: 'damaged', reason: `${id}.json.bak holds show '${read.value.id}'` };
     const putBack = async () => {
       await rename(path, `${path}.damaged`).catch(() => undefined);
@@ -192,7 +218,11 @@ export class ShowStore {
         savedBy: by,
         show,
       };
-      await writeJsonAtomic(this.file(show.id), stored, { backup: { check: checkStored } });
+      const path = this.file(show.id);
+      // The file just read good (or recovered) is known good: kept as the backup without parsing it again.
+      await writeJsonAtomic(path, stored, { backup: read.status === 'ok' ? 'known-good' : false });
+      const key = await fileKey(path);
+      if (key !== undefined) this.cache.set(show.id, { key, stored });
       return stored;
     });
   }
@@ -202,6 +232,7 @@ export class ShowStore {
     const read = await this.read(id);
     if (read.status === 'missing') throw new ShowNotFoundError(id);
     await this.serialised(id, async () => {
+      this.cache.delete(id);
       await rm(path);
       // A backup left behind would come back as the show's "good copy" under a new show of the same id.
       await rm(backupPath(path), { force: true });
