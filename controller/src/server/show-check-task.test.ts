@@ -15,7 +15,7 @@ afterAll(() => closeWorkerTasks());
 function show(cues: number, strobeAt?: number): Show {
   const input = bigShowInput(cues, { allZones: true });
   // A fast strobe: 8 flashes a second, over the 3/s limit.
-  if (strobeAt !== undefined) input.cueLists[0]!.cues[strobeAt]!.looks = { all: { kind: 'effect', shape: 'SQUARE', colors: [[255, 255, 255], [0, 0, 0]], period: 125 } };
+  if (strobeAt !== undefined) input.cueLists![0]!.cues![strobeAt]!.looks = { all: { kind: 'effect', shape: 'SQUARE', colors: [[255, 255, 255], [0, 0, 0]], period: 125 } };
   const parsed = parseShow(input);
   if (!parsed.ok) throw new Error(parsed.errors[0]!.message);
   return parsed.value;
