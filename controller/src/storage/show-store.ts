@@ -43,8 +43,14 @@ export class ShowDamagedError extends Error {
   constructor(
     readonly id: string,
     readonly reason: string,
+    /** The account may not delete or overwrite a damaged show (only `shows:repair`, an admin). */
+    readonly refused = false,
   ) {
-    super(`show '${id}' is damaged and cannot be read (${reason}); delete it, or import a show file over it`);
+    super(
+      refused
+        ? `show '${id}' is damaged and cannot be read (${reason}); only an admin may delete it or import a show file over it`
+        : `show '${id}' is damaged and cannot be read (${reason}); delete it, or import a show file over it`,
+    );
   }
 }
 
@@ -72,6 +78,8 @@ export interface SaveOptions {
   review?: (current: Show | undefined, next: Show) => Show;
   /** The client has gone: a validation still running in a worker stops. */
   signal?: AbortSignal;
+  /** May an overwrite replace a damaged show (an admin's `shows:repair`)? Default false. */
+  repair?: boolean;
 }
 
 export function validateShow(json: unknown): Show {
@@ -204,6 +212,7 @@ export class ShowStore {
       const read = await this.read(show.id, true);
       // Only an overwrite (import) may replace a show that cannot be read.
       if (read.status === 'damaged' && !opts.overwrite) throw new ShowDamagedError(show.id, read.reason);
+      if (read.status === 'damaged' && !opts.repair) throw new ShowDamagedError(show.id, read.reason, true);
       const current = read.status === 'ok' ? read.stored : undefined;
       if (current && opts.expectedRevision === undefined && !opts.overwrite) throw new ShowConflictError(current);
       if (opts.expectedRevision !== undefined) {
@@ -227,10 +236,12 @@ export class ShowStore {
     });
   }
 
-  async remove(id: string): Promise<void> {
+  /** `repair`: the account may delete a damaged show (an admin's `shows:repair`). */
+  async remove(id: string, opts: { repair?: boolean } = {}): Promise<void> {
     const path = this.file(id);
     const read = await this.read(id);
     if (read.status === 'missing') throw new ShowNotFoundError(id);
+    if (read.status === 'damaged' && !opts.repair) throw new ShowDamagedError(id, read.reason, true);
     await this.serialised(id, async () => {
       this.cache.delete(id);
       await rm(path);
