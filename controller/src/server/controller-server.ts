@@ -13,6 +13,7 @@
 import { validateShowOffLoop } from './show-validate-task';
 import { checkShowOffLoop } from './show-check-task';
 import { readStoredOffLoop } from './show-read-task';
+import { trustedOrigins } from './same-origin';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -48,6 +49,8 @@ export interface ControllerServerOptions {
   host?: string;
   /** `--transmitter URL ...`: the live show plays on these instead of its own list. */
   transmitterUrls?: string[];
+  /** `--origin URL ...`: console origins trusted besides this host's own (a reverse proxy). */
+  trustedOrigins?: string[];
   /** Build the console when console-ui/dist is missing or stale (default true). */
   buildConsole?: boolean;
   /** Where the built console is; default console-ui/dist. */
@@ -89,6 +92,8 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
     const checked = configsFromUrls(opts.transmitterUrls);
     if (!checked.ok) throw new RuntimeError(`--transmitter: ${checked.problems.map((p) => p.message).join('; ')}`, 400, checked.problems);
   }
+  const origins = trustedOrigins(opts.trustedOrigins ?? []);
+  if (!origins.ok) throw new RuntimeError(origins.error, 400);
   const dataDir = resolve(opts.dataDir ?? DEFAULT_DATA_DIR);
   await mkdir(dataDir, { recursive: true });
   const hadRuntime = existsSync(runtimeFilePath(dataDir));
@@ -158,6 +163,7 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
       logger: opts.logger ?? false,
       errorLog: (line) => log('error', line),
       loginAttemptsPerMinute: opts.loginAttemptsPerMinute,
+      trustedOrigins: origins.origins,
       onShowChange: (e) => {
         runtime.showChanged(e.id, e.revision, e.by);
         if (e.revision !== null) app?.io?.emit('showChanged', { show: e.id, revision: e.revision, by: e.by });

@@ -9,10 +9,11 @@ import { parseArgs } from 'node:util';
 import { pendingInitialPassword } from '../../accounts/initial-password';
 import { RepeatedWarnings } from '../../logging/repeated-warnings';
 import { sweepTempFiles } from '../../storage/temp-files';
+import { trustedOrigins } from '../../server/same-origin';
 import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT, startControllerServer, type ControllerServer } from '../../server/controller-server';
 import type { CliIO, CommandRun } from '../main';
 
-const USAGE = `usage: crowdcue start [--data DIR] [--port N] [--host ADDR] [--transmitter URL ...]
+const USAGE = `usage: crowdcue start [--data DIR] [--port N] [--host ADDR] [--transmitter URL ...] [--origin URL ...]
 
 Runs the controller: the live show, the API (OpenAPI at /docs) and the web console.
 
@@ -22,6 +23,8 @@ Runs the controller: the live show, the API (OpenAPI at /docs) and the web conso
   --transmitter URL  play the live show on this transmitter instead of the show's own
                      (repeatable): virtual, serial:/dev/ttyUSB0?baud=115200, tcp://host:port,
                      xylo+serial:/dev/ttyACM0
+  --origin URL       also accept the console from this origin, e.g. https://console.example.com
+                     behind a reverse proxy (repeatable; this host's own is always accepted)
   --no-build         do not build the console even if console-ui/dist is missing or stale
   -h, --help         this text
 
@@ -35,6 +38,8 @@ export interface StartOptions {
   port: number;
   host: string;
   transmitters: string[];
+  /** Console origins trusted besides this host's own. */
+  origins?: string[];
   build: boolean;
 }
 
@@ -48,6 +53,7 @@ export function parseStartArgs(argv: string[]): { ok: true; options: StartOption
         port: { type: 'string' },
         host: { type: 'string' },
         transmitter: { type: 'string', multiple: true },
+        origin: { type: 'string', multiple: true },
         'no-build': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -61,6 +67,8 @@ export function parseStartArgs(argv: string[]): { ok: true; options: StartOption
   if (!/^\d+$/.test(values.port ?? '0') || !Number.isInteger(port) || port < 0 || port > 65535) {
     return { ok: false, error: `--port must be a whole number 0..65535, got '${values.port}'` };
   }
+  const origins = trustedOrigins(values.origin ?? []);
+  if (!origins.ok) return { ok: false, error: origins.error };
   return {
     ok: true,
     options: {
@@ -68,6 +76,7 @@ export function parseStartArgs(argv: string[]): { ok: true; options: StartOption
       port,
       host: values.host ?? DEFAULT_HOST,
       transmitters: values.transmitter ?? [],
+      origins: values.origin ?? [],
       build: !values['no-build'],
     },
   };
@@ -86,6 +95,7 @@ export async function startFromCli(options: StartOptions, io: CliIO, warnings = 
     port: options.port,
     host: options.host,
     transmitterUrls: options.transmitters,
+    trustedOrigins: options.origins,
     buildConsole: options.build,
     // Info lines are progress and the operators' commands: each one counts.
     log: (level, message) => (level === 'info' ? io.out(message) : warnings.note(level, message)),
