@@ -19,9 +19,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ClientToServerEvents, CommandAck, LiveState, ServerToClientEvents, ShowInput } from '@crowdcue/protocol';
+import type { LiveState, ShowInput } from '@crowdcue/protocol';
 import { ensureConsoleBuilt } from '@crowdcue/controller/server';
-import { io as connect, type Socket } from 'socket.io-client';
+import { openConsoleSocket, sendCommand, whenConnected, type ConsoleSocket } from '../../controller/src/server/console-socket.test-util';
 import { launchChromium } from '../e2e/crowd-view-browser';
 import type { BenchResult } from './types';
 
@@ -29,8 +29,6 @@ const GOS = Number(process.env.BENCH_CONSOLE_GOS ?? 50);
 const CLIENTS = Number(process.env.BENCH_CONSOLE_CLIENTS ?? 50);
 const here = dirname(fileURLToPath(import.meta.url));
 const CLI = resolve(here, '../../controller/bin/crowdcue.js');
-
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 interface Controller {
   url: string;
@@ -104,17 +102,13 @@ async function api(url: string, cookie: string, method: string, path: string, bo
   if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
 }
 
-async function socket(url: string, cookie: string): Promise<Client> {
-  const c: Client = connect(url, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false });
-  await new Promise<void>((res, rej) => {
-    c.once('connect', () => res());
-    c.once('connect_error', rej);
-  });
+async function socket(url: string, cookie: string): Promise<ConsoleSocket> {
+  const c = openConsoleSocket(url, { cookie });
+  await whenConnected(c);
   return c;
 }
 
-const command = (c: Client, name: string, payload: unknown) =>
-  new Promise<CommandAck>((res) => (c.emit as (n: string, p: unknown, a: (x: CommandAck) => void) => void)(name, payload, res));
+const command = sendCommand;
 
 function stats(values: number[]): { p50: number; p99: number; max: number; n: number } {
   const s = [...values].sort((a, b) => a - b);
@@ -260,7 +254,7 @@ async function goToPixels(ctl: Controller, cookie: string, rows: BenchResult['ro
 }
 
 async function fanOut(ctl: Controller, admin: string, rows: BenchResult['rows']): Promise<void> {
-  const consoles: Client[] = [];
+  const consoles: ConsoleSocket[] = [];
   const delays: number[] = [];
   try {
     for (let i = 0; i < CLIENTS; i++) {

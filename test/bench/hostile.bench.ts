@@ -2,13 +2,16 @@
  * A live show under hostile requests. A controller server runs in this process
  * with its demo show playing; the event loop's delay (perf_hooks
  * monitorEventLoopDelay, 1 ms resolution) is recorded while the show plays
- * alone, then while hostile requests hit it: venue specs of 320 million and
- * 8 million seats, venues at the seat limit, a 240-byte SVG with turbulence
- * and blur placed at scale 100. Each request's status and answer time is listed.
+ * alone (the quiet baseline), then under each hostile input on its own: venue
+ * specs of 320 million seats, venues at the seat limit, a 240-byte SVG with
+ * turbulence and blur placed at scale 100, a 10,000-cue show imported, saved
+ * (PUT) and loaded live with a GO, a login flood and a GO flood (the floods
+ * come from a child process, so their client work is not counted here), and
+ * finally the venue and logo set all at once. Each phase lists its answers.
  * Then shows of 100, 1,000 and 10,000 cues (64 zones, follow 0) are loaded, each
  * in a fresh process: time and RSS per stage (parse, check, session, GO, play).
  *
- * BENCH_HOSTILE_ROUNDS sets how many times the hostile set is fired (default 3).
+ * BENCH_HOSTILE_ROUNDS sets how many times the all-at-once set is fired (default 3).
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -21,7 +24,9 @@ import { parseShow } from '@crowdcue/protocol';
 import { seatMapOf } from '@crowdcue/controller';
 import { startControllerServer } from '@crowdcue/controller/server';
 import { venueFromShow } from '@crowdcue/simulator';
+import { openConsoleSocket, sendCommand, whenConnected } from '../../controller/src/server/console-socket.test-util';
 import { placeLogoInWorker } from '../../controller/src/server/place-logo-task';
+import { bigShowInput } from '../../controller/src/show/big-show.test-util';
 import { demoShowInput } from '../../controller/src/show/demo-show';
 import type { BenchResult } from './types';
 
@@ -93,21 +98,69 @@ export async function bench(): Promise<BenchResult[]> {
       },
     ];
 
-    const idle = await loopDelayWhile(() => new Promise((r) => setTimeout(r, 5000)));
-    rows.push({ phase: 'show playing, no requests', request: '', status: '', answerMs: '', ...idle });
+    const quiet = await loopDelayWhile(() => new Promise((r) => setTimeout(r, 5000)));
+    rows.push({ phase: 'quiet baseline: show playing, no requests', answers: '', ...quiet });
 
-    // Refusals alone: answered before any work starts.
-    for (const r of requests.slice(0, 2)) {
+    // Each hostile input on its own, the show playing throughout.
+    const timed = async (n: number, fire: () => Promise<number>): Promise<string> => {
+      const statuses = new Map<number, number>();
       const answers: number[] = [];
-      let status = 0;
-      for (let i = 0; i < 10; i++) {
+      for (let i = 0; i < n; i++) {
         const t0 = performance.now();
-        status = await r.fire();
+        const status = await fire();
         answers.push(performance.now() - t0);
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
       }
       answers.sort((x, y) => x - y);
-      rows.push({ phase: 'alone, 10 times', request: r.name, status, answerMs: Math.round(answers[5] * 10) / 10 });
+      return `${[...statuses].map(([st, k]) => `${k}x ${st}`).join(', ')}; answer median ${Math.round(answers[answers.length >> 1]!)} ms, max ${Math.round(answers[answers.length - 1]!)} ms`;
+    };
+    const big = bigShowInput(10_000, { allZones: true });
+    const bigText = JSON.stringify(big);
+    const renamed = JSON.stringify({ revision: 1, show: { ...big, name: 'Renamed' } });
+    const socket = openConsoleSocket(server.url, { cookie });
+    await whenConnected(socket);
+    const flood = async (args: string[]) => {
+      const { stdout } = await run(process.execPath, ['--import', 'tsx', join(here, 'hostile/flood.ts'), ...args], { cwd: resolve(here, '../..'), maxBuffer: 1 << 20 });
+      const out = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Record<string, number>;
+      return Object.entries(out).map(([k, v]) => (k === 'ms' ? `all answered in ${v} ms` : `${v}x ${k}`)).join(', ');
+    };
+    const phases: Array<{ name: string; run: () => Promise<string> }> = [
+      { name: 'venue preview 320M seats, x10', run: () => timed(10, requests[0]!.fire) },
+      { name: 'venue preview at the limit (65,000 seats), x3', run: () => timed(3, requests[2]!.fire) },
+      { name: 'SVG turbulence+blur logo at scale 100', run: () => timed(1, requests[4]!.fire) },
+      {
+        name: `10,000-cue show import (${(bigText.length / 1e6).toFixed(1)} MB, follow 0)`,
+        run: () => timed(1, async () => (await fetch(new URL('/api/shows/import', server.url), { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: bigText })).status),
+      },
+      {
+        name: '10,000-cue show PUT',
+        run: () => timed(1, async () => (await fetch(new URL(`/api/shows/${big.id}`, server.url), { method: 'PUT', headers: { 'content-type': 'application/json', cookie }, body: renamed })).status),
+      },
+      {
+        name: '10,000-cue show load + GO (socket)',
+        run: async () => {
+          const t0 = performance.now();
+          const load = await sendCommand(socket, 'load', { show: big.id });
+          const loadMs = performance.now() - t0;
+          const go = await sendCommand(socket, 'go', {});
+          return `load ${load.ok ? 'ok' : `refused: ${load.error}`} in ${Math.round(loadMs)} ms, GO ${go.ok ? 'ok' : go.error}`;
+        },
+      },
+      { name: 'login flood: 1,000 wrong passwords at once', run: () => flood(['login', server.url, '1000']) },
+      { name: 'GO flood: 1,000 GOs at once on one console', run: () => flood(['go', server.url, cookie, '1000']) },
+    ];
+    for (const phase of phases) {
+      let answers = '';
+      const delay = await loopDelayWhile(async () => {
+        answers = await phase.run();
+      });
+      rows.push({ phase: phase.name, answers, ...delay });
     }
+    // Back to the demo show for the last phase (after the flood's second of live-command budget).
+    await new Promise((r) => setTimeout(r, 1100));
+    await sendCommand(socket, 'load', { show: 'demo' });
+    await sendCommand(socket, 'go', {});
+    socket.close();
 
     const times = new Map<string, number[]>();
     const statuses = new Map<string, Set<number>>();
@@ -123,12 +176,9 @@ export async function bench(): Promise<BenchResult[]> {
         );
       }
     });
-    rows.push({ phase: `show playing, hostile set x${ROUNDS} (all at once)`, request: '', status: '', answerMs: '', ...loaded });
-    for (const r of requests) {
-      const t = times.get(r.name) ?? [];
-      rows.push({ phase: '', request: r.name, status: [...(statuses.get(r.name) ?? [])].join('/'), answerMs: Math.round(Math.max(...t)) });
-    }
-    notes.push('loop delay in ms (p50/p99/max) from perf_hooks monitorEventLoopDelay; over50 = % of samples over 50 ms; answerMs = slowest of the rounds (median of 10 for the refusals alone); heavy requests run one at a time beside the show and wait their turn within their deadline (503 past it)');
+    const each = requests.map((r) => `${r.name}: ${[...(statuses.get(r.name) ?? [])].join('/')} in ${Math.round(Math.max(...(times.get(r.name) ?? [0])))} ms`).join('; ');
+    rows.push({ phase: `venue and logo set x${ROUNDS}, all at once`, answers: each, ...loaded });
+    notes.push('loop delay in ms (p50/p99/max) of the server process from perf_hooks monitorEventLoopDelay; over50 = % of samples over 50 ms; heavy requests run in worker tasks one at a time beside the show and wait their turn within their deadline (503 past it)');
   } finally {
     await server.close();
     await rm(dataDir, { recursive: true, force: true });

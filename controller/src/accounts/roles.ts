@@ -17,10 +17,12 @@ export type Permission =
   | 'brand:own'
   | 'brand:approve'
   /** Raise the flash limit above the broadcast-safe rate (a show's `safety.override`). */
-  | 'safety:override';
+  | 'safety:override'
+  /** Delete or overwrite a show whose file and backup no longer read (damaged): what is lost cannot be looked at first. */
+  | 'shows:repair';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['accounts:manage', 'live:control', 'live:view', 'shows:read', 'shows:write', 'transmitters:configure', 'inputs:configure', 'brand:own', 'brand:approve', 'safety:override'],
+  admin: ['accounts:manage', 'live:control', 'live:view', 'shows:read', 'shows:write', 'transmitters:configure', 'inputs:configure', 'brand:own', 'brand:approve', 'safety:override', 'shows:repair'],
   operator: ['live:control', 'live:view', 'shows:read', 'transmitters:configure', 'inputs:configure', 'brand:approve'],
   designer: ['live:view', 'shows:read', 'shows:write'],
   brand: ['brand:own'],

@@ -8,7 +8,8 @@
  * | `transmitters`                          | `transmitters:configure` (operator, admin)          |
  * | `inputs` (OSC port, allow-list, ...)    | `inputs:configure` (operator, admin)                |
  * | `brandSequences[].approved/approvedBy`  | nobody in a show save: the approvals route only     |
- * | an approved brand sequence's content    | nobody in a show save: the brand routes (withdraws) |
+ * | an approved brand sequence's content    | nobody in a show save: the brand routes (withdraws);  |
+ * |                                         | a save or import keeps it only field for field equal |
  * | `safety.override`, a higher flash limit | `safety:override` (admin); stamped with the account |
  *
  * The stored show is compared with the incoming one (both parsed, so defaults
@@ -48,10 +49,15 @@ function brandRefusals(before: Show | undefined, after: Show): FieldRefusal[] {
         message: 'brand approval is given only through the approvals route, by an operator or admin',
       });
     } else if (was?.approved && !same(was, seq)) {
-      out.push({
-        path: `brandSequences[${i}]`,
-        message: 'is approved; change it through the brand routes, which withdraw the approval',
-      });
+      // An import keeps an approval only for the very sequence approved: each field that differs is named.
+      const keys = [...new Set([...Object.keys(was), ...Object.keys(seq)])] as Array<keyof BrandSequence>;
+      const changed = keys.filter((k) => !same(was[k], seq[k]));
+      for (const k of changed.length > 0 ? changed : [undefined]) {
+        out.push({
+          path: `brandSequences[${i}]${k === undefined ? '' : `.${String(k)}`}`,
+          message: `is part of sequence '${seq.id}', approved by ${was.approvedBy ?? 'an operator'}; change it through the brand routes, which withdraw the approval`,
+        });
+      }
     }
   });
   return out;

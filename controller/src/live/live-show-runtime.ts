@@ -70,6 +70,12 @@ export interface LiveShowRuntimeOptions {
   brands?: BrandPlayback;
   /** `--timecode SOURCE`: the timecode source every live show chases, over its own. */
   timecode?: string;
+  /**
+   * The load-time check (parades, flash limit) of a show about to go live; the
+   * server hands in one that checks large shows in a worker task
+   * (server/show-check-task.ts). Default: inline.
+   */
+  check?: (show: Show) => Promise<ShowError[]>;
   /** How often airtime and lateness reports go out, ms (default 1000). */
   reportEveryMs?: number;
   /** A running show's state is re-sent this often so consoles keep their clock (default 1000). */
@@ -236,7 +242,7 @@ export class LiveShowRuntime implements LiveRuntime {
       const stored = await this.opts.shows.get(showId);
       const show: Show = stored.show;
       if (stored.draft) throw new RuntimeError(draftRefusal(showId, stored.draft.problems), 400, stored.draft.problems);
-      const problems = showProblems(show);
+      const problems = this.opts.check ? await this.opts.check(show) : showProblems(show);
       if (problems.length > 0) throw new RuntimeError(`show '${showId}' cannot play: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, 400, problems);
       const session = new ShowSession({
         show,

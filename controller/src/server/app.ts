@@ -27,6 +27,8 @@ export interface AppOptions {
   loginAttemptsPerMinute?: number;
   /** Wrong passwords per minute for one account from one address before it is locked out. */
   loginFailuresPerMinute?: number;
+  /** Console origins trusted besides this host's own (`--origin`, see same-origin.ts). */
+  trustedOrigins?: ReadonlySet<string>;
   onShowChange?: ShowsOptions['onChange'];
   /** Registers the routes that need the live show (transmitters, venues, realtime). */
   extend?: (app: FastifyInstance) => Promise<void>;
@@ -50,7 +52,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
-  await app.register(authPlugin, { accounts: opts.accounts, loginAttemptsPerMinute: opts.loginAttemptsPerMinute, loginFailuresPerMinute: opts.loginFailuresPerMinute });
+  await app.register(authPlugin, { accounts: opts.accounts, loginAttemptsPerMinute: opts.loginAttemptsPerMinute, loginFailuresPerMinute: opts.loginFailuresPerMinute, trustedOrigins: opts.trustedOrigins });
   await app.register(showsPlugin, { shows: opts.shows, onChange: opts.onShowChange });
   if (opts.extend) await opts.extend(app);
   return app;

@@ -5,17 +5,14 @@
 import { readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ClientToServerEvents, CommandAck, ServerToClientEvents } from '@crowdcue/protocol';
-import { io as connect, type Socket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoShowInput } from '../show/demo-show';
+import { openConsoleSocket, sendCommand, whenConnected, type ConsoleSocket } from './console-socket.test-util';
 import { startControllerServer, type ControllerServer } from './controller-server';
 import { SESSION_COOKIE } from './plugins/auth';
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
-
 let dir: string;
-const open: Array<ControllerServer | Client> = [];
+const open: Array<ControllerServer | ConsoleSocket> = [];
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'crowdcue-recovery-'));
 });
@@ -45,15 +42,12 @@ describe('controller server start-up with a damaged live show file', () => {
     expect(server.runtime.liveShowId).toBe('demo');
     const res = await fetch(`${server.url}api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`))!.split(';')[0];
-    const c: Client = connect(server.url, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false });
-    open.push(c as unknown as Client);
+    const c = openConsoleSocket(server.url, { cookie });
+    open.push(c);
     const warnings: Array<{ message: string; code?: string }> = [];
     c.on('warning', (w) => warnings.push(w));
-    await new Promise<void>((resolve, reject) => {
-      c.on('connect', () => resolve());
-      c.on('connect_error', reject);
-    });
-    const ack = await new Promise<CommandAck>((resolve) => (c.emit as (n: string, p: unknown, a: (x: CommandAck) => void) => void)('subscribe', {}, resolve));
+    await whenConnected(c);
+    const ack = await sendCommand(c, 'subscribe', {});
     expect(ack).toEqual({ ok: true });
     expect(warnings).toContainEqual(expect.objectContaining({ code: 'storage', message: expect.stringMatching(/show 'demo' was damaged and its backup was put back \(demo\.json: not valid JSON/) }));
   }, 30_000);

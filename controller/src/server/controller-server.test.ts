@@ -7,19 +7,17 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ClientToServerEvents, CommandAck, LiveState, OnAirPacketInfo, ServerToClientEvents } from '@crowdcue/protocol';
+import type { LiveState, OnAirPacketInfo } from '@crowdcue/protocol';
 import { snapshot } from '@crowdcue/simulator';
-import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { liveShowInput, sleep, until } from '../live/live-fixtures.test-util';
+import { openConsoleSocket, sendCommand, whenConnected, type ConsoleSocket } from './console-socket.test-util';
 import { startControllerServer, type ControllerServer } from './controller-server';
 import { SESSION_COOKIE } from './plugins/auth';
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
-
 let dir: string;
 let server: ControllerServer;
-const clients: Client[] = [];
+const clients: ConsoleSocket[] = [];
 
 const start = () => startControllerServer({ dataDir: dir, port: 0, buildConsole: false, loginAttemptsPerMinute: 1000, runtime: { reportEveryMs: 200 } });
 
@@ -40,18 +38,11 @@ async function login(username: string, password: string): Promise<string> {
   return cookie.split(';')[0];
 }
 
-async function client(cookie: string): Promise<Client> {
-  const c: Client = connect(server.url, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false });
+async function client(cookie: string): Promise<ConsoleSocket> {
+  const c = openConsoleSocket(server.url, { cookie });
   clients.push(c);
-  await new Promise<void>((resolve, reject) => {
-    c.on('connect', () => resolve());
-    c.on('connect_error', reject);
-  });
+  await whenConnected(c);
   return c;
-}
-
-function send(c: Client, name: keyof ClientToServerEvents, payload: unknown): Promise<CommandAck> {
-  return new Promise((resolve) => (c.emit as (n: string, p: unknown, ack: (a: CommandAck) => void) => void)(name, payload, resolve));
 }
 
 async function makeAccount(role: 'operator' | 'designer', password: string): Promise<string> {
@@ -77,7 +68,7 @@ describe('controller server', () => {
   });
 
   it('refuses a socket without a session', async () => {
-    const c: Client = connect(server.url, { transports: ['websocket'], reconnection: false });
+    const c = openConsoleSocket(server.url);
     clients.push(c);
     const err = await new Promise<Error>((resolve) => c.on('connect_error', resolve));
     expect(err.message).toBe('log in first');
@@ -100,45 +91,45 @@ describe('controller server', () => {
     c.on('state', (s) => states.push(s));
     c.on('packets', (b) => packets.push(...b));
     c.on('health', () => health++);
-    expect(await send(c, 'subscribe', { packets: true })).toEqual({ ok: true });
-    expect(await send(c, 'load', { show: 'live-test' })).toEqual({ ok: true });
+    expect(await sendCommand(c, 'subscribe', { packets: true })).toEqual({ ok: true });
+    expect(await sendCommand(c, 'load', { show: 'live-test' })).toEqual({ ok: true });
     await until('live-test state', () => states.at(-1)?.show === 'live-test');
 
-    expect(await send(c, 'go', {})).toEqual({ ok: true });
+    expect(await sendCommand(c, 'go', {})).toEqual({ ok: true });
     await until('state with cue red', () => states.at(-1)?.current?.id === 'red' && states.at(-1)!.running);
     await until('packets', () => packets.length > 0 && health > 0);
     expect(packets.every((p) => typeof p.rf === 'string' && p.endMs >= p.startMs)).toBe(true);
     const crowd = server.runtime.current!.crowd!;
     await until('red crowd', () => snapshot(crowd, performance.now()).histogram()[0].rgb.join() === '255,0,0');
 
-    expect(await send(c, 'blackout', { on: true })).toEqual({ ok: true });
+    expect(await sendCommand(c, 'blackout', { on: true })).toEqual({ ok: true });
     await until('blackout state', () => states.at(-1)?.blackout === true);
     await until('dark crowd', () => snapshot(crowd, performance.now()).histogram()[0].rgb.join() === '0,0,0');
-    expect(await send(c, 'blackout', { on: false })).toEqual({ ok: true });
+    expect(await sendCommand(c, 'blackout', { on: false })).toEqual({ ok: true });
 
-    const bad = await send(c, 'master', { level: 999 });
+    const bad = await sendCommand(c, 'master', { level: 999 });
     expect(bad).toMatchObject({ ok: false, errors: [{ path: 'level' }] });
   });
 
   it('a designer watches and rehearses but cannot touch the live show', async () => {
     const cookie = await makeAccount('designer', 'designer-password-1');
     const c = await client(cookie);
-    expect(await send(c, 'subscribe', {})).toEqual({ ok: true });
-    const go = await send(c, 'go', {});
+    expect(await sendCommand(c, 'subscribe', {})).toEqual({ ok: true });
+    const go = await sendCommand(c, 'go', {});
     expect(go).toEqual({ ok: false, error: 'a designer account may not go (needs live:control)' });
-    expect(await send(c, 'blackout', { on: true })).toMatchObject({ ok: false });
+    expect(await sendCommand(c, 'blackout', { on: true })).toMatchObject({ ok: false });
     expect(server.runtime.snapshot().blackout).toBe(false);
     const preview: OnAirPacketInfo[] = [];
     c.on('packets', (b) => preview.push(...b));
-    expect(await send(c, 'preview', { show: 'live-test', parade: 'pulse' })).toEqual({ ok: true });
+    expect(await sendCommand(c, 'preview', { show: 'live-test', parade: 'pulse' })).toEqual({ ok: true });
     await until('preview packets', () => preview.some((p) => p.transmitterId === 'preview'));
-    expect(await send(c, 'stopPreview', {})).toEqual({ ok: true });
+    expect(await sendCommand(c, 'stopPreview', {})).toEqual({ ok: true });
   });
 
   it('a restart picks the running show up where it has got to, and prints no password again', async () => {
     const cookie = await login('operator1', 'operator-password-1');
     const c = await client(cookie);
-    expect(await send(c, 'goto', { cue: 'green' })).toEqual({ ok: true });
+    expect(await sendCommand(c, 'goto', { cue: 'green' })).toEqual({ ok: true });
     await sleep(50);
     c.close();
     await server.close();
@@ -150,6 +141,6 @@ describe('controller server', () => {
     expect(server.runtime.snapshot()).toMatchObject({ show: 'live-test', running: true, current: { id: 'blue' } });
     // sessions survive the restart
     const again = await client(cookie);
-    expect(await send(again, 'subscribe', {})).toEqual({ ok: true });
+    expect(await sendCommand(again, 'subscribe', {})).toEqual({ ok: true });
   });
 });

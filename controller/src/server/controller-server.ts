@@ -11,6 +11,9 @@
  * password, imports the built-in demo show and makes it live.
  */
 import { validateShowOffLoop } from './show-validate-task';
+import { checkShowOffLoop } from './show-check-task';
+import { readStoredOffLoop } from './show-read-task';
+import { trustedOrigins } from './same-origin';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -50,6 +53,8 @@ export interface ControllerServerOptions {
   host?: string;
   /** `--transmitter URL ...`: the live show plays on these instead of its own list. */
   transmitterUrls?: string[];
+  /** `--origin URL ...`: console origins trusted besides this host's own (a reverse proxy). */
+  trustedOrigins?: string[];
   /** Build the console when console-ui/dist is missing or stale (default true). */
   buildConsole?: boolean;
   /** Where the built console is; default console-ui/dist. */
@@ -97,6 +102,8 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
     const checked = configsFromUrls(opts.transmitterUrls);
     if (!checked.ok) throw new RuntimeError(`--transmitter: ${checked.problems.map((p) => p.message).join('; ')}`, 400, checked.problems);
   }
+  const origins = trustedOrigins(opts.trustedOrigins ?? []);
+  if (!origins.ok) throw new RuntimeError(origins.error, 400);
   const dataDir = resolve(opts.dataDir ?? DEFAULT_DATA_DIR);
   await mkdir(dataDir, { recursive: true });
   const hadRuntime = existsSync(runtimeFilePath(dataDir));
@@ -114,6 +121,7 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
   const firstStart = createdAdminPassword !== undefined;
   const shows = new ShowStore(dataDir, {
     validate: validateShowOffLoop,
+    readStored: readStoredOffLoop,
     onRecovered: (id, problem) => recoveredNote(`show '${id}' was damaged and its backup was put back (${problem})`),
   });
   await shows.init();
@@ -142,7 +150,7 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
   });
   let runtime: LiveShowRuntime;
   try {
-    runtime = new LiveShowRuntime({ shows, dataDir, transmitterUrls: opts.transmitterUrls, brands, log, ...(standby ? { open: standby.open } : {}), inputsStatus: () => inputsStatus(live.osc), ...opts.runtime });
+    runtime = new LiveShowRuntime({ shows, dataDir, transmitterUrls: opts.transmitterUrls, brands, log, ...(standby ? { open: standby.open } : {}), inputsStatus: () => inputsStatus(live.osc), check: checkShowOffLoop, ...opts.runtime });
   } catch (err) {
     brands.close();
     throw err;
@@ -167,6 +175,7 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
       logger: opts.logger ?? false,
       errorLog: (line) => log('error', line),
       loginAttemptsPerMinute: opts.loginAttemptsPerMinute,
+      trustedOrigins: origins.origins,
       onShowChange: (e) => {
         runtime.showChanged(e.id, e.revision, e.by);
         live.osc?.showSaved(e.id);

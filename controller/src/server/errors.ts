@@ -97,6 +97,9 @@ function handleError(log: ServerErrorLog, err: FastifyError, req: FastifyRequest
   if (err instanceof ShowNotFoundError) {
     return reply(res, { statusCode: 404, error: STATUS_TEXT[404], message: err.message });
   }
+  if (err instanceof ShowDamagedError && err.refused) {
+    return reply(res, { statusCode: 403, error: STATUS_TEXT[403], message: err.message, damaged: { reason: err.reason } });
+  }
   if (err instanceof ShowDamagedError) {
     return reply(res, { statusCode: 409, error: STATUS_TEXT[409], message: err.message, damaged: { reason: err.reason } });
   }

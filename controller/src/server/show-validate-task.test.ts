@@ -45,7 +45,7 @@ describe('show validation off the loop', () => {
     expect((await parseShowOffLoop(bigShow(INLINE_CUE_LIMIT - 1))).ok).toBe(true);
     expect(runWorkerTask).not.toHaveBeenCalled();
     expect((await parseShowOffLoop(bigShow(3_000))).ok).toBe(true);
-    expect(vi.mocked(runWorkerTask).mock.calls.map((c) => c[0])).toEqual(['check-show']);
+    expect(vi.mocked(runWorkerTask).mock.calls.map((c) => c[0])).toEqual(['check-show-file']);
   }, 20_000);
 
   it('flash-checks a large show in the worker task: a too-fast cue comes back as a problem, the show still parses', async () => {
@@ -53,7 +53,7 @@ describe('show validation off the loop', () => {
     const json = bigShow(INLINE_CUE_LIMIT + 10);
     (json.cueLists[0]!.cues[7] as Record<string, unknown>).looks = { all: { kind: 'effect', shape: 'SQUARE', colors: ['#ffffff', '#000000'], period: 100 } };
     const checked = await validateShowOffLoop(json);
-    expect(vi.mocked(runWorkerTask).mock.calls.map((c) => c[0])).toEqual(['check-show']);
+    expect(vi.mocked(runWorkerTask).mock.calls.map((c) => c[0])).toEqual(['check-show-file']);
     expect(checked.show.cueLists[0]?.cues.length).toBe(INLINE_CUE_LIMIT + 10);
     expect(checked.problems.map((p) => p.path)).toEqual(['cueLists[0].cues[7].looks.all']);
   }, 20_000);

@@ -1,7 +1,7 @@
 /**
  * A show file validated off the live show's loop: the show model's parser
  * (zod) and the flash check each cost seconds for a show of thousands of cues,
- * so a large show is parsed and checked in a worker task (job 'check-show',
+ * so a large show is parsed and checked in a worker task (job 'check-show-file',
  * worker-jobs.ts) that stops at its deadline or when its client has gone. The
  * answer is the protocol's own `checkShowFile`, so it is the same inline or in
  * a worker: errors named by field path, flash problems by cue or step path.
@@ -38,7 +38,7 @@ export function cueCount(json: unknown): number {
 
 export async function parseShowOffLoop(json: unknown, signal?: AbortSignal): Promise<CheckShowFileResult> {
   if (cueCount(json) < INLINE_CUE_LIMIT) return checkShowFile(json);
-  return runWorkerTask('check-show', { json }, { deadlineMs: SHOW_PARSE_DEADLINE_MS, signal });
+  return runWorkerTask('check-show-file', { json }, { deadlineMs: SHOW_PARSE_DEADLINE_MS, signal });
 }
 
 /** ShowStore's `validate`: the show and its flash problems, or a ShowValidationError listing every field at fault. */

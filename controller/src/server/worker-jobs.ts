@@ -3,13 +3,15 @@
  * plain data (structured-cloned across the thread), so the heavy work and its
  * memory live and die with the worker.
  */
-import { checkShowFile, type CheckShowFileResult, type LogoPlacement, type Venue } from '@crowdcue/protocol';
+import { checkShowFile, type CheckShowFileResult, type LogoPlacement, type Show, type ShowError, type Venue } from '@crowdcue/protocol';
 import { venueFromShow } from '@crowdcue/simulator';
 import { logoOnSeats, type LogoOnSeats, type LogoOnSeatsOptions } from '../brand/logo-on-seats';
 import { BrandError } from '../brand/brand-error';
 import { replaySlotJob, type ReplayJobInput } from '../brand/replay-slot-job';
 import type { SlotReplay } from '../brand/replay-slot';
 import type { SeatMap } from '../brand/seat-map';
+import { checkShow } from '../safety/check-show';
+import { readStoredShowText, type StoredShowText } from './show-read-task';
 import { venueSummary, type VenueSummary } from './venue-summary';
 
 export type VenueSummaryResult = { ok: true; value: VenueSummary } | { ok: false; message: string };
@@ -36,7 +38,11 @@ export const WORKER_JOBS = {
     }
   },
   /** A show file validated by the show model's parser and flash-checked: the show with its defaults and its flash problems, or every error by field path. */
-  'check-show': (input: { json: unknown }): CheckShowFileResult => checkShowFile(input.json),
+  'check-show-file': (input: { json: unknown }): CheckShowFileResult => checkShowFile(input.json),
+  /** The load-time safety check of a show already parsed (its JSON text): every problem by path, empty = may play. */
+  'check-show': (input: { text: string }): ShowError[] => checkShow(JSON.parse(input.text) as Show),
+  /** A stored show file read and checked (its `.bak` when it is damaged), the show as JSON text. */
+  'read-stored-show': (input: { path: string }): Promise<StoredShowText> => readStoredShowText(input.path),
   /** A placed logo rasterised onto the seats, its palette, packets and cost. */
   'logo-on-seats': async (input: LogoJobInput): Promise<LogoJobResult> => {
     try {

@@ -81,13 +81,17 @@ export interface WriteJsonOptions {
   /**
    * Keep the version being replaced as `<file>.bak`, but only when it is good
    * (valid JSON passing `check` when given): a damaged file never overwrites the
-   * good copy beside it.
+   * good copy beside it. `'known-good'`: the caller has just read and checked
+   * the file, so it is copied without being parsed again (a large show).
    */
-  backup?: boolean | { check: JsonCheck<unknown> };
+  backup?: boolean | { check: JsonCheck<unknown> } | 'known-good';
 }
 
 export async function writeJsonAtomic(path: string, value: unknown, opts: WriteJsonOptions = {}): Promise<void> {
-  if (opts.backup) {
+  if (opts.backup === 'known-good') {
+    const text = await readText(path);
+    if (text !== undefined) await writeFileAtomic(backupPath(path), text, { fsync: true, mode: 0o600 });
+  } else if (opts.backup) {
     const text = await readText(path);
     const parsed = text === undefined ? undefined : parse(path, text);
     const good = parsed?.ok === true && (typeof opts.backup === 'boolean' || opts.backup.check(parsed.value).ok);

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import example from '@crowdcue/protocol/example-show.json' with { type: 'json' };
-import { ShowConflictError, ShowNotFoundError, ShowStore, ShowValidationError } from './show-store';
+import { readJsonRecovering } from './atomic-json';
+import { checkStored, ShowConflictError, ShowNotFoundError, ShowStore, ShowValidationError } from './show-store';
 
 let dir: string;
 let store: ShowStore;
@@ -111,8 +112,29 @@ describe('ShowStore with damaged files', () => {
     ]);
     await expect(store.get('other')).rejects.toThrow(/show 'other' is damaged/);
     await expect(store.save(show(), 'ana', { expectedRevision: 1 })).rejects.toThrow(/is damaged/);
-    expect((await store.save(show(), 'ana', { overwrite: true })).revision).toBe(1);
-    await store.remove('other');
+    // Only with repair (an admin): what is replaced cannot be looked at first.
+    await expect(store.save(show(), 'ana', { overwrite: true })).rejects.toMatchObject({ refused: true });
+    await expect(store.remove('other')).rejects.toMatchObject({ refused: true });
+    expect((await store.save(show(), 'ana', { overwrite: true, repair: true })).revision).toBe(1);
+    await store.remove('other', { repair: true });
     expect((await store.list()).map((s) => s.id)).toEqual([example.id]);
+  });
+});
+
+describe('ShowStore read cache', () => {
+  it('parses a show file once until the file changes', async () => {
+    const reads: string[] = [];
+    const counting = new ShowStore(dir, { readStored: (path) => (reads.push(path), readJsonRecovering(path, checkStored)) });
+    await counting.save(show(), 'ana');
+    // The save keeps what it wrote: reading it back parses nothing.
+    const afterSave = reads.length;
+    await counting.get(example.id);
+    await counting.list();
+    expect(reads).toHaveLength(afterSave);
+    // Another writer (a second store, an edit by hand) changes the file: read again, once.
+    await store.save(show({ name: 'Elsewhere' }), 'ben', { expectedRevision: 1 });
+    expect((await counting.get(example.id)).show.name).toBe('Elsewhere');
+    await counting.get(example.id);
+    expect(reads).toHaveLength(afterSave + 1);
   });
 });

@@ -13,10 +13,10 @@
  * `onRecovered` is told, for the operator's warning); with no good copy the show
  * is listed as damaged, with the reason, and can only be deleted or overwritten.
  */
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkShowFile, parseShow, type Show, type ShowDraft, type ShowError, type ShowSummary, type StoredShow, showDraftOf } from '@crowdcue/protocol';
-import { backupPath, readJsonRecovering, writeJsonAtomic, type JsonCheck } from './atomic-json';
+import { backupPath, readJsonRecovering, writeJsonAtomic, type JsonCheck, type RecoveredJson } from './atomic-json';
 
 export interface FieldError {
   path: string;
@@ -46,8 +46,14 @@ export class ShowDamagedError extends Error {
   constructor(
     readonly id: string,
     readonly reason: string,
+    /** The account may not delete or overwrite a damaged show (only `shows:repair`, an admin). */
+    readonly refused = false,
   ) {
-    super(`show '${id}' is damaged and cannot be read (${reason}); delete it, or import a show file over it`);
+    super(
+      refused
+        ? `show '${id}' is damaged and cannot be read (${reason}); only an admin may delete it or import a show file over it`
+        : `show '${id}' is damaged and cannot be read (${reason}); delete it, or import a show file over it`,
+    );
   }
 }
 
@@ -60,6 +66,12 @@ export interface ShowStoreOptions {
    * Default: inline.
    */
   validate?: (json: unknown, signal?: AbortSignal) => Promise<CheckedShow>;
+  /**
+   * How a show file (and its `.bak`) is read and checked; the server hands in
+   * one that reads large files in a worker task (show-read-task.ts). Default:
+   * inline, `readJsonRecovering(path, checkStored)`.
+   */
+  readStored?: (path: string) => Promise<RecoveredJson<StoredShow>>;
 }
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -70,6 +82,8 @@ export interface SaveOptions {
   review?: (current: Show | undefined, next: Show) => Show;
   /** The client has gone: a validation still running in a worker stops. */
   signal?: AbortSignal;
+  /** May an overwrite replace a damaged show (an admin's `shows:repair`)? Default false. */
+  repair?: boolean;
 }
 
 /** A show that parsed, with its flash-safety problems (any: it is stored as a draft). */
@@ -95,7 +109,7 @@ function readDraft(raw: unknown): ShowDraft | undefined {
 }
 
 /** A stored show's envelope, its show checked by the show model's own parser. */
-const checkStored: JsonCheck<StoredShow> = (raw) => {
+export const checkStored: JsonCheck<StoredShow> = (raw) => {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, error: 'not a stored show (expected an object)' };
   const r = raw as Record<string, unknown>;
   if (typeof r.id !== 'string' || !ID.test(r.id)) return { ok: false, error: 'id: missing or not a show id' };
@@ -109,10 +123,24 @@ const checkStored: JsonCheck<StoredShow> = (raw) => {
   return { ok: true, value: { id: r.id, revision: r.revision, savedAt: r.savedAt, savedBy: r.savedBy, show: show.value, ...(draft ? { draft } : {}) } };
 };
 
+const readStoredInline = (path: string): Promise<RecoveredJson<StoredShow>> => readJsonRecovering(path, checkStored);
+
+/** A file's identity for the read cache: any write (atomic rename, an edit by hand) changes it. */
+async function fileKey(path: string): Promise<string | undefined> {
+  const s = await stat(path).catch(() => undefined);
+  return s ? `${s.ino}:${s.size}:${s.mtimeMs}` : undefined;
+}
+
 export class ShowStore {
   private readonly dir: string;
   /** Saves to one show are serialised so the revision check and the write are one step. */
   private readonly locks = new Map<string, Promise<unknown>>();
+  /**
+   * The last good read of each show, by the file's identity (inode, size, mtime):
+   * a large show is parsed once, not on every list, read and load. Stored shows
+   * are never changed in place (edits work on a copy), so one object serves all.
+   */
+  private readonly cache = new Map<string, { key: string; stored: StoredShow }>();
 
   constructor(
     dataDir: string,
@@ -161,11 +189,17 @@ export class ShowStore {
    */
   private async read(id: string, inLock = false): Promise<{ status: 'ok'; stored: StoredShow } | { status: 'missing' } | { status: 'damaged'; reason: string }> {
     const path = this.file(id);
+    const key = await fileKey(path);
+    const known = this.cache.get(id);
+    if (key !== undefined && known?.key === key) return { status: 'ok', stored: known.stored };
     // A deleted show stays deleted even if its backup is still about.
-    const read = await readJsonRecovering(path, checkStored);
+    const read = await (this.opts.readStored ?? readStoredInline)(path);
     if (read.status === 'missing') return read;
     if (read.status === 'damaged') return { status: 'damaged', reason: read.problem.replaceAll(`${this.dir}/`, '') };
-    if (read.status === 'ok') return { status: 'ok', stored: read.value };
+    if (read.status === 'ok') {
+      if (key !== undefined) this.cache.set(id, { key, stored: read.value });
+      return { status: 'ok', stored: read.value };
+    }
     if (read.value.id !== id) return { status: 'damaged', reason: `${id}.json.bak holds show '${read.value.id}'` };
     const putBack = async () => {
       await rename(path, `${path}.damaged`).catch(() => undefined);
@@ -202,6 +236,7 @@ export class ShowStore {
       const read = await this.read(show.id, true);
       // Only an overwrite (import) may replace a show that cannot be read.
       if (read.status === 'damaged' && !opts.overwrite) throw new ShowDamagedError(show.id, read.reason);
+      if (read.status === 'damaged' && !opts.repair) throw new ShowDamagedError(show.id, read.reason, true);
       const current = read.status === 'ok' ? read.stored : undefined;
       if (current && opts.expectedRevision === undefined && !opts.overwrite) throw new ShowConflictError(current);
       if (opts.expectedRevision !== undefined) {
@@ -217,16 +252,23 @@ export class ShowStore {
         show,
         ...(draft ? { draft } : {}),
       };
-      await writeJsonAtomic(this.file(show.id), stored, { backup: { check: checkStored } });
+      const path = this.file(show.id);
+      // The file just read good (or recovered) is known good: kept as the backup without parsing it again.
+      await writeJsonAtomic(path, stored, { backup: read.status === 'ok' ? 'known-good' : false });
+      const key = await fileKey(path);
+      if (key !== undefined) this.cache.set(show.id, { key, stored });
       return stored;
     });
   }
 
-  async remove(id: string): Promise<void> {
+  /** `repair`: the account may delete a damaged show (an admin's `shows:repair`). */
+  async remove(id: string, opts: { repair?: boolean } = {}): Promise<void> {
     const path = this.file(id);
     const read = await this.read(id);
     if (read.status === 'missing') throw new ShowNotFoundError(id);
+    if (read.status === 'damaged' && !opts.repair) throw new ShowDamagedError(id, read.reason, true);
     await this.serialised(id, async () => {
+      this.cache.delete(id);
       await rm(path);
       // A backup left behind would come back as the show's "good copy" under a new show of the same id.
       await rm(backupPath(path), { force: true });

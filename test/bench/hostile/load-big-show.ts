@@ -6,7 +6,7 @@
  */
 import { parseShow } from '@crowdcue/protocol';
 import { ShowSession, showProblems } from '@crowdcue/controller';
-import { bigShowInput } from './big-show';
+import { bigShowInput } from '../../../controller/src/show/big-show.test-util';
 
 const n = Number(process.argv[2]);
 const rssMb = () => Math.round(process.memoryUsage().rss / 1e6);

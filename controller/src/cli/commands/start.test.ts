@@ -6,12 +6,19 @@ import { parseStartArgs, run } from './start';
 
 describe('crowdcue start arguments', () => {
   it('defaults to ./crowdcue-data on 127.0.0.1:4300 with the show\'s own transmitters', () => {
-    expect(parseStartArgs([])).toEqual({ ok: true, options: { dataDir: './crowdcue-data', port: 4300, host: '127.0.0.1', transmitters: [], build: true } });
+    expect(parseStartArgs([])).toEqual({ ok: true, options: { dataDir: './crowdcue-data', port: 4300, host: '127.0.0.1', transmitters: [], origins: [], build: true } });
   });
 
   it('takes a data dir, port, host, repeated transmitters and --no-build', () => {
     const r = parseStartArgs(['--data', '/tmp/x', '--port', '0', '--host', '0.0.0.0', '--transmitter', 'virtual', '--transmitter', 'tcp://10.0.0.7:4001', '--no-build']);
-    expect(r).toEqual({ ok: true, options: { dataDir: '/tmp/x', port: 0, host: '0.0.0.0', transmitters: ['virtual', 'tcp://10.0.0.7:4001'], build: false } });
+    expect(r).toEqual({ ok: true, options: { dataDir: '/tmp/x', port: 0, host: '0.0.0.0', transmitters: ['virtual', 'tcp://10.0.0.7:4001'], origins: [], build: false } });
+  });
+
+  it('takes repeated --origin for a console behind a reverse proxy, and refuses one that is not an origin', () => {
+    const r = parseStartArgs(['--origin', 'https://console.example.com', '--origin', 'http://10.0.0.5:8080/']);
+    expect(r).toMatchObject({ ok: true, options: { origins: ['https://console.example.com', 'http://10.0.0.5:8080/'] } });
+    expect(parseStartArgs(['--origin', 'console.example.com'])).toMatchObject({ ok: false, error: expect.stringContaining("--origin must be a console's origin") });
+    expect(parseStartArgs(['--origin', 'https://console.example.com/live'])).toMatchObject({ ok: false, error: expect.stringContaining("got 'https://console.example.com/live'") });
   });
 
   it('takes --timecode and refuses a source it cannot read, naming it', () => {

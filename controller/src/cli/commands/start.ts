@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { pendingInitialPassword } from '../../accounts/initial-password';
 import { RepeatedWarnings } from '../../logging/repeated-warnings';
 import { sweepTempFiles } from '../../storage/temp-files';
+import { trustedOrigins } from '../../server/same-origin';
 import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT, startControllerServer, type ControllerServer, type ControllerServerOptions } from '../../server/controller-server';
 import { PAIR_USAGE, parsePairFlags, runPairFromCli } from '../../standby/standby-cli';
 import type { PairOptions } from '../../standby/standby-pair';
@@ -19,6 +20,7 @@ import { parseDeskArg } from '../../inputs/desk/desk-arg';
 import { parseOscPort } from './osc-port-option';
 
 const USAGE = `usage: crowdcue start [--data DIR] [--port N] [--host ADDR] [--transmitter URL ...] [--timecode SOURCE] [--desk sacn|artnet:U@A] [--osc PORT]
+                      [--origin URL ...]
                       [--backup-of URL | --peer URL] [--standby-key FILE] [--takeover-ms N]
 
 Runs the controller: the live show, the API (OpenAPI at /docs) and the web console.
@@ -35,6 +37,8 @@ Runs the controller: the live show, the API (OpenAPI at /docs) and the web conso
                      address A, instead of the show's own (?zones=N&hold=MS&interface=IP&port=N)
   --osc PORT         take OSC commands on this UDP port (on --host), whatever the live
                      show's inputs say; the show's allow-list, else this machine only
+  --origin URL       also accept the console from this origin, e.g. https://console.example.com
+                     behind a reverse proxy (repeatable; this host's own is always accepted)
   --no-build         do not build the console even if console-ui/dist is missing or stale
 ${PAIR_USAGE}
   -h, --help         this text
@@ -49,6 +53,8 @@ export interface StartOptions {
   port: number;
   host: string;
   transmitters: string[];
+  /** Console origins trusted besides this host's own. */
+  origins?: string[];
   build: boolean;
   /** Half of a hot-standby pair (standby/); undefined = a controller alone. */
   pair?: PairOptions;
@@ -72,6 +78,7 @@ export function parseStartArgs(argv: string[]): { ok: true; options: StartOption
         transmitter: { type: 'string', multiple: true },
         timecode: { type: 'string' },
         desk: { type: 'string' },
+        origin: { type: 'string', multiple: true },
         'no-build': { type: 'boolean' },
         'backup-of': { type: 'string' },
         peer: { type: 'string' },
@@ -99,6 +106,8 @@ export function parseStartArgs(argv: string[]): { ok: true; options: StartOption
   if (desk && !desk.ok) return { ok: false, error: desk.error };
   const osc = parseOscPort(values.osc);
   if (!osc.ok) return osc;
+  const origins = trustedOrigins(values.origin ?? []);
+  if (!origins.ok) return { ok: false, error: origins.error };
   return {
     ok: true,
     options: {
@@ -109,6 +118,7 @@ export function parseStartArgs(argv: string[]): { ok: true; options: StartOption
       port,
       host: values.host ?? DEFAULT_HOST,
       transmitters: values.transmitter ?? [],
+      origins: values.origin ?? [],
       build: !values['no-build'],
       ...(pair.pair ? { pair: pair.pair } : {}),
     },
@@ -134,6 +144,7 @@ export async function startFromCli(
     port: options.port,
     host: options.host,
     transmitterUrls: options.transmitters,
+    trustedOrigins: options.origins,
     buildConsole: options.build,
     ...(options.timecode !== undefined || options.desk ? { runtime: { ...(options.timecode !== undefined ? { timecode: options.timecode } : {}), ...(options.desk ? { desk: options.desk } : {}) } } : {}),
     oscPort: options.oscPort,

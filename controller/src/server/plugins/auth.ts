@@ -21,6 +21,7 @@ import { can, ROLES, type Permission } from '../../accounts/roles';
 import { HttpError } from '../errors';
 import { LoginLockout } from '../login-lockout';
 import { foreignOrigin, STATE_CHANGING_METHODS } from '../same-origin';
+import type { IncomingHttpHeaders } from 'node:http';
 
 export const SESSION_COOKIE = 'crowdcue_session';
 
@@ -36,6 +37,8 @@ declare module 'fastify' {
     requirePermission: (permission: Permission | readonly Permission[] | null, opts?: { allowLocked?: boolean }) => (req: FastifyRequest) => Promise<void>;
     /** An account's sessions ended or its role changed: its live sockets must be checked again. */
     accountsChanged$: Subject<{ accountId: string }>;
+    /** The foreign origin a request or handshake came from (not this host, not trusted), or undefined. */
+    foreignOrigin: (headers: IncomingHttpHeaders) => string | undefined;
   }
 }
 
@@ -45,6 +48,8 @@ export interface AuthOptions {
   loginAttemptsPerMinute?: number;
   /** Wrong passwords per minute for one account from one address before it is locked out. Default 10. */
   loginFailuresPerMinute?: number;
+  /** Console origins besides this host's own (a console behind a reverse proxy), as checked by `trustedOrigins`. */
+  trustedOrigins?: ReadonlySet<string>;
 }
 
 const Credentials = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(PASSWORD_MAX_LENGTH) });
@@ -62,6 +67,7 @@ export function tokenFromCookieHeader(header: string | undefined): string | unde
 
 async function authPlugin(app: FastifyInstance, opts: AuthOptions): Promise<void> {
   app.decorate('accounts', opts.accounts);
+  app.decorate('foreignOrigin', (headers: IncomingHttpHeaders) => foreignOrigin(headers, opts.trustedOrigins));
   const accountsChanged$ = new Subject<{ accountId: string }>();
   app.decorate('accountsChanged$', accountsChanged$);
   app.addHook('onClose', async () => accountsChanged$.complete());
@@ -73,7 +79,7 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions): Promise<void
 
   app.addHook('onRequest', async (req) => {
     if (STATE_CHANGING_METHODS.has(req.method)) {
-      const foreign = foreignOrigin(req.headers);
+      const foreign = app.foreignOrigin(req.headers);
       if (foreign !== undefined) throw new HttpError(403, `a request from another site (Origin ${foreign}) may not change anything here`);
     }
     const found = opts.accounts.authenticate(req.cookies[SESSION_COOKIE]);

@@ -32,7 +32,6 @@ import { can } from '../../accounts/roles';
 import type { LiveCommandName, LiveRuntime } from '../../live/live-runtime';
 import { admitCommand } from '../live-command-gate';
 import { LiveCommandLimiter, type LiveCommandLimits } from '../live-command-limits';
-import { foreignOrigin } from '../same-origin';
 import { tokenFromCookieHeader } from './auth';
 
 export type CrowdCueServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -72,7 +71,7 @@ async function realtimePlugin(app: FastifyInstance, opts: RealtimeOptions): Prom
 
   /** Why this handshake is refused, or undefined to let it in. */
   function refusal(socket: CrowdCueSocket): string | undefined {
-    const foreign = foreignOrigin(socket.handshake.headers);
+    const foreign = app.foreignOrigin(socket.handshake.headers);
     if (foreign !== undefined) return `a console from another site (Origin ${foreign}) may not connect`;
     const found = accountOf(socket);
     if (!found) return 'log in first';

@@ -55,6 +55,23 @@ describe('damaged show files over REST', () => {
     expect(logged).toEqual([]);
   });
 
+  it('leaves deleting or overwriting a damaged show to an admin: a designer with shows:write gets a 403, nothing changed', async () => {
+    const admin = await t.as('admin');
+    const designer = await t.as('designer');
+    await admin({ method: 'POST', url: '/api/shows', payload: show() });
+    await writeFile(file(), '{"revision": "x"}');
+    const del = await designer({ method: 'DELETE', url: `/api/shows/${example.id}` });
+    expect(del.statusCode).toBe(403);
+    expect(del.json()).toMatchObject({ message: expect.stringMatching(/damaged .*only an admin/), damaged: { reason: expect.stringMatching(/id: missing/) } });
+    const over = await designer({ method: 'POST', url: '/api/shows/import?overwrite=true', payload: show({ name: 'Mine now' }) });
+    expect(over.statusCode).toBe(403);
+    expect(await readFile(file(), 'utf8')).toBe('{"revision": "x"}');
+    expect((await admin({ method: 'GET', url: '/api/shows' })).json()).toEqual([expect.objectContaining({ id: example.id, damaged: expect.anything() })]);
+    // A show that reads is still the designer's to delete.
+    expect((await admin({ method: 'POST', url: '/api/shows/import?overwrite=true', payload: show({ name: 'Fixed' }) })).statusCode).toBe(201);
+    expect((await designer({ method: 'DELETE', url: `/api/shows/${example.id}` })).statusCode).toBe(200);
+  });
+
   it('logs a 500 with its request id, with the fastify log off', async () => {
     await t.close();
     t = await createTestApp({

@@ -56,7 +56,23 @@ describe('show saves hold each field to the roles that may change it', () => {
     const moved = { ...show, brandSequences: show.brandSequences.map((s) => ({ ...s, name: 'Moved' })) };
     const res = await designer({ method: 'PUT', url: `/api/shows/${example.id}`, payload: { revision, show: moved } });
     expect(res.statusCode).toBe(403);
-    expect(res.json().fields[0].path).toBe('show.brandSequences[0]');
+    expect(res.json().fields).toEqual([{ path: 'show.brandSequences[0].name', message: expect.stringMatching(/approved by .*brand routes/) }]);
+  });
+
+  it('keeps an approval on an admin import over the show only for the very sequence approved; a changed one is a 403 naming the field', async () => {
+    const admin = await t.as('admin');
+    const { show } = await stored();
+    const same = await admin({ method: 'POST', url: '/api/shows/import?overwrite=true', payload: { ...show, name: 'Re-imported' } });
+    expect(same.statusCode).toBe(201);
+    expect(same.json().show).toMatchObject({ name: 'Re-imported', brandSequences: [{ id: 'b1', approved: true }] });
+
+    const seq = show.brandSequences[0]!;
+    // One step a second longer: the approved sequence is no longer the one the brand and the operator agreed.
+    const edited = { ...show, name: 'Edited', brandSequences: [{ ...seq, steps: seq.steps.map((st, i) => (i === 0 ? { ...st, duration: st.duration + 1000 } : st)) }] };
+    const refused = await admin({ method: 'POST', url: '/api/shows/import?overwrite=true', payload: edited });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().fields).toEqual([{ path: 'show.brandSequences[0].steps', message: expect.stringMatching(/approved by/) }]);
+    expect((await stored()).show.name).toBe('Re-imported');
   });
 
   it("refuses a designer's safety override naming someone else; an admin's is recorded under the admin's own name", async () => {

@@ -15,6 +15,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { StoredShow } from '@crowdcue/protocol';
 import type { PublicAccount } from '../../accounts/account-store';
+import { can } from '../../accounts/roles';
 import { refusedShowFields, stampShow } from '../../accounts/show-field-permissions';
 import type { SaveOptions, ShowStore } from '../../storage/show-store';
 import { HttpError } from '../errors';
@@ -93,7 +94,7 @@ export default async function showsPlugin(app: FastifyInstance, opts: ShowsOptio
     schema: { tags: ['shows'], summary: 'Delete a show', params: IdParams },
     preHandler: app.requirePermission('shows:write'),
   }, async (req) => {
-    await opts.shows.remove(req.params.id);
+    await opts.shows.remove(req.params.id, { repair: can(req.account!.role, 'shows:repair') });
     changed({ id: req.params.id, revision: null }, req.account!.username);
     return { ok: true };
   });
@@ -108,7 +109,12 @@ export default async function showsPlugin(app: FastifyInstance, opts: ShowsOptio
     },
     preHandler: app.requirePermission('shows:write'),
   }, async (req, res) => {
-    const stored = await opts.shows.save(req.body, req.account!.username, { overwrite: req.query.overwrite === 'true', review: reviewFor(req.account!), signal: clientGone(res) });
+    const stored = await opts.shows.save(req.body, req.account!.username, {
+      overwrite: req.query.overwrite === 'true',
+      repair: can(req.account!.role, 'shows:repair'),
+      review: reviewFor(req.account!),
+      signal: clientGone(res),
+    });
     changed(stored, req.account!.username);
     return res.code(201).send(stored);
   });

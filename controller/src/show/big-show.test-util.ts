@@ -1,10 +1,13 @@
 /**
  * A valid show of N cues on 64 zones, every cue followed at once by the next
  * (`follow: 0`), each zone its own colour: the shape that used to cost gigabytes.
+ * `allZones: true` gives each cue one look for every zone instead (a 10,000-cue
+ * show of ~1 MB, small enough to send over REST); `follow: false` leaves every
+ * cue to the operator's GO (no chain for the safety check to judge). Shared by tests and benches.
  */
 import type { ShowInput } from '@crowdcue/protocol';
 
-export function bigShowInput(cues: number, opts: { fadeMs?: number } = {}): ShowInput {
+export function bigShowInput(cues: number, opts: { fadeMs?: number; allZones?: boolean; follow?: boolean } = {}): ShowInput {
   const zones = Array.from({ length: 64 }, (_, id) => ({ id, name: `Zone ${id + 1}` }));
   return {
     version: 1,
@@ -20,8 +23,10 @@ export function bigShowInput(cues: number, opts: { fadeMs?: number } = {}): Show
           id: `c${i}`,
           number: i + 1,
           fade: opts.fadeMs ?? 500,
-          follow: 0,
-          looks: Object.fromEntries(zones.map((z) => [`zone${z.id}`, { kind: 'color' as const, color: [(i * 7) % 256, (z.id * 3) % 128, 40] as [number, number, number] }])),
+          ...(opts.follow === false ? {} : { follow: 0 }),
+          looks: opts.allZones
+            ? { all: { kind: 'color' as const, color: [(i * 7) % 256, 0, 40] as [number, number, number] } }
+            : Object.fromEntries(zones.map((z) => [`zone${z.id}`, { kind: 'color' as const, color: [(i * 7) % 256, (z.id * 3) % 128, 40] as [number, number, number] }])),
         })),
       },
     ],
