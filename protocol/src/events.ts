@@ -257,7 +257,8 @@ export interface ServerToClientEvents {
   airtime: (report: AirtimeReport) => void;
   lateness: (report: LatenessReport) => void;
   packets: (batch: OnAirPacketInfo[]) => void;
-  warning: (w: { message: string; code?: string; atMs?: number }) => void;
+  /** `message` in the show's words; `detail` the technical path behind it (shown on demand). */
+  warning: (w: { message: string; detail?: string; code?: string; atMs?: number }) => void;
   /** A stored show changed (another console saved it). */
   showChanged: (change: { show: string; revision: number; by?: string }) => void;
 }

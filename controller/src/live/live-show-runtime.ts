@@ -260,7 +260,7 @@ export class LiveShowRuntime implements LiveRuntime {
     let first: SessionWarning | undefined;
     const repeats = new RepeatedWarnings(
       (_level, message, cause) =>
-        this.warningSubject.next(first?.message === message ? { message, code: first.code, atMs: first.positionMs } : { message, code: cause.slice(0, cause.indexOf(':')), atMs: session.clock.position() }),
+        this.warningSubject.next(first?.message === message ? { message, code: first.code, atMs: first.positionMs, ...(first.detail !== undefined ? { detail: first.detail } : {}) } : { message, code: cause.slice(0, cause.indexOf(':')), atMs: session.clock.position() }),
       { scheduler: session.scheduler },
     );
     subs.add(
