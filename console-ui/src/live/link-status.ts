@@ -40,3 +40,19 @@ export function linkText(v: LinkView): string {
 export function linkReady(status: ConnectionStatus): boolean {
   return status === 'online';
 }
+
+/** The top bar's short word for a link that is not online. */
+export function linkShortText(v: LinkView): string {
+  switch (v.status) {
+    case 'online':
+      return 'online';
+    case 'syncing':
+      return 're-syncing…';
+    case 'refused':
+      return 'refused';
+    case 'connecting':
+      return v.offlineSince === null ? 'connecting…' : 'reconnecting…';
+    case 'offline':
+      return v.offlineSince === null ? 'offline' : `offline since ${clockOf(v.offlineSince)}`;
+  }
+}
