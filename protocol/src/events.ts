@@ -5,6 +5,7 @@
  * Payloads are plain JSON so they survive any transport.
  */
 import { z } from 'zod';
+import type { UpcomingBrandSlot } from './brand-slot-view';
 import { IdSchema, MsSchema, U8Schema, ZoneIdSchema } from './show/common';
 import { CueSchema } from './show/cue';
 import { formatIssues, type ShowError } from './show/format-issues';
@@ -182,6 +183,8 @@ export interface LiveState {
   playbacks: PlaybackState[];
   /** A GO on the same playback within this many ms of the last is ignored (a double-click is one GO). */
   goLockoutMs: number;
+  /** Approved brand slots still ahead or playing, with whether each will play (absent: no brand playback). */
+  brandSlots?: UpcomingBrandSlot[];
 }
 
 /** What a device told us about itself (CCL INFO), or a driver's equivalent. */

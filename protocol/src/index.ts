@@ -18,3 +18,4 @@ export * from './events';
 export * from './percentile';
 export * from './parade';
 export * from './api';
+export * from './brand-slot-view';

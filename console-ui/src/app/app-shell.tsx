@@ -44,7 +44,7 @@ export function AppShell({ me, items, current, hasLive, children }: Props) {
       <header className="topbar">
         <div className="brand-mark">
           <span className="brand-dot" />
-          CrowdCue
+          <span className="brand-name">CrowdCue</span>
         </div>
         <nav className="nav" data-testid="nav">
           {items.map((i) => (

@@ -41,7 +41,7 @@ export function linkReady(status: ConnectionStatus): boolean {
   return status === 'online';
 }
 
-/** The top bar's short word for a link that is not online. */
+/** The top bar's short word for a link that is not online (the status strip says since when). */
 export function linkShortText(v: LinkView): string {
   switch (v.status) {
     case 'online':
@@ -53,6 +53,6 @@ export function linkShortText(v: LinkView): string {
     case 'connecting':
       return v.offlineSince === null ? 'connecting…' : 'reconnecting…';
     case 'offline':
-      return v.offlineSince === null ? 'offline' : `offline since ${clockOf(v.offlineSince)}`;
+      return 'offline';
   }
 }

@@ -8,6 +8,7 @@ import type { Look, PlaybackState } from '@crowdcue/protocol';
 import { useCallback, useRef, useState } from 'react';
 import { CrowdView } from '../crowd/crowd-view';
 import { useShortcuts } from '../keyboard/use-shortcuts';
+import { BrandSlotsPanel } from './brand-slots-panel';
 import { BuskPanel } from './busk-panel';
 import { CueListPanel } from './cue-list-panel';
 import { useLive, useLiveStore } from './live-context';
@@ -157,6 +158,7 @@ export function LivePage({ canControl: mayControl }: { canControl: boolean }) {
         <MasterFader ref={masterRef} level={state?.master ?? 255} disabled={!canControl || !state?.show} onLevel={(level) => void run('master', { level })} />
         {!mayControl && <p className="muted pad small-text">View only: your role cannot run the live show.</p>}
         <div className="desk-more">
+          <BrandSlotsPanel slots={state?.brandSlots ?? []} held={!linkUp} />
           <RunningParades parades={state?.parades ?? []} playbacks={playbacks} canControl={canControl} onStop={(r) => void run('stopParade', { run: r })} />
         </div>
       </aside>

@@ -31,6 +31,7 @@ import type { StoredShow } from '@crowdcue/protocol';
 import type { TransmitterHealth } from '../transmitter/types';
 import type { LiveCommandName, LiveRuntime, LiveWarning } from './live-runtime';
 import { BrandRunner, type BrandPlayback } from './brand-runner';
+import { BrandSlotsFeed } from './brand-slots-feed';
 import { OnAirRecord } from './on-air-record';
 import { idleState, liveStateOf } from './live-state';
 import { ParadePreview } from './parade-preview';
@@ -114,6 +115,7 @@ export class LiveShowRuntime implements LiveRuntime {
   private readonly latenessSubject = new Subject<LatenessReport>();
   private readonly packetSubject = new Subject<OnAirPacketInfo>();
   private readonly warningSubject = new Subject<LiveWarning>();
+  private brandSlots: BrandSlotsFeed | null = null;
   private readonly showChangedSubject = new Subject<{ show: string; revision: number; by?: string }>();
 
   readonly state$: Observable<LiveState> = this.stateSubject.asObservable();
@@ -245,6 +247,7 @@ export class LiveShowRuntime implements LiveRuntime {
           notify: (message) => this.warningSubject.next({ message, code: 'brand' }),
         });
         this.brandRunner.start();
+        this.refreshBrandSlots(session);
       }
       this.log('info', `live show: '${show.id}' (revision ${stored.revision}) on ${session.transmitterConfigs.map((c) => c.url).join(', ')}`);
       this.emitState();
@@ -357,8 +360,17 @@ export class LiveShowRuntime implements LiveRuntime {
   }
 
   snapshot(): LiveState {
-    if (this.session) this.lastState = liveStateOf(this.session);
+    if (this.session) this.lastState = this.brandSlots ? this.brandSlots.withSlots(this.session, liveStateOf(this.session)) : liveStateOf(this.session);
     return this.lastState;
+  }
+
+  /** Upcoming brand slots on the live state: re-read on load and on every save of the live show. */
+  private refreshBrandSlots(session: ShowSession): void {
+    this.brandSlots ??= this.opts.brands ? new BrandSlotsFeed((id) => this.opts.brands!.approvedSequences(id)) : null;
+    this.brandSlots?.refresh(session).then(
+      (changed) => changed && this.session === session && this.stateSoon(),
+      (err: unknown) => this.log('warn', `upcoming brand slots: ${err instanceof Error ? err.message : String(err)}`),
+    );
   }
 
   /** Several changes in one turn (a GO touches cue, zones and phase) make one state message. */
@@ -450,6 +462,7 @@ export class LiveShowRuntime implements LiveRuntime {
   /** A stored show was saved or deleted (REST): a stopped live show takes the new version at once. */
   showChanged(id: string, revision: number | null, by: string): void {
     const s = this.session;
+    if (s && s.show.id === id && revision !== null) this.refreshBrandSlots(s);
     if (!s || s.show.id !== id || (revision !== null && this.stored && revision <= this.stored.revision)) return;
     if (revision === null) {
       this.warningSubject.next({ message: `the live show '${id}' was deleted by ${by}; it keeps playing until another is loaded`, code: 'show' });
