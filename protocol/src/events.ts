@@ -5,6 +5,7 @@
  * Payloads are plain JSON so they survive any transport.
  */
 import { z } from 'zod';
+import type { UpcomingBrandSlot } from './brand-slot-view';
 import { IdSchema, MsSchema, U8Schema, ZoneIdSchema } from './show/common';
 import { CueSchema } from './show/cue';
 import { formatIssues, type ShowError } from './show/format-issues';
@@ -183,6 +184,8 @@ export interface LiveState {
   playbacks: PlaybackState[];
   /** A GO on the same playback within this many ms of the last is ignored (a double-click is one GO). */
   goLockoutMs: number;
+  /** Approved brand slots still ahead or playing, with whether each will play (absent: no brand playback). */
+  brandSlots?: UpcomingBrandSlot[];
   /** Show-control inputs of the live show (lighting desk...), when it has any. */
   inputs?: LiveInputsStatus;
   /** Hot standby: absent when this controller runs alone. */
@@ -281,7 +284,8 @@ export interface ServerToClientEvents {
   airtime: (report: AirtimeReport) => void;
   lateness: (report: LatenessReport) => void;
   packets: (batch: OnAirPacketInfo[]) => void;
-  warning: (w: { message: string; code?: string; atMs?: number }) => void;
+  /** `message` in the show's words; `detail` the technical path behind it (shown on demand). */
+  warning: (w: { message: string; detail?: string; code?: string; atMs?: number }) => void;
   /** A stored show changed (another console saved it). */
   showChanged: (change: { show: string; revision: number; by?: string }) => void;
 }

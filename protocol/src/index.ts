@@ -23,3 +23,4 @@ export * from './api';
 export * from './safety';
 export * from './timecode/timecode';
 export * from './timecode/timecode-status';
+export * from './brand-slot-view';

@@ -2,6 +2,8 @@
 import type { ReactNode } from 'react';
 import type { Me } from '../api/session-api';
 import { useLive } from '../live/live-context';
+import { linkShortText, linkText } from '../live/link-status';
+import { NightModeToggle } from '../ui/night-mode-toggle';
 import { WarningToasts } from '../live/warning-toasts';
 import { LockButton } from '../session/lock-button';
 import { useSession } from '../session/session-context';
@@ -19,9 +21,16 @@ interface Props {
 function LiveBadge() {
   const live = useLive();
   const s = live.state;
-  const text = live.status !== 'online' ? (live.status === 'connecting' ? 'connecting…' : live.statusText ?? live.status) : s?.show ? (s.running ? (s.paused ? 'paused' : 'running') : 'stopped') : 'no show';
+  // Never socket.io's own words: the link in the operator's (link-status), or what the show does.
+  const link = { status: live.status, offlineSince: live.offlineSince, refusal: live.statusText };
+  const text = live.status !== 'online' ? linkShortText(link) : s?.show ? (s.running ? (s.paused ? 'paused' : 'running') : 'stopped') : 'no show';
   return (
-    <span className={`live-badge ${live.status} ${s?.running && !s.paused ? 'running' : ''} ${s?.blackout ? 'is-blackout' : ''}`} data-testid="connection" data-status={live.status} title={live.statusText}>
+    <span
+      className={`live-badge ${live.status} ${s?.running && !s.paused ? 'running' : ''} ${s?.blackout ? 'is-blackout' : ''}`}
+      data-testid="connection"
+      data-status={live.status}
+      title={linkText(link)}
+    >
       <span className="dot" />
       {text}
     </span>
@@ -35,7 +44,7 @@ export function AppShell({ me, items, current, hasLive, children }: Props) {
       <header className="topbar">
         <div className="brand-mark">
           <span className="brand-dot" />
-          CrowdCue
+          <span className="brand-name">CrowdCue</span>
         </div>
         <nav className="nav" data-testid="nav">
           {items.map((i) => (
@@ -58,6 +67,7 @@ export function AppShell({ me, items, current, hasLive, children }: Props) {
           <span className="who" data-testid="who">
             {me.account.username} <span className={`role role-${me.account.role}`}>{me.account.role}</span>
           </span>
+          <NightModeToggle />
           <LockButton />
           <button className="ghost" data-testid="logout" onClick={() => void logout()}>
             Log out
@@ -65,7 +75,8 @@ export function AppShell({ me, items, current, hasLive, children }: Props) {
         </div>
       </header>
       <main className={`page page-${current.page}`}>{children}</main>
-      {hasLive && <WarningToasts />}
+      {/* The live page shows warnings in its status strip, where they cover no control. */}
+      {hasLive && current.page !== 'live' && <WarningToasts />}
     </div>
   );
 }

@@ -16,6 +16,19 @@ describe('ShowTime', () => {
     expect(st.now()).toBe(5250);
   });
 
+  it('stands still while the controller is out of reach, and runs again from the next state', () => {
+    const c = clock(1_000_000);
+    const st = new ShowTime(c.now);
+    st.update({ positionMs: 5000, serverTime: 1_000_000, running: true, paused: false });
+    c.advance(300);
+    st.hold();
+    c.advance(10_000);
+    expect(st.now()).toBe(5300);
+    st.update({ positionMs: 20_000, serverTime: c.now(), running: true, paused: false });
+    c.advance(100);
+    expect(st.now()).toBe(20_100);
+  });
+
   it('takes the smallest gap: a late message does not set the show back', () => {
     const c = clock(2_000_000);
     const st = new ShowTime(c.now);

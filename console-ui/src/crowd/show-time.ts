@@ -55,6 +55,13 @@ export class ShowTime {
     return a.serverTime + this.gap + (showMs - a.positionMs);
   }
 
+  /** The controller is out of reach: the clock stands where it is until the next state. */
+  hold(): void {
+    const a = this.anchor;
+    if (!a || !a.running || a.paused) return;
+    this.anchor = { ...a, positionMs: this.now(), running: false };
+  }
+
   /** Forgets the clock gap (another server, or a reconnect). */
   reset(): void {
     this.gaps = [];

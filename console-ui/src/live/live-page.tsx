@@ -8,6 +8,7 @@ import type { Look, PlaybackState } from '@crowdcue/protocol';
 import { useCallback, useRef, useState } from 'react';
 import { CrowdView } from '../crowd/crowd-view';
 import { useShortcuts } from '../keyboard/use-shortcuts';
+import { BrandSlotsPanel } from './brand-slots-panel';
 import { BuskPanel } from './busk-panel';
 import { CueListPanel } from './cue-list-panel';
 import { DeskStatus } from './desk-status';
@@ -18,18 +19,22 @@ import { MasterFader } from './master-fader';
 import { OscStatus } from './osc-status';
 import { PlaybackStrip } from './playback-strip';
 import { RunningParades } from './running-parades';
-import { AirtimeFigures, LatenessFigures } from './show-figures-panel';
 import { TimecodeStatus } from './timecode-status';
-import { TransmitterCard } from './transmitter-card';
+import { linkReady } from './link-status';
+import { OfflineBanner } from './offline-banner';
+import { StatusStrip } from './status-strip';
 import { TransportPanel } from './transport-panel';
 import { useLiveCrowd } from './use-live-crowd';
 import { useLiveShow } from './use-live-show';
 import { useShowClockText } from './use-show-clock-text';
 import { StandbyStatusPanel } from './standby-status';
 
-export function LivePage({ canControl }: { canControl: boolean }) {
+export function LivePage({ canControl: mayControl }: { canControl: boolean }) {
   const store = useLiveStore();
   const live = useLive();
+  // Off while the controller is out of reach or until the console holds its fresh state.
+  const linkUp = linkReady(live.status);
+  const canControl = mayControl && linkUp;
   const { show, error: showError } = useLiveShow();
   const lc = useLiveCrowd(show);
   const [selected, setSelected] = useState<Set<number>>(new Set());
@@ -73,10 +78,13 @@ export function LivePage({ canControl }: { canControl: boolean }) {
   };
 
   return (
-    <div className="live-page">
+    <div className={`live-page ${linkUp ? '' : 'link-down'}`} data-link={live.status}>
+      <StatusStrip />
       <CueListPanel list={cueList} playback={playback} canControl={canControl} onGoto={(cue) => void run('goto', { cue, cueList: cueList?.id })} />
 
+      <div className="live-main">
       <section className="panel stage">
+        <OfflineBanner />
         <div className="stage-head">
           <div>
             <span className="label">Show</span>
@@ -120,12 +128,24 @@ export function LivePage({ canControl }: { canControl: boolean }) {
         onSelect={setPickedPlayback}
         goLocked={live.goLocked}
         stateAtLocalMs={live.stateAtLocalMs}
+        held={!linkUp}
         canControl={canControl}
         onGo={(cueList) => void store.go(cueList)}
         onPause={pausePlayback}
         onStop={(cueList) => void run('stop', { cueList })}
         onLevel={(cueList, level) => void run('level', { cueList, level })}
       />
+
+      <BuskPanel
+        zones={zones}
+        live={state?.zones ?? []}
+        selected={selected}
+        setSelected={setSelected}
+        canControl={canControl && !!state?.show}
+        onBusk={(z, look: Look) => void run('busk', { zones: z, look })}
+        onRelease={(z) => void run('release', z ? { zones: z } : {})}
+      />
+      </div>
 
       <aside className="panel desk">
         <TransportPanel
@@ -140,34 +160,16 @@ export function LivePage({ canControl }: { canControl: boolean }) {
           onBlackout={blackout}
         />
         <MasterFader ref={masterRef} level={state?.master ?? 255} disabled={!canControl || !state?.show} onLevel={(level) => void run('master', { level })} />
-        {!canControl && <p className="muted pad small-text">View only: your role cannot run the live show.</p>}
-        <TimecodeStatus status={state?.inputs?.timecode} />
-        <RunningParades parades={state?.parades ?? []} playbacks={playbacks} canControl={canControl} onStop={(r) => void run('stopParade', { run: r })} />
-        <LatenessFigures report={live.lateness} />
-        <AirtimeFigures report={live.airtime} />
-        <DeskStatus status={state?.inputs?.desk} />
-        <OscStatus status={state?.inputs?.osc} />
-      </aside>
-
-      <BuskPanel
-        zones={zones}
-        live={state?.zones ?? []}
-        selected={selected}
-        setSelected={setSelected}
-        canControl={canControl && !!state?.show}
-        onBusk={(z, look: Look) => void run('busk', { zones: z, look })}
-        onRelease={(z) => void run('release', z ? { zones: z } : {})}
-      />
-
-      <StandbyStatusPanel />
-      <section className="panel health" data-testid="health">
-        <h2>
-          Transmitters <span className="muted">· {live.health.filter((t) => t.state === 'up').length}/{live.health.length} up</span>
-        </h2>
-        <div className="tx-cards">
-          {live.health.length === 0 ? <p className="muted pad">No transmitter reports yet.</p> : live.health.map((tx) => <TransmitterCard key={tx.id} tx={tx} />)}
+        {!mayControl && <p className="muted pad small-text">View only: your role cannot run the live show.</p>}
+        <div className="desk-more">
+          <BrandSlotsPanel slots={state?.brandSlots ?? []} held={!linkUp} />
+          <RunningParades parades={state?.parades ?? []} playbacks={playbacks} canControl={canControl} onStop={(r) => void run('stopParade', { run: r })} />
+          <StandbyStatusPanel />
+          <TimecodeStatus status={state?.inputs?.timecode} />
+          <DeskStatus status={state?.inputs?.desk} />
+          <OscStatus status={state?.inputs?.osc} />
         </div>
-      </section>
+      </aside>
     </div>
   );
 }

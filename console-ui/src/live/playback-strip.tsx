@@ -17,6 +17,8 @@ interface Props {
   /** Playbacks inside their GO lock-out. */
   goLocked: Readonly<Record<string, number>>;
   stateAtLocalMs: number;
+  /** The controller is out of reach: countdowns stand still. */
+  held?: boolean;
   canControl: boolean;
   onGo: (cueList: string) => void;
   onPause: (p: PlaybackState) => void;
@@ -29,7 +31,7 @@ const cueText = (c: PlaybackState['current']) => (c ? `${c.number} ${c.label}` :
 export function PlaybackStrip(props: Props) {
   const { playbacks, selected } = props;
   const stop = useTwoPress();
-  const counting = playbacks.some((p) => p.followInMs !== null && p.running && !p.paused);
+  const counting = !props.held && playbacks.some((p) => p.followInMs !== null && p.running && !p.paused);
   const now = useLocalNow(counting);
   return (
     <section className="panel playbacks" data-testid="playback-strip">

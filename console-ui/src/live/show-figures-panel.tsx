@@ -47,7 +47,7 @@ export function AirtimeFigures({ report }: { report: AirtimeReport | null }) {
               <ul className="late-list">
                 {report.late.map((l, i) => (
                   <li key={`${l.cue}-${i}`}>
-                    cue <strong>{l.cue}</strong> late by {ms(l.byMs)}
+                    <strong>{l.cue}</strong> late by {ms(l.byMs)}
                   </li>
                 ))}
               </ul>

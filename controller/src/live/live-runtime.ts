@@ -18,7 +18,10 @@ import type { Observable } from 'rxjs';
 import type { PublicAccount } from '../accounts/account-store';
 
 export interface LiveWarning {
+  /** In the show's words (warning-words). */
   message: string;
+  /** The technical path behind it, for the console's details. */
+  detail?: string;
   code?: string;
   atMs?: number;
 }

@@ -33,6 +33,7 @@ import type { StoredShow } from '@crowdcue/protocol';
 import type { TransmitterHealth } from '../transmitter/types';
 import type { LiveCommandName, LiveRuntime, LiveWarning } from './live-runtime';
 import { BrandRunner, type BrandPlayback } from './brand-runner';
+import { BrandSlotsFeed } from './brand-slots-feed';
 import { OnAirRecord } from './on-air-record';
 import { idleState, liveStateOf } from './live-state';
 import { ParadePreview } from './parade-preview';
@@ -132,6 +133,7 @@ export class LiveShowRuntime implements LiveRuntime {
   private readonly latenessSubject = new Subject<LatenessReport>();
   private readonly packetSubject = new Subject<OnAirPacketInfo>();
   private readonly warningSubject = new Subject<LiveWarning>();
+  private brandSlots: BrandSlotsFeed | null = null;
   private readonly showChangedSubject = new Subject<{ show: string; revision: number; by?: string }>();
 
   readonly state$: Observable<LiveState> = this.stateSubject.asObservable();
@@ -279,6 +281,7 @@ export class LiveShowRuntime implements LiveRuntime {
           notify: (message) => this.warningSubject.next({ message, code: 'brand' }),
         });
         this.brandRunner.start();
+        this.refreshBrandSlots(session);
       }
       this.log('info', `live show: '${show.id}' (revision ${stored.revision}) on ${session.transmitterConfigs.map((c) => c.url).join(', ')}`);
       this.emitState();
@@ -294,7 +297,7 @@ export class LiveShowRuntime implements LiveRuntime {
     let first: SessionWarning | undefined;
     const repeats = new RepeatedWarnings(
       (_level, message, cause) =>
-        this.warningSubject.next(first?.message === message ? { message, code: first.code, atMs: first.positionMs } : { message, code: cause.slice(0, cause.indexOf(':')), atMs: session.clock.position() }),
+        this.warningSubject.next(first?.message === message ? { message, code: first.code, atMs: first.positionMs, ...(first.detail !== undefined ? { detail: first.detail } : {}) } : { message, code: cause.slice(0, cause.indexOf(':')), atMs: session.clock.position() }),
       { scheduler: session.scheduler },
     );
     subs.add(
@@ -393,7 +396,7 @@ export class LiveShowRuntime implements LiveRuntime {
   }
 
   snapshot(): LiveState {
-    if (this.session) this.lastState = this.withStandby(this.withInputs(liveStateOf(this.session)));
+    if (this.session) this.lastState = this.withStandby(this.withInputs(this.withBrandSlots(this.session)));
     return this.lastState;
   }
 
@@ -411,6 +414,19 @@ export class LiveShowRuntime implements LiveRuntime {
   private withStandby(state: LiveState): LiveState {
     return this.standbyStatus ? { ...state, standby: this.standbyStatus() } : state;
   }
+  /** The session's live state with the upcoming brand slots on it. */
+  private withBrandSlots(session: ShowSession): LiveState {
+    return this.brandSlots ? this.brandSlots.withSlots(session, liveStateOf(session)) : liveStateOf(session);
+  }
+
+  /** Upcoming brand slots on the live state: re-read on load and on every save of the live show. */
+  private refreshBrandSlots(session: ShowSession): void {
+    this.brandSlots ??= this.opts.brands ? new BrandSlotsFeed((id) => this.opts.brands!.approvedSequences(id)) : null;
+    this.brandSlots?.refresh(session).then(
+      (changed) => changed && this.session === session && this.stateSoon(),
+      (err: unknown) => this.log('warn', `upcoming brand slots: ${err instanceof Error ? err.message : String(err)}`),
+    );
+  }
 
   /** Several changes in one turn (a GO touches cue, zones and phase) make one state message. */
   private stateSoon(): void {
@@ -424,7 +440,7 @@ export class LiveShowRuntime implements LiveRuntime {
 
   private emitState(): void {
     if (this.closed) return;
-    this.lastState = this.withStandby(this.session ? this.withInputs(liveStateOf(this.session)) : idleState());
+    this.lastState = this.withStandby(this.session ? this.withInputs(this.withBrandSlots(this.session)) : idleState());
     this.stateSubject.next(this.lastState);
   }
 
@@ -501,6 +517,7 @@ export class LiveShowRuntime implements LiveRuntime {
   /** A stored show was saved or deleted (REST): a stopped live show takes the new version at once. */
   showChanged(id: string, revision: number | null, by: string): void {
     const s = this.session;
+    if (s && s.show.id === id && revision !== null) this.refreshBrandSlots(s);
     if (!s || s.show.id !== id || (revision !== null && this.stored && revision <= this.stored.revision)) return;
     if (revision === null) {
       this.warningSubject.next({ message: `the live show '${id}' was deleted by ${by}; it keeps playing until another is loaded`, code: 'show' });

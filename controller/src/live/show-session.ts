@@ -42,6 +42,7 @@ import type { OnAirPacket, Transmitter, TransmitterHealth } from '../transmitter
 import { RestorableClock } from './restorable-clock';
 import { stepLookAsLook } from './step-look-as-look';
 import { trimParade } from './trim-parade';
+import { lateWords, paradeWords, transmitterBackWords, transmitterDownWords, type WarningWords } from './warning-words';
 import { cueLabel } from '../mixer/zone-looks';
 
 /** The transmitter a show plays on when it names none: the simulator's, in-process. */
@@ -54,7 +55,10 @@ const VIRTUAL_LOOKAHEAD_MS = 3;
 export const DEFAULT_GO_LOCKOUT_MS = 300;
 
 export interface SessionWarning {
+  /** In the show's words (warning-words). */
   message: string;
+  /** The technical path behind it. */
+  detail?: string;
   /** What it is about: `busk`, `late`, `transmitter`, `parade`, `safety`... */
   code: string;
   /** Show position it happened at. */
@@ -301,16 +305,14 @@ export class ShowSession {
       feedPlanner(this.mixer, this.planner, { now: () => this.scheduler.now(), cueOf: (id) => this.cuesById.get(id), hold: () => this.restoring, changed }),
     );
     this.subs.add(
-      this.planner.late$.subscribe((late: LateCue) =>
-        this.warn('late', `${late.cue} landed ${late.lateByMs.toFixed(1)} ms late (${late.purpose})`),
-      ),
+      this.planner.late$.subscribe((late: LateCue) => this.warn('late', lateWords(late))),
     );
     this.subs.add(this.transmitters.onAir$.subscribe(() => this.onAirCount++));
     this.subs.add(this.transmitters.health$.subscribe((h) => (this.health = h)));
     this.subs.add(
       this.transmitters.events$.subscribe((e) => {
-        if (e.type === 'down') this.warn('transmitter', `transmitter ${e.transmitterId} is down: ${e.reason}`);
-        else if (e.type === 'up' && e.reconnect) this.warn('transmitter', `transmitter ${e.transmitterId} is back`);
+        if (e.type === 'down') this.warn('transmitter', transmitterDownWords(e.transmitterId, e.reason));
+        else if (e.type === 'up' && e.reconnect) this.warn('transmitter', transmitterBackWords(e.transmitterId));
         // Driver log lines reach this.log through the `log` option each transmitter is opened with.
       }),
     );
@@ -386,7 +388,7 @@ export class ShowSession {
       playback: r.playback,
       steps: parade.steps.map((step) => ({ fromMs: startMs + step.atMs, untilMs: startMs + step.endMs, zones: step.zones, look: stepLookAsLook(step.look) })),
     });
-    r.run = this.planner.runParade(parade, startMs, { label: `parade "${r.paradeId}"`, owner: r.key });
+    r.run = this.planner.runParade(parade, startMs, { label: this.paradeWords(r), owner: r.key });
     return true;
   }
 
@@ -394,6 +396,13 @@ export class ShowSession {
     if (r.run !== undefined) this.planner.stopParade(r.run);
     r.run = undefined;
     this.mixer.removeLayer(r.key);
+  }
+
+  /** `parade 'Stadium wave' in cue 4`: how warnings name a running parade. */
+  private paradeWords(r: Pick<ParadeRun, 'paradeId' | 'playback' | 'cueId'>): string {
+    const name = this.show.parades.find((p) => p.id === r.paradeId)?.name ?? r.paradeId;
+    const list = r.playback !== null && this.playbacks.size > 1 ? (this.playbacks.get(r.playback)?.list.name ?? r.playback) : null;
+    return paradeWords(name, r.cueId !== null ? this.cueName(r.cueId) : null, list);
   }
 
   /** `parade 'Finale' of playback 'Songs' cue 12` */
@@ -569,9 +578,10 @@ export class ShowSession {
     return r;
   }
 
-  private warn(code: string, message: string): void {
-    this.log('warn', message);
-    if (!this.stopped) this.warningSubject.next({ code, message, positionMs: this.clock.position() });
+  private warn(code: string, words: string | WarningWords): void {
+    const { message, detail } = typeof words === 'string' ? { message: words, detail: undefined } : words;
+    this.log('warn', detail !== undefined ? `${message} (${detail})` : message);
+    if (!this.stopped) this.warningSubject.next({ code, message, ...(detail !== undefined ? { detail } : {}), positionMs: this.clock.position() });
   }
 
   // ---- where the show is ------------------------------------------------------

@@ -9,6 +9,8 @@ import type { PacketPurpose } from '../transmitter/types';
 /** A cue (or parade step) that could not be on air by its time. */
 export interface LateCue {
   cue: string;
+  /** The parade step, when a parade's step was late (`cue` then names the parade). */
+  step?: string;
   /** How much later than its time its last packet landed (end of first transmission). */
   lateByMs: number;
   /** When it was meant to land, controller ms. */
@@ -18,6 +20,7 @@ export interface LateCue {
 
 export interface LateGroup {
   label: string;
+  step?: string;
   purpose: PacketPurpose;
   atMs: number;
   outstanding: number;
@@ -32,8 +35,8 @@ export class LateReports {
 
   constructor(private readonly toleranceMs: number) {}
 
-  group(label: string, purpose: PacketPurpose, atMs: number): LateGroup {
-    return { label, purpose, atMs, outstanding: 0, worst: -Infinity };
+  group(label: string, purpose: PacketPurpose, atMs: number, step?: string): LateGroup {
+    return { label, step, purpose, atMs, outstanding: 0, worst: -Infinity };
   }
 
   /** One piece of the group's work was planned to land at `landMs` (undefined: dropped) for `dueMs`. */
@@ -44,7 +47,7 @@ export class LateReports {
     if (g.outstanding === 0 && g.worst > this.toleranceMs) {
       this.count++;
       this.worstMs = Math.max(this.worstMs, g.worst);
-      this.subject.next({ cue: g.label, lateByMs: g.worst, atMs: g.atMs, purpose: g.purpose });
+      this.subject.next({ cue: g.label, ...(g.step !== undefined ? { step: g.step } : {}), lateByMs: g.worst, atMs: g.atMs, purpose: g.purpose });
     }
   }
 }

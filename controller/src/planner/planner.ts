@@ -422,8 +422,8 @@ export class Planner {
       const zones = step.zones === 'ALL' ? [...this.venueZones] : [...step.zones];
       const layer: Layer = { run, owner, zones, pixels: step.pixels, fromMs, untilMs, look: planLookFromStep(step.look, fromMs) };
       this.layers.push(layer);
-      const label = opts.label ? `${opts.label} ${step.label}` : step.label;
-      const group = this.lates.group(label, 'parade', Math.max(fromMs, this.soonestLandMs(now)));
+      // A named run reports the run (the parade in the show's words) with its step beside it.
+      const group = this.lates.group(opts.label ?? step.label, 'parade', Math.max(fromMs, this.soonestLandMs(now)), opts.label ? step.label : undefined);
       for (const send of step.sends) {
         const landAt = Math.max(startMs + send.atMs, this.soonestLandMs(now));
         const look = planLookFromStep(send.look, startMs + send.atMs);
