@@ -475,6 +475,8 @@ export class Planner {
     for (const l of ending) for (const z of l.pixels ? this.venueZones : l.zones) zones.add(z);
     const now = this.now();
     const landAt = this.soonestLandMs(now);
+    // Runs from here on are newer than this stop: each sends its own look when it starts.
+    const newer = this.nextRun;
     this.enqueue({
       purpose: 'parade',
       landAtMs: landAt,
@@ -485,6 +487,9 @@ export class Planner {
       resolve: () => {
         const looks: Array<[number, PlanLook]> = [];
         for (const z of zones) {
+          // A parade that takes these bands over at once (a re-located run replacing this one)
+          // sends its own look: sending it here too would put it on air twice under two seqs.
+          if ((this.winningRun(z, landAt) ?? -1) >= newer) continue;
           const look = this.effectiveLook(z, landAt);
           if (look) looks.push([z, look]);
         }
@@ -813,6 +818,12 @@ export class Planner {
   private layerWins(owner: string, zone: number, t: number): boolean {
     if (this.precedence) return this.precedence.shows(zone, t) === owner;
     return !this.baseEntry(zone, t)?.busk;
+  }
+
+  /** The parade run whose layer `zone` shows at `t`, if a layer wins it. */
+  private winningRun(zone: number, t: number): number | undefined {
+    const look = this.effectiveLook(zone, t);
+    return this.layers.find((l) => l.look === look && l.fromMs <= t && t < l.untilMs)?.run;
   }
 
   /** What a zone should show at `t`: the layer that wins it, else its base look (a busk wins over layers). */
