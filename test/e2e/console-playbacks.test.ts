@@ -142,8 +142,8 @@ describe('Live page playbacks in Chromium', () => {
   ] as const) {
     it(`keeps GO, BLACKOUT, master, the crowd view and the strip on screen at ${width}x${height}`, async () => {
       await page.setViewportSize({ width, height });
-      // As the page opens (earlier steps scrolled to reach the zone grid).
-      await page.evaluate(() => document.querySelector('.page')?.scrollTo(0, 0));
+      // As the page opens (earlier steps scrolled the stage column to reach the zone grid).
+      await page.evaluate(() => document.querySelectorAll('.page, .live-main, .desk-more').forEach((el) => el.scrollTo(0, 0)));
       await page.mouse.move(0, 0);
       for (const id of ['go', 'blackout', 'master', 'crowd-view', ...liveState().playbacks.flatMap((pb) => ['go', 'pause', 'stop', 'level'].map((b) => `playback-${b}-${pb.cueList}`))]) {
         const box = await page.getByTestId(id).boundingBox();
