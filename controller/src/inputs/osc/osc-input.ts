@@ -106,7 +106,7 @@ export class OscInputServer {
         this.boundPort = this.socket.address().port;
         if (this.opts.config.feedback.enabled) {
           // What a subscriber joining now is sent whole: later pushes carry only what changed since.
-          this.diff.changed(feedbackMessages({ state: this.opts.runtime.snapshot(), timecode: this.opts.timecode?.() ?? null }));
+          this.diff.changed(this.feedbackOf(this.opts.runtime.snapshot()));
           this.subs.add(this.opts.runtime.state$.pipe(auditTime(this.opts.feedbackEveryMs ?? 50)).subscribe((state) => this.pushFeedback(state)));
         }
         resolve();
@@ -200,7 +200,7 @@ export class OscInputServer {
         const port = request.port ?? from.port;
         this.send(from.address, from.port, '/crowdcue/ok', [s(m.address)]);
         if (this.subscribers.add(from.address, port)) {
-          const all = feedbackMessages({ state: this.opts.runtime.snapshot(), timecode: this.opts.timecode?.() ?? null });
+          const all = this.feedbackOf(this.opts.runtime.snapshot());
           for (const out of all) this.send(from.address, port, out.address, out.args);
         }
         return;
@@ -240,9 +240,14 @@ export class OscInputServer {
 
   // ---- out --------------------------------------------------------------------
 
+  /** Feedback for a live state: timecode from the hook when given, else the live timecode input's. */
+  private feedbackOf(state: LiveState) {
+    return feedbackMessages({ state, timecode: this.opts.timecode?.() ?? state.inputs?.timecode?.timecode ?? null });
+  }
+
   private pushFeedback(state: LiveState): void {
     if (this.closed) return;
-    const changed = this.diff.changed(feedbackMessages({ state, timecode: this.opts.timecode?.() ?? null }));
+    const changed = this.diff.changed(this.feedbackOf(state));
     if (changed.length === 0) return;
     for (const sub of this.subscribers.list()) for (const out of changed) this.send(sub.address, sub.port, out.address, out.args);
   }
