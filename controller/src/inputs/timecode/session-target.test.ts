@@ -22,6 +22,8 @@ const effects = (aired: OnAirPacket[]) =>
     return d.ok && d.value.cmd === 'EFFECT' ? [{ seq: d.value.seq, startMs: d.value.startMs, airedAt: p.startMs }] : [];
   });
 
+const BAND_AHEAD = 10_000;
+
 describe('chase target on a show session', () => {
   it('a jump into a timecoded parade re-locates it with one EFFECT carrying the start the parade had', async () => {
     const show = liveShow((s) => {
@@ -29,8 +31,9 @@ describe('chase target on a show session', () => {
       cues[0].timecode = '01:00:00:00';
       cues[3].timecode = '01:00:10:00'; // the Pulse parade cue
     });
-    // band clock epoch 0: an EFFECT's start_ms reads as controller ms
-    session = new ShowSession({ show, crowd: false, planner: { epochMs: 0 } });
+    // Band time = controller ms + 10 s: an EFFECT's start_ms reads as controller ms plus BAND_AHEAD,
+    // and stays positive in a process younger than the 1.5 s the parade is re-located back by.
+    session = new ShowSession({ show, crowd: false, planner: { epochMs: -BAND_AHEAD } });
     const aired: OnAirPacket[] = [];
     session.onAir$.subscribe((p) => aired.push(p));
     await session.start();
@@ -51,8 +54,8 @@ describe('chase target on a show session', () => {
     // One logical EFFECT: the planner's repeat policy airs a parade packet twice under one seq.
     expect(new Set(first.map((e) => e.seq)).size).toBe(1);
     // (start_ms is whole ms on the wire: a millisecond of rounding either side)
-    expect(first[0].startMs).toBeGreaterThanOrEqual(Math.floor(before - 1500) - 1);
-    expect(first[0].startMs).toBeLessThanOrEqual(Math.ceil(after - 1500) + 1);
+    expect(first[0].startMs).toBeGreaterThanOrEqual(Math.floor(before + BAND_AHEAD - 1500) - 1);
+    expect(first[0].startMs).toBeLessThanOrEqual(Math.ceil(after + BAND_AHEAD - 1500) + 1);
     expect(s.activeParades().map((r) => r.paradeId)).toEqual(['pulse']);
     expect(target.position('main')).toBeGreaterThanOrEqual(cueTc + 1500);
 
@@ -68,8 +71,8 @@ describe('chase target on a show session', () => {
     expect(new Set(second.map((e) => e.startMs)).size).toBe(1);
     expect(new Set(second.map((e) => e.seq)).size).toBe(1);
     const settled = s.scheduler.now();
-    expect(second[0].startMs).toBeGreaterThanOrEqual(Math.floor(again - 500) - 1);
-    expect(second[0].startMs).toBeLessThanOrEqual(Math.ceil(settled - 400));
+    expect(second[0].startMs).toBeGreaterThanOrEqual(Math.floor(again + BAND_AHEAD - 500) - 1);
+    expect(second[0].startMs).toBeLessThanOrEqual(Math.ceil(settled + BAND_AHEAD - 400));
     expect(s.activeParades()).toHaveLength(1);
     expect(warnings).toEqual([]);
   });
