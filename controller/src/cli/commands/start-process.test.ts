@@ -80,8 +80,8 @@ describe('crowdcue start in a child process', () => {
     // What a kill -9 during an atomic write of runtime.json leaves.
     await writeFile(join(dir, 'runtime.json.2870146722'), '{"show":');
     const s = startChild(['--port', '0']);
-    await until(() => s.out.some((l) => l.startsWith('CrowdCue console:')), s, 'the console address');
-    expect(s.out.join('\n')).toMatch(`password ${password}`);
+    // The password line comes after the console address, maybe in a later chunk of output.
+    await until(() => s.out.some((l) => l.startsWith('CrowdCue console:')) && s.out.join('\n').includes(`password ${password}`), s, 'the console address and the admin password again');
     expect(existsSync(join(dir, 'runtime.json.2870146722'))).toBe(false);
     const url = s.out.find((l) => l.startsWith('CrowdCue console:'))!.split(': ')[1];
     expect(await login(url, password)).toBe(200);
