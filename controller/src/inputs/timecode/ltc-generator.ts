@@ -7,6 +7,7 @@
  * lets a test write dropouts, jumps and restarts.
  */
 import { frameToTimecode, parseTimecode, realFps, timecodeToFrame, type FrameRate, type Timecode } from '@crowdcue/protocol';
+import { mulberry32, type Random } from '@crowdcue/simulator';
 import { encodeLtcBits, LTC_FRAME_BITS } from './ltc-frame';
 
 export interface LtcGenerateOptions {
@@ -46,19 +47,8 @@ export interface GeneratedLtc {
   timecodes: Array<Timecode | null>;
 }
 
-/** A seeded PRNG (mulberry32) so noisy audio is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function gaussian(rand: () => number): () => number {
+/** Gaussian noise (Box-Muller) from a seeded generator, so noisy audio is the same on every run. */
+function gaussian(rand: Random): () => number {
   return () => Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());
 }
 
@@ -113,7 +103,7 @@ export function generateLtc(options: LtcGenerateOptions): GeneratedLtc {
   const tau = ((options.riseTimeUs ?? 25) / 1e6 / 2.2) * sampleRate;
   const alpha = 1 - Math.exp(-1 / Math.max(tau, 1e-6));
   const amp = 10 ** ((options.levelDbfs ?? -10) / 20) * 32767;
-  const noise = gaussian(random(options.seed ?? 1));
+  const noise = gaussian(mulberry32(options.seed ?? 1));
   const noiseAmp = options.noiseDbfs === undefined ? 0 : 10 ** (options.noiseDbfs / 20) * 32767;
   const ltcChannel = options.ltcChannel ?? 0;
   const samples = new Int16Array(total * channels);
