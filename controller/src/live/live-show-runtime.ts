@@ -396,8 +396,13 @@ export class LiveShowRuntime implements LiveRuntime {
   }
 
   snapshot(): LiveState {
-    if (this.session) this.lastState = this.withStandby(this.withInputs(this.withBrandSlots(this.session)));
+    if (this.session) this.lastState = this.stateNow();
     return this.lastState;
+  }
+
+  /** The live state as it is now: the session's (with brand slots and inputs) or idle, and the pair's status. */
+  private stateNow(): LiveState {
+    return this.withStandby(this.session ? this.withInputs(this.withBrandSlots(this.session)) : idleState());
   }
 
   /** Hot standby: the pair's status goes out in every live state (standby/standby-server.ts). */
@@ -440,7 +445,7 @@ export class LiveShowRuntime implements LiveRuntime {
 
   private emitState(): void {
     if (this.closed) return;
-    this.lastState = this.withStandby(this.session ? this.withInputs(this.withBrandSlots(this.session)) : idleState());
+    this.lastState = this.stateNow();
     this.stateSubject.next(this.lastState);
   }
 
