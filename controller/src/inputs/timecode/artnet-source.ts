@@ -2,11 +2,13 @@
  * `artnet[:PORT]`: Art-Net timecode from the network (a desk or a media
  * server sends OpTimeCode each frame, usually broadcast). Other Art-Net
  * packets (ArtDmx, ArtPoll) on the same port are not ours and are skipped;
- * malformed OpTimeCode packets are counted and reported, never thrown. The
- * socket is opened with reuseAddr so the desk input can listen on 6454 too.
+ * malformed OpTimeCode packets are counted and reported, never thrown. It
+ * listens on the process's shared Art-Net port (../artnet/artnet-port.ts), so
+ * a desk input on the same port gets its ArtDmx and this gets the timecode.
  */
-import { createSocket, type Socket } from 'node:dgram';
 import { Subject } from 'rxjs';
+import { listenArtnet, type ArtnetLease } from '../artnet/artnet-port';
+import { OP_TIMECODE } from '../artnet/artnet-header';
 import { decodeArtTimecode } from './artnet-timecode';
 import type { MonotonicClock, TimecodeFrame, TimecodeSource, TimecodeSourceEvent } from './timecode-source';
 
@@ -23,7 +25,7 @@ export class ArtnetTimecodeSource implements TimecodeSource {
   private readonly eventsSubject = new Subject<TimecodeSourceEvent>();
   readonly frames$ = this.framesSubject.asObservable();
   readonly events$ = this.eventsSubject.asObservable();
-  private socket: Socket | undefined;
+  private lease: ArtnetLease | undefined;
   /** OpTimeCode packets refused, by reason code. */
   readonly refused: Record<string, number> = {};
   received = 0;
@@ -34,39 +36,40 @@ export class ArtnetTimecodeSource implements TimecodeSource {
 
   /** The port bound (useful when asked for 0). */
   get port(): number | undefined {
-    return this.socket?.address().port;
+    return this.lease?.port;
   }
 
   async start(): Promise<void> {
-    const socket = createSocket({ type: 'udp4', reuseAddr: true });
-    socket.on('message', (msg) => {
-      const at = this.options.clock.now();
-      const r = decodeArtTimecode(msg);
-      if (r.ok) {
-        this.received++;
-        this.framesSubject.next({ timecode: r.value.timecode, rate: r.value.rate, atMs: at });
-        return;
-      }
-      if (r.error.code === 'OTHER_OPCODE') return;
-      const first = this.refused[r.error.code] === undefined;
-      this.refused[r.error.code] = (this.refused[r.error.code] ?? 0) + 1;
-      if (first) this.eventsSubject.next({ level: 'warn', message: `${this.name}: refused a packet: ${r.error.message}` });
-    });
-    await new Promise<void>((resolve, reject) => {
-      socket.once('error', reject);
-      socket.bind(this.options.port, this.options.host, () => {
-        socket.off('error', reject);
-        socket.on('error', (err) => this.eventsSubject.next({ level: 'error', message: `${this.name}: ${err.message}` }));
-        resolve();
-      });
-    });
-    this.socket = socket;
+    this.lease = await listenArtnet(
+      { port: this.options.port, bindAddress: this.options.host },
+      {
+        opcodes: [OP_TIMECODE],
+        onPacket: (packet) => this.take(packet, this.options.clock.now()),
+        onMalformed: (_cause, detail) => this.refuse('NOT_ARTNET', `not an Art-Net packet (${detail})`),
+      },
+    );
+  }
+
+  private take(packet: Uint8Array, at: number): void {
+    const r = decodeArtTimecode(packet);
+    if (r.ok) {
+      this.received++;
+      this.framesSubject.next({ timecode: r.value.timecode, rate: r.value.rate, atMs: at });
+      return;
+    }
+    this.refuse(r.error.code, r.error.message);
+  }
+
+  private refuse(code: string, message: string): void {
+    const first = this.refused[code] === undefined;
+    this.refused[code] = (this.refused[code] ?? 0) + 1;
+    if (first) this.eventsSubject.next({ level: 'warn', message: `${this.name}: refused a packet: ${message}` });
   }
 
   async stop(): Promise<void> {
-    const s = this.socket;
-    this.socket = undefined;
-    if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
+    const lease = this.lease;
+    this.lease = undefined;
+    await lease?.release();
     this.framesSubject.complete();
     this.eventsSubject.complete();
   }
