@@ -8,7 +8,8 @@
  *      moves smoothly, or the band's own fade for a COLOR whose fade is one of
  *      the band's times;
  *   2. a SPARKLE's new draw: the second colour to every band, then the first
- *      to the nearest share the band can pick at random (10 % for one in eight);
+ *      to the nearest share the band can pick at random (10 % for one in eight),
+ *      at most once per 1/limit seconds;
  *   3. repeats of the last change (a band that missed a code gets it next slot);
  *   4. a refresh of the current colour when nothing went out for a while
  *      (bands walking into the beam, and the bands' own sleep after 60 s of quiet).
@@ -75,6 +76,7 @@ export class PixmobAirQueue {
   private lastAirMs = -Infinity;
   private fadeSentFor: string | undefined;
   private sparklePeriod: number | undefined;
+  private lastDrawMs = -Infinity;
   private pendingSparkle: PixmobColorCommand | undefined;
   private slept = false;
   /** Slots in which a change was held back by the flash limit. */
@@ -157,6 +159,10 @@ export class PixmobAirQueue {
   private sparkle(nowMs: number, s: NonNullable<PixmobView['sparkle']>): PixmobOutput | undefined {
     this.fadeSentFor = undefined;
     if (s.period === this.sparklePeriod) return undefined;
+    // A band drawn in two draws running shows the second colour for one slot in between: a
+    // flash. Drawing at most once per 1/limit seconds keeps even that band within the limit.
+    if (nowMs - this.lastDrawMs < 1000 / this.options.flashesPerSecond) return undefined;
+    this.lastDrawMs = nowMs;
     const base = pixmobColour(s.c2);
     const spark = pixmobColour(s.c1);
     this.sparklePeriod = s.period;

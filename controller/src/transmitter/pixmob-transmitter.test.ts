@@ -149,6 +149,15 @@ describe('PixmobTransmitter', () => {
     }
   });
 
+  it('draws a fast SPARKLE at most once per 1/limit seconds', async () => {
+    const r = await rig('', { flashesPerSecond: 3 });
+    r.send(1, ALL, { cmd: 'EFFECT', shape: 'SPARKLE', c1: [252, 252, 252], c2: [0, 0, 0], periodMs: 100, axis: 'NONE', dir: 0, spread: 0, startMs: 0xffffffff });
+    await r.advance(3000);
+    const sparks = r.codes().filter((c) => c.chance !== 0);
+    expect(sparks.length).toBeGreaterThanOrEqual(7);
+    for (let i = 1; i < sparks.length; i++) expect(sparks[i].atMs - sparks[i - 1].atMs).toBeGreaterThanOrEqual(333);
+  });
+
   it('holds back changes over the flash limit', async () => {
     const r = await rig('', { flashesPerSecond: 3 });
     // 10 flashes a second asked for: the driver lets through at most 6 changes (3 flashes) in any second.

@@ -1,5 +1,5 @@
 /**
- * What CrowdCue asks for → the nearest thing a PixMob code can say (spec 5.3).
+ * What CrowdCue asks for → the nearest thing a PixMob code can say (spec 5.4).
  *
  * Colour: the band keeps the upper 6 bits of each channel, so a colour maps
  * exactly when every channel is a multiple of 4 up to 252. Otherwise each
