@@ -19,6 +19,14 @@ describe('PixmobAirQueue', () => {
     expect(q.next(1060, still([255, 128, 1]), STEP)).toMatchObject({ kind: 'refresh', command: { rgb: [252, 128, 0] } });
   });
 
+  it('keeps the line free when a planned change lands within the slot', () => {
+    const q = new PixmobAirQueue();
+    q.next(0, still([252, 0, 0]), STEP);
+    expect(q.next(60, still([252, 0, 0]), STEP, true)).toBeUndefined();
+    expect(q.next(2000, still([252, 0, 0]), STEP, true)).toBeUndefined();
+    expect(q.next(2000, still([252, 0, 0]), STEP)).toMatchObject({ kind: 'repeat' });
+  });
+
   it('puts a newer change ahead of the repeat of an older one', () => {
     const q = new PixmobAirQueue();
     q.next(0, still([252, 0, 0]), STEP);
@@ -28,6 +36,7 @@ describe('PixmobAirQueue', () => {
   it('glides while the look moves smoothly, with the band fade nearest one step (96 ms)', () => {
     const q = new PixmobAirQueue();
     q.next(0, still([0, 0, 0]), STEP);
+    expect(q.next(60, { rgb: [40, 40, 40], motion: 'smooth', asleep: false }, STEP, true)).toBeUndefined();
     expect(q.next(60, { rgb: [40, 40, 40], motion: 'smooth', asleep: false }, STEP)).toMatchObject({ kind: 'glide', command: { attack: 2 } });
   });
 

@@ -107,10 +107,12 @@ export class PixmobAirQueue {
 
   /**
    * The code for the slot starting now, if any. `stepMs` is how far apart
-   * slots are (a glide lasts about one step).
+   * slots are (a glide lasts about one step). `changeDue`: a planned change
+   * lands within the slot, so a repeat, a refresh or a glide of the look it
+   * replaces would only delay it.
    */
-  next(nowMs: number, view: PixmobView, stepMs: number): PixmobOutput | undefined {
-    const out = this.choose(nowMs, view, stepMs);
+  next(nowMs: number, view: PixmobView, stepMs: number, changeDue = false): PixmobOutput | undefined {
+    const out = this.choose(nowMs, view, stepMs, changeDue);
     if (out) {
       this.lastAirMs = nowMs;
       if (out.kind === 'repeat' || out.kind === 'refresh') {
@@ -124,7 +126,7 @@ export class PixmobAirQueue {
     return out;
   }
 
-  private choose(nowMs: number, view: PixmobView, stepMs: number): PixmobOutput | undefined {
+  private choose(nowMs: number, view: PixmobView, stepMs: number, changeDue: boolean): PixmobOutput | undefined {
     if (view.rgb === undefined) return undefined;
 
     if (view.asleep) {
@@ -145,8 +147,9 @@ export class PixmobAirQueue {
       return { kind: 'sparkle', command: c };
     }
 
-    const change = view.sparkle ? this.sparkle(nowMs, view.sparkle) : this.change(nowMs, view, stepMs);
+    const change = view.sparkle ? this.sparkle(nowMs, view.sparkle) : this.change(nowMs, view, stepMs, changeDue);
     if (change) return change;
+    if (changeDue) return undefined;
 
     if (this.repeatsLeft > 0 && this.lastCode) return { kind: 'repeat', command: this.lastCode };
     // No refresh during a SPARKLE: it would put the sparkling bands back to the second colour.
@@ -174,7 +177,7 @@ export class PixmobAirQueue {
     return { kind: 'cut', command: code(base) };
   }
 
-  private change(nowMs: number, view: PixmobView, stepMs: number): PixmobOutput | undefined {
+  private change(nowMs: number, view: PixmobView, stepMs: number, changeDue: boolean): PixmobOutput | undefined {
     this.sparklePeriod = undefined;
     const fade = view.nativeFade;
     if (fade && nowMs < fade.untilMs) {
@@ -193,11 +196,12 @@ export class PixmobAirQueue {
     this.fadeSentFor = undefined;
     const want = pixmobColour(view.rgb ?? BLACK);
     if (same(want, this.told)) return undefined;
+    const gliding = view.motion === 'smooth' && this.told !== undefined;
+    if (gliding && changeDue) return undefined;
     if (!this.guard.allow(0, want, nowMs)) {
       this.heldBack++;
       return undefined;
     }
-    const gliding = view.motion === 'smooth' && this.told !== undefined;
     this.told = want;
     return gliding ? { kind: 'glide', command: code(want, glideKey(stepMs)) } : { kind: 'cut', command: code(want) };
   }

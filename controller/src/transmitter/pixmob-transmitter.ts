@@ -40,7 +40,13 @@ export interface PixmobTransmitterOptions extends LinkedTransmitterOptions {
    * first second or two. The sketch prints nothing to wait for. Default 2000.
    */
   settleMs?: number;
-  /** Quiet time added after each line on top of its serial time, IR time and the sketch's 3 ms pause, ms. Default 2. */
+  /**
+   * Margin added to each slot on top of the line's serial time, IR time and the sketch's
+   * 3 ms pause, ms. It covers the sketch's own work on a line (String handling on a 16 MHz
+   * AVR, of the order of a millisecond or two): a host even slightly faster than the
+   * sketch would build a backlog in its 64-byte buffer, line by line, until it overflows.
+   * Default 8.
+   */
   guardMs?: number;
   /** Where each zone sits (0..255 each axis), for LINEAR/RADIAL effects; default the venue centre. */
   zonePositions?: ZonePosition[];
@@ -70,12 +76,13 @@ export class PixmobTransmitter extends LinkedTransmitter {
   private nativeFade: PixmobView['nativeFade'];
   private deviceText = '';
   private heldReported = 0;
+  private heldForDue = false;
 
   constructor(opts: PixmobTransmitterOptions) {
     super(opts);
     this.zone = opts.zone ?? (opts.coverage === 'ALL' ? 0 : (opts.coverage[0] ?? 0));
     this.settleMs = opts.settleMs ?? 2000;
-    this.guardMs = opts.guardMs ?? 2;
+    this.guardMs = opts.guardMs ?? 8;
     this.model = new XyloZoneModel(opts.zonePositions, CCB_ZONES);
     this.air = new PixmobAirQueue(opts.air);
   }
@@ -206,7 +213,11 @@ export class PixmobTransmitter extends LinkedTransmitter {
       return;
     }
     // Sample the look where the code will land: bands act when the code has ended.
-    const out = this.air.next(now, this.view(now + this.lastSlotMs), this.lastSlotMs);
+    // A planned change landing within this slot beats a repeat, refresh or glide that would
+    // hold the line; held for one slot at most, so a stream of packets cannot starve the look.
+    const changeDue = !this.heldForDue && this.due.some((d) => (d.packet.atMs ?? now) < now + this.lastSlotMs);
+    const out = this.air.next(now, this.view(now + this.lastSlotMs), this.lastSlotMs, changeDue);
+    this.heldForDue = changeDue && !out;
     if (out) {
       const line = pixmobLine(out.command);
       const runs = pixmobRuns(out.command);
