@@ -45,6 +45,8 @@ export class FakeIrForwarder {
   overflowed = 0;
   /** Bytes over the buffer that came in one chunk after this process stalled. */
   stallExcused = 0;
+  /** The longest this process went without its 2 ms heartbeat, ms. */
+  worstStallMs = 0;
   /** Bytes skipped while looking for `[` (the driver never sends any). */
   junk = 0;
   private rx: number[] = [];
@@ -71,6 +73,7 @@ export class FakeIrForwarder {
     });
     this.timer = setInterval(() => {
       const now = performance.now();
+      this.worstStallMs = Math.max(this.worstStallMs, now - this.lastBeatMs);
       if (now - this.lastBeatMs > STALL_MS) this.excuseUntilMs = now + CATCH_UP_MS;
       this.lastBeatMs = now;
       this.work();

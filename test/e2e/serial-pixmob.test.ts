@@ -85,7 +85,7 @@ describe.skipIf(!runSerial)('PixMob IR driver over a real pty pair', () => {
     });
     expect(res.code, res.err).toBe(0);
     const lines = forwarder.lines.slice(before);
-    console.log(`demo to ${DEMO_UNTIL_S} s: ${lines.length} lines written, ${lines.filter((l) => l.error).length} invalid, overflow ${forwarder.overflowed}, junk ${forwarder.junk}, kept after a stall of this process ${forwarder.stallExcused}`);
+    console.log(`demo to ${DEMO_UNTIL_S} s: ${lines.length} lines written, ${lines.filter((l) => l.error).length} invalid, overflow ${forwarder.overflowed}, junk ${forwarder.junk}, kept after a stall of this process ${forwarder.stallExcused} (worst stall ${forwarder.worstStallMs.toFixed(0)} ms)`);
     if (process.env.PIXMOB_DEMO_REPORT) console.log(res.out + res.err);
     expect(lines.length).toBeGreaterThan(DEMO_UNTIL_S * 2);
     expect(lines.filter((l) => l.error)).toEqual([]);

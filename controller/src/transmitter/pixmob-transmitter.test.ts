@@ -18,6 +18,7 @@ afterEach(async () => {
 });
 
 interface Code extends PixmobColorCommand {
+  /** When the driver chose the code (its slot); the line reaches the OS a moment later. */
   atMs: number;
 }
 
@@ -41,8 +42,14 @@ async function rig(query = '', opts: Partial<OpenTransmitterOptions> = {}): Prom
   running.push(t);
   const onAir: OnAirPacket[] = [];
   const events: TransmitterEvent[] = [];
-  const writesAt: number[] = [];
-  mock.onWrite = () => writesAt.push(scheduler.now());
+  const chosenAt: number[] = [];
+  let sent = 0;
+  t.health$.subscribe((h) => {
+    while (sent < h.packetsSent) {
+      chosenAt.push(scheduler.now());
+      sent++;
+    }
+  });
   t.onAir$.subscribe((p) => onAir.push(p));
   t.events$.subscribe((e) => events.push(e));
   const io = () => new Promise((r) => setImmediate(r));
@@ -65,7 +72,7 @@ async function rig(query = '', opts: Partial<OpenTransmitterOptions> = {}): Prom
       expect(parsed.value.codes).toHaveLength(1);
       const d = decodePixmob(parsed.value.codes[0]);
       if (!d.ok || d.value.kind !== 'color') throw new Error(`line ${i}: not a colour code`);
-      return { ...d.value, atMs: onAir[i]?.startMs ?? writesAt[i] };
+      return { ...d.value, atMs: chosenAt[i] };
     });
   const send = (seq: number, target: CcbTarget, command: CcbCommand, atMs: number | null = null) => {
     const rf = encodeCcb({ site: 7, seq, target, ...command });
@@ -90,8 +97,9 @@ describe('PixmobTransmitter', () => {
     const codes = r.codes();
     expect(codes).toHaveLength(2);
     for (const c of codes) expect(c).toMatchObject({ rgb: [252, 0, 0], attack: 0, release: 0, chance: 0, group: 0 });
-    // One line per slot: the second waits for the first to be on air (serial + 50.4 ms of IR + 3 ms).
-    expect(codes[1].atMs - codes[0].atMs).toBeGreaterThanOrEqual(56);
+    // One line per slot: the second waits for the first to be on air (serial + 50.4 ms of IR + 3 ms + margin).
+    expect(codes[1].atMs - codes[0].atMs).toBeGreaterThanOrEqual(64);
+    expect(r.onAir[1].startMs - r.onAir[0].startMs).toBeGreaterThanOrEqual(64);
     expect(r.onAir[0].format).toBe('pixmob-ir');
     expect(r.onAir[0].endMs - r.onAir[0].startMs).toBeCloseTo(50.4, 5);
   });
@@ -153,9 +161,11 @@ describe('PixmobTransmitter', () => {
     const r = await rig('', { flashesPerSecond: 3 });
     r.send(1, ALL, { cmd: 'EFFECT', shape: 'SPARKLE', c1: [252, 252, 252], c2: [0, 0, 0], periodMs: 100, axis: 'NONE', dir: 0, spread: 0, startMs: 0xffffffff });
     await r.advance(3000);
-    const sparks = r.codes().filter((c) => c.chance !== 0);
-    expect(sparks.length).toBeGreaterThanOrEqual(7);
-    for (let i = 1; i < sparks.length; i++) expect(sparks[i].atMs - sparks[i - 1].atMs).toBeGreaterThanOrEqual(333);
+    const codes = r.codes();
+    // A draw is the second colour to all, then the spark: draws at least 1/limit s apart.
+    const draws = codes.filter((c, i) => codes[i + 1]?.chance === 6);
+    expect(draws.length).toBeGreaterThanOrEqual(7);
+    for (let i = 1; i < draws.length; i++) expect(draws[i].atMs - draws[i - 1].atMs).toBeGreaterThanOrEqual(333);
   });
 
   it('holds back changes over the flash limit', async () => {

@@ -208,8 +208,10 @@ export class PixmobTransmitter extends LinkedTransmitter {
     const link = this.link;
     if (!link || !this.isUp) return;
     const now = this.scheduler.now();
+    // Infinity: a line is still on its way to the OS; its callback sets the next tick.
+    if (this.busyUntilMs === Infinity) return;
     if (now < this.busyUntilMs) {
-      this.slotTimer = this.after(this.busyUntilMs - now, () => this.tick());
+      this.tickAfter(this.busyUntilMs - now);
       return;
     }
     // Sample the look where the code will land: bands act when the code has ended.
@@ -223,20 +225,32 @@ export class PixmobTransmitter extends LinkedTransmitter {
       const runs = pixmobRuns(out.command);
       const serialMs = pixmobSerialUs(line) / 1000;
       const irMs = pixmobAirtimeUs(runs) / 1000;
-      link.write(new TextEncoder().encode(line));
-      const startMs = now + serialMs;
-      const endMs = startMs + irMs;
-      this.lastSlotMs = serialMs + irMs + PIXMOB_SKETCH_DELAY_MS + this.guardMs;
-      this.busyUntilMs = now + this.lastSlotMs;
+      const slotMs = serialMs + irMs + PIXMOB_SKETCH_DELAY_MS + this.guardMs;
+      this.lastSlotMs = slotMs;
+      // The slot runs from when the OS has the bytes, not from the call: a write held up in
+      // this process (a busy thread pool) must not let the next line follow on its heels.
+      this.busyUntilMs = Infinity;
+      link.write(new TextEncoder().encode(line), () => {
+        if (this.link !== link) return;
+        const sentMs = this.scheduler.now();
+        this.busyUntilMs = sentMs + slotMs;
+        this.emitOnAir({ transmitterId: this.id, rf: encodePixmob(out.command), startMs: sentMs + serialMs, endMs: sentMs + serialMs + irMs, format: 'pixmob-ir' });
+        this.tickAfter(slotMs);
+      });
       this.patchHealth({ packetsSent: this.healthNow.packetsSent + 1 });
-      this.emitOnAir({ transmitterId: this.id, rf: encodePixmob(out.command), startMs, endMs, format: 'pixmob-ir' });
     }
     if (this.air.heldBack > this.heldReported) {
       this.heldReported = this.air.heldBack;
       this.log('warn', `a colour change held back: the flash limit is ${this.air.options.flashesPerSecond}/s`, 'flash-limit');
     }
     this.reportDepth();
-    this.slotTimer = this.after(out ? this.lastSlotMs : 10, () => this.tick());
+    // After a write the next tick is set once the bytes are out; idle, look again soon.
+    if (!out) this.tickAfter(10);
+  }
+
+  private tickAfter(ms: number): void {
+    this.slotTimer?.unsubscribe();
+    this.slotTimer = this.after(ms, () => this.tick());
   }
 
   private reportDepth(): void {
