@@ -33,7 +33,7 @@ timeline carry it, with a live progress line and a closing report.
 
   FILE               a show file (JSON); "demo" plays the built-in demo show
   --transmitter URL  where to play (repeatable): virtual, serial:/dev/ttyUSB0,
-                     tcp://host:port, xylo+serial:PATH; default: the show's
+                     tcp://host:port, xylo+serial:PATH, pixmob+serial:PATH; default: the show's
                      own transmitters, else the built-in virtual transmitter
   --until SECONDS    stop at this show time
   --timecode SOURCE  chase timecode: ltc:FILE.wav, alsa:DEVICE, mtc:PORT or
