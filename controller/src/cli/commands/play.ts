@@ -277,8 +277,9 @@ export const run: CommandRun = async (argv, io) => {
     else if (pos >= untilMs) ended = `stopped at --until ${untilMs / 1000} s`;
     else if (timecode?.ended()) ended = timecode.ended() as string;
     else {
+      // Chasing lists wait for timecode; a show where nothing chases ends like one without timecode.
       const idle =
-        !timecode &&
+        !(timecode && timecode.chasing.size > 0) &&
         session.activeParades().length === 0 &&
         session.planner.pendingCount() === 0 &&
         states.every((st) => st.status === 'stopped' || (st.phase === 'complete' && st.followAtMs === null)) &&
