@@ -72,7 +72,8 @@ describe('crowdcue play', () => {
     expect(text).toMatch(/cues fired: 1 of 13/);
     expect(text).toMatch(/packets: \d+ \(.*cue \d+.*sync \d+/);
     expect(text).toMatch(/transmitter virtual \(38400 bit\/s\): \d+ SENDs, \d+ transmissions, [\d.]+ s on air = [\d.]+ % of the show/);
-    expect(text).toMatch(/on-air lateness \(virtual transmitter, timed starts\): p50 [\d.]+ ms {2}p99 [\d.]+ ms {2}max [\d.]+ ms/);
+    // On a starved machine every timed SEND can reach the device past its time and go out untimed: then none are recorded.
+    expect(text).toMatch(/on-air lateness \(virtual transmitter, timed starts\): (p50 [\d.]+ ms {2}p99 [\d.]+ ms {2}max [\d.]+ ms|none recorded)/);
     expect(text).toMatch(/late cues: \d+/);
   });
 
