@@ -15,6 +15,7 @@ import authPlugin from './plugins/auth';
 import showsPlugin, { type ShowsOptions } from './plugins/shows';
 import { registerSecurityHeaders } from './security-headers';
 import { limitConnectionsPerAddress } from './connection-limit';
+import { registerJsonBody } from './json-body';
 import type { LoginGateOptions } from './login-gate';
 
 export interface AppOptions {
@@ -43,6 +44,7 @@ export interface AppOptions {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? 8 * 1024 * 1024 });
   limitConnectionsPerAddress(app.server, opts.maxConnectionsPerAddress);
+  registerJsonBody(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(makeErrorHandler(opts.errorLog));
