@@ -14,9 +14,7 @@ import { makeErrorHandler, type ServerErrorLog } from './errors';
 import authPlugin from './plugins/auth';
 import showsPlugin, { type ShowsOptions } from './plugins/shows';
 import { registerSecurityHeaders } from './security-headers';
-import { limitConnectionsPerAddress } from './connection-limit';
 import { registerJsonBody } from './json-body';
-import type { LoginGateOptions } from './login-gate';
 
 export interface AppOptions {
   accounts: AccountStore;
@@ -30,10 +28,6 @@ export interface AppOptions {
   loginAttemptsPerMinute?: number;
   /** Wrong passwords per minute for one account from one address before it is locked out. */
   loginFailuresPerMinute?: number;
-  /** Password checks running and waiting at once (login-gate). */
-  loginGate?: LoginGateOptions;
-  /** Open connections per client address (connection-limit.ts); raise it behind a reverse proxy. */
-  maxConnectionsPerAddress?: number;
   /** Console origins trusted besides this host's own (`--origin`, see same-origin.ts). */
   trustedOrigins?: ReadonlySet<string>;
   onShowChange?: ShowsOptions['onChange'];
@@ -43,7 +37,6 @@ export interface AppOptions {
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? 8 * 1024 * 1024 });
-  limitConnectionsPerAddress(app.server, opts.maxConnectionsPerAddress);
   registerJsonBody(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -61,7 +54,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
-  await app.register(authPlugin, { accounts: opts.accounts, loginAttemptsPerMinute: opts.loginAttemptsPerMinute, loginFailuresPerMinute: opts.loginFailuresPerMinute, loginGate: opts.loginGate, trustedOrigins: opts.trustedOrigins });
+  await app.register(authPlugin, { accounts: opts.accounts, loginAttemptsPerMinute: opts.loginAttemptsPerMinute, loginFailuresPerMinute: opts.loginFailuresPerMinute, trustedOrigins: opts.trustedOrigins });
   await app.register(showsPlugin, { shows: opts.shows, onChange: opts.onShowChange });
   if (opts.extend) await opts.extend(app);
   return app;

@@ -64,8 +64,6 @@ export interface ControllerServerOptions {
   /** fastify's own request log (default off). */
   logger?: FastifyServerOptions['logger'];
   loginAttemptsPerMinute?: number;
-  /** Open connections per client address; raise it behind a reverse proxy (default 32, connection-limit.ts). */
-  maxConnectionsPerAddress?: number;
   /** Runtime tuning for tests (crowd off, report rate, transmitter opener). */
   runtime?: Partial<Omit<LiveShowRuntimeOptions, 'shows' | 'dataDir' | 'transmitterUrls'>>;
   /** How long on-air packets are gathered into one socket message, ms (default 1). */
@@ -177,7 +175,6 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
       logger: opts.logger ?? false,
       errorLog: (line) => log('error', line),
       loginAttemptsPerMinute: opts.loginAttemptsPerMinute,
-      maxConnectionsPerAddress: opts.maxConnectionsPerAddress,
       trustedOrigins: origins.origins,
       onShowChange: (e) => {
         runtime.showChanged(e.id, e.revision, e.by);

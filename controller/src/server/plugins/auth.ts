@@ -19,7 +19,6 @@ import type { AccountStore, PublicAccount } from '../../accounts/account-store';
 import { PASSWORD_MAX_LENGTH } from '../../accounts/password';
 import { can, ROLES, type Permission } from '../../accounts/roles';
 import { HttpError } from '../errors';
-import { LoginGate, LoginsBusyError, type LoginGateOptions } from '../login-gate';
 import { LoginLockout } from '../login-lockout';
 import { foreignOrigin, STATE_CHANGING_METHODS } from '../same-origin';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -49,8 +48,6 @@ export interface AuthOptions {
   loginAttemptsPerMinute?: number;
   /** Wrong passwords per minute for one account from one address before it is locked out. Default 10. */
   loginFailuresPerMinute?: number;
-  /** How many password checks run and wait at once (login-gate); beyond that a login is a 429 at once. */
-  loginGate?: LoginGateOptions;
   /** Console origins besides this host's own (a console behind a reverse proxy), as checked by `trustedOrigins`. */
   trustedOrigins?: ReadonlySet<string>;
 }
@@ -75,7 +72,6 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions): Promise<void
   app.decorate('accountsChanged$', accountsChanged$);
   app.addHook('onClose', async () => accountsChanged$.complete());
   const lockout = new LoginLockout({ failures: opts.loginFailuresPerMinute ?? 10, windowSeconds: 60 });
-  const gate = new LoginGate(opts.loginGate);
   app.decorateRequest('account', undefined);
   app.decorateRequest('consoleLocked', undefined);
   await app.register(fastifyCookie);
@@ -119,14 +115,7 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions): Promise<void
       res.header('retry-after', String(seconds));
       throw new HttpError(429, `too many wrong passwords for '${username}' from this address; try again in ${seconds} s`);
     }
-    let session: Awaited<ReturnType<AccountStore['login']>>;
-    try {
-      session = await gate.run(() => opts.accounts.login(username, password));
-    } catch (err) {
-      if (!(err instanceof LoginsBusyError)) throw err;
-      res.header('retry-after', String(err.retryAfterSeconds));
-      throw new HttpError(429, err.message);
-    }
+    const session = await opts.accounts.login(username, password);
     if (!session) {
       await lockout.failed(username, req.ip);
       throw new HttpError(401, 'wrong username or password');
