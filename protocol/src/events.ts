@@ -275,7 +275,7 @@ export interface OnAirPacketInfo {
   startMs: number;
   endMs: number;
   transmitterId: string;
-  format?: 'ccb' | 'xyloband';
+  format?: 'ccb' | 'xyloband' | 'pixmob-ir';
 }
 
 export interface ServerToClientEvents {

@@ -12,6 +12,7 @@ export * from './ccl/clock';
 export * from './ccb/types';
 export * from './ccb/codec';
 export * from './xyloband/packets';
+export * from './pixmob';
 export * from './conformance/run';
 export * from './show/schema';
 export * from './show/migrate';

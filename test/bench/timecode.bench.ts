@@ -44,7 +44,7 @@ function chaseShow(rate: FrameRate, ltc: GeneratedLtc, cueFrames: number[], free
   return parsed.value;
 }
 
-/** Plays `ltc` into a chasing session; answers the LTC start time and every transmission. */
+/** Plays `ltc` into a chasing session until the chase has given up and the air is quiet; answers the LTC start time and every transmission. */
 async function chase(rate: FrameRate, ltc: GeneratedLtc, show: Show, extraMs: number): Promise<{ t0: number; aired: OnAirPacket[] }> {
   const session = new ShowSession({ show, crowd: false });
   const aired: OnAirPacket[] = [];
@@ -54,6 +54,16 @@ async function chase(rate: FrameRate, ltc: GeneratedLtc, show: Show, extraMs: nu
   const running = await startTimecodeInput(session, show.inputs!.timecode!, () => undefined, source);
   const t0 = source.startedAtMs as number;
   await new Promise((r) => setTimeout(r, (ltc.samples.length / ltc.sampleRate) * 1000 + extraMs));
+  // On a loaded host the last cues may still be on their way to air: wait for the chase to give up (after
+  // that it fires nothing) and for the air to go quiet, so the count is the chase's, not the host's.
+  const giveUpAt = performance.now() + 15_000;
+  let quietSince = performance.now();
+  let seen = aired.length;
+  while (performance.now() < giveUpAt) {
+    if (aired.length !== seen) [seen, quietSince] = [aired.length, performance.now()];
+    if (running.status().lock === 'lost' && session.planner.pendingCount() === 0 && performance.now() - quietSince >= 500) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
   await running.stop();
   await session.stop();
   return { t0, aired };

@@ -9,6 +9,7 @@ import { createSocket } from 'node:dgram';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keepShot, logIn, startConsoleRig, type ConsoleRig } from './console-harness';
+import { freeUdpPort } from '../../controller/src/free-port.test-util';
 
 let rig: ConsoleRig;
 let page: Page;
@@ -24,15 +25,6 @@ function oscInt(address: string, value: number): Buffer {
   const arg = Buffer.alloc(4);
   arg.writeInt32BE(value);
   return Buffer.concat([padded(address), padded(',i'), arg]);
-}
-
-/** A UDP port free on loopback just now. */
-async function freeUdpPort(): Promise<number> {
-  const s = createSocket('udp4');
-  await new Promise<void>((r) => s.bind(0, '127.0.0.1', r));
-  const port = s.address().port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
 }
 
 beforeAll(async () => {

@@ -9,7 +9,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -19,6 +18,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keepShot, logIn, openLive } from './console-harness';
 import { launchChromium } from './crowd-view-browser';
+import { freeTcpPort } from '../../controller/src/free-port.test-util';
 
 const BIN = fileURLToPath(new URL('../../controller/bin/crowdcue.js', import.meta.url));
 
@@ -34,14 +34,6 @@ let controller: Controller | undefined;
 let browser: Browser;
 let page: Page;
 let password: string;
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const p = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return p;
-}
 
 async function startController(): Promise<Controller> {
   const child = spawn(process.execPath, [BIN, 'start', '--data', dir, '--host', '127.0.0.1', '--port', String(port), '--no-build'], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -83,7 +75,7 @@ async function watchGo(p: Page): Promise<void> {
 beforeAll(async () => {
   await ensureConsoleBuilt();
   dir = await mkdtemp(join(tmpdir(), 'crowdcue-reconnect-'));
-  port = await freePort();
+  port = await freeTcpPort();
   controller = await startController();
   const printed = () => /admin login: username admin, password (\S+)/.exec(controller!.lines.join('\n'))?.[1];
   for (let i = 0; i < 100 && !printed(); i++) await new Promise((r) => setTimeout(r, 50));

@@ -47,8 +47,8 @@ export class PacketFeed {
 
   push(batch: readonly OnAirPacketInfo[]): void {
     for (const p of batch) {
-      // Xyloband packets are another radio format; the CCB band model cannot read them.
-      if (p.format === 'xyloband') {
+      // Xyloband packets and PixMob IR codes are other formats; the CCB band model cannot read them.
+      if (p.format !== undefined && p.format !== 'ccb') {
         this.skipped++;
         continue;
       }

@@ -79,7 +79,7 @@ export class BrandRunner {
     this.subs.add(() => labels.close());
     this.subs.add(
       this.session.onAir$.subscribe((p) => {
-        if (p.format === 'xyloband') return;
+        if (p.format !== undefined && p.format !== 'ccb') return;
         const zones = zonesOfPacket(p.rf);
         if (zones === null) return;
         const t: AirTransmission = { transmitterId: p.transmitterId, rf: p.rf, startMs: p.startMs, endMs: p.endMs, label: labels.label(p.rf, zones) };

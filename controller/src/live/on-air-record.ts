@@ -23,7 +23,7 @@ export class OnAirRecord {
 
   /** One transmission as the consoles get it (show ms). */
   add(p: OnAirPacketInfo): void {
-    if (p.format === 'xyloband') return;
+    if (p.format !== undefined && p.format !== 'ccb') return;
     const key = typeof p.rf === 'string' ? p.rf.toLowerCase() : toHex(p.rf);
     const bytes = typeof p.rf === 'string' ? parseHex(p.rf) : { ok: true as const, value: p.rf };
     if (!bytes.ok) return;

@@ -224,6 +224,8 @@ export class ShowSession {
     const wantCrowd = (options.crowd ?? true) && configs.some((c) => isVirtual(c.url));
     this.crowd = wantCrowd ? this.buildCrowd() : undefined;
 
+    const limit = flashLimit(this.show.safety);
+    if (limit.notice) this.log(limit.raised ? 'warn' : 'info', limit.notice);
     const open: OpenSessionTransmitter = options.open ?? ((config, opts) => openTransmitter(config.url, opts));
     const allVirtual = configs.every((c) => isVirtual(c.url));
     const txs = configs.map((config) =>
@@ -232,6 +234,7 @@ export class ShowSession {
         coverage: config.coverage,
         scheduler: this.scheduler,
         lookaheadMs: config.lookaheadMs ?? (isVirtual(config.url) ? VIRTUAL_LOOKAHEAD_MS : undefined),
+        flashesPerSecond: limit.limit,
         ...(isVirtual(config.url) && this.crowd ? { virtual: { crowd: this.crowd } } : {}),
         log: (level, message, id) => this.log(level, `transmitter ${id}: ${message}`),
       }),
@@ -245,8 +248,6 @@ export class ShowSession {
     const maxLookahead = Math.max(
       ...configs.map((c) => c.lookaheadMs ?? (isVirtual(c.url) ? VIRTUAL_LOOKAHEAD_MS : 50)),
     );
-    const limit = flashLimit(this.show.safety);
-    if (limit.notice) this.log(limit.raised ? 'warn' : 'info', limit.notice);
     const venueZones = this.show.venue.zones.map((z) => z.id);
     this.mixer = new ZoneMixer({ zones: venueZones, scheduler: this.scheduler, clampLook: (look) => clampLook(look, limit.limit) });
     const mixer = this.mixer;

@@ -9,7 +9,9 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AccountStore } from '../accounts/account-store';
+import type { PasswordChecksOptions } from '../accounts/password-checks';
 import type { ShowStore } from '../storage/show-store';
+import { capConnectionsPerAddress } from './connection-cap';
 import { makeErrorHandler, type ServerErrorLog } from './errors';
 import authPlugin from './plugins/auth';
 import showsPlugin, { type ShowsOptions } from './plugins/shows';
@@ -28,6 +30,10 @@ export interface AppOptions {
   loginAttemptsPerMinute?: number;
   /** Wrong passwords per minute for one account from one address before it is locked out. */
   loginFailuresPerMinute?: number;
+  /** Password checks at once and waiting (accounts/password-checks.ts). */
+  passwordChecks?: PasswordChecksOptions;
+  /** Open connections allowed from one client address (connection-cap.ts; default 64). */
+  maxConnectionsPerAddress?: number;
   /** Console origins trusted besides this host's own (`--origin`, see same-origin.ts). */
   trustedOrigins?: ReadonlySet<string>;
   onShowChange?: ShowsOptions['onChange'];
@@ -37,6 +43,7 @@ export interface AppOptions {
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? 8 * 1024 * 1024 });
+  capConnectionsPerAddress(app.server, opts.maxConnectionsPerAddress);
   registerJsonBody(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -54,7 +61,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
-  await app.register(authPlugin, { accounts: opts.accounts, loginAttemptsPerMinute: opts.loginAttemptsPerMinute, loginFailuresPerMinute: opts.loginFailuresPerMinute, trustedOrigins: opts.trustedOrigins });
+  await app.register(authPlugin, { accounts: opts.accounts, loginAttemptsPerMinute: opts.loginAttemptsPerMinute, loginFailuresPerMinute: opts.loginFailuresPerMinute, trustedOrigins: opts.trustedOrigins, passwordChecks: opts.passwordChecks });
   await app.register(showsPlugin, { shows: opts.shows, onChange: opts.onShowChange });
   if (opts.extend) await opts.extend(app);
   return app;

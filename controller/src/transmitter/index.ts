@@ -5,6 +5,7 @@ export { parseTransmitterUrl, parseZoneList, TransmitterUrlError, DEFAULT_BAUD, 
 export { TransmitterSet, obsoletedBy, zonesMeet } from './transmitter-set';
 export { CclTransmitter, CclProtocolError, FENCED_REASON, type CclFence, type CclTransmitterOptions } from './ccl-transmitter';
 export { XyloTransmitter, type XyloTransmitterOptions } from './xylo-transmitter';
+export { PixmobTransmitter, type PixmobTransmitterOptions } from './pixmob-transmitter';
 export { LinkedTransmitter, type LinkedTransmitterOptions, type LogLevel } from './linked-transmitter';
 export { ClockSync, type ClockSyncOptions } from './clock-sync';
 export { listSerialPorts, serialTransport, type SerialBinding, type SerialPortInfo } from './serial-transport';

@@ -14,10 +14,12 @@ import { tcpTransport } from './tcp-transport';
 import { parseTransmitterUrl, type TransmitterAddress } from './transmitter-url';
 import type { Transport } from './transport';
 import type { Transmitter, TransmitterEvent, TransmitterHealth } from './types';
+import { PixmobTransmitter, type PixmobTransmitterOptions } from './pixmob-transmitter';
 import { XyloTransmitter, type XyloTransmitterOptions } from './xylo-transmitter';
 
 type CclTuning = Omit<CclTransmitterOptions, keyof LinkedTransmitterOptions>;
 type XyloTuning = Omit<XyloTransmitterOptions, keyof LinkedTransmitterOptions>;
+type PixmobTuning = Omit<PixmobTransmitterOptions, keyof LinkedTransmitterOptions>;
 
 export interface OpenTransmitterOptions {
   /** Default: the URL's `id`, else `tx1`. */
@@ -41,6 +43,13 @@ export interface OpenTransmitterOptions {
   ccl?: CclTuning;
   /** Xyloband slot, radio, wake and zone settings. */
   xylo?: XyloTuning;
+  /** PixMob IR: settle time, repeats, refresh, zone. */
+  pixmob?: PixmobTuning;
+  /**
+   * The show's flash limit (flashes per second). Drivers that step looks on
+   * the host (PixMob IR) hold back a colour change that would go over it.
+   */
+  flashesPerSecond?: number;
 }
 
 /** What openTransmitter answers: a Transmitter with its full streams and, for `virtual`, the device. */
@@ -93,7 +102,9 @@ export function openTransmitter(url: string, opts: OpenTransmitterOptions = {}):
   const transmitter =
     address.driver === 'xylo'
       ? new XyloTransmitter({ ...base, ...opts.xylo, site: address.site ?? opts.xylo?.site })
-      : new CclTransmitter({ ...base, ...opts.ccl, lookaheadMs: address.lookaheadMs ?? opts.lookaheadMs ?? opts.ccl?.lookaheadMs });
+      : address.driver === 'pixmob'
+        ? new PixmobTransmitter({ ...base, ...opts.pixmob, air: { ...(opts.flashesPerSecond === undefined ? {} : { flashesPerSecond: opts.flashesPerSecond }), ...opts.pixmob?.air } })
+        : new CclTransmitter({ ...base, ...opts.ccl, lookaheadMs: address.lookaheadMs ?? opts.lookaheadMs ?? opts.ccl?.lookaheadMs });
   if (device) {
     const stop = transmitter.stop.bind(transmitter);
     Object.assign(transmitter, {

@@ -32,6 +32,16 @@ describe('parseTransmitterUrl', () => {
     expect(parseTransmitterUrl('xylo+tcp://bridge:4001').link).toEqual({ kind: 'tcp', host: 'bridge', port: 4001 });
   });
 
+  it('reads the PixMob IR forms: zones are the zones the IR is aimed at', () => {
+    expect(parseTransmitterUrl('pixmob+serial:/dev/ttyUSB1?zones=3&id=ir-left')).toEqual({
+      driver: 'pixmob',
+      link: { kind: 'serial', path: '/dev/ttyUSB1', baudRate: 115200 },
+      zones: [3],
+      id: 'ir-left',
+    });
+    expect(parseTransmitterUrl('pixmob+tcp://bridge:4001').link).toEqual({ kind: 'tcp', host: 'bridge', port: 4001 });
+  });
+
   it.each([
     ['', /empty/],
     ['usb:/dev/x', /unknown scheme 'usb'/],
@@ -48,6 +58,8 @@ describe('parseTransmitterUrl', () => {
     ['xylo+virtual', /no virtual XyloSender/],
     ['xylo+serial:/dev/x?zones=0-12', /zones 0\.\.11 only/],
     ['xylo+serial:/dev/x?lookahead=5', /unknown option 'lookahead'/],
+    ['pixmob+virtual', /no virtual IR forwarder/],
+    ['pixmob+serial:/dev/x?site=2', /unknown option 'site'/],
     ['virtual?zones=5-2', /runs backwards/],
     ['virtual?zones=64', /zones must be 0\.\.63/],
     ['virtual?id=a b', /id must be/],

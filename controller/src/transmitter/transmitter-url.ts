@@ -7,9 +7,11 @@
  *   virtual                                the simulator's CCL device, in-process
  *   xylo+serial:/dev/ttyACM0?site=3        Xylobands through a XyloSender sketch
  *   xylo+tcp://10.0.0.8:4001               the same sketch behind a TCP bridge
+ *   pixmob+serial:/dev/ttyUSB1?zones=3     PixMob IR bands through an IR forwarder sketch
+ *   pixmob+tcp://10.0.0.9:4001             the same sketch behind a TCP bridge
  *
- * Every form also takes `zones=0-5,8` (coverage), `id=stage-left` and, for CCL,
- * `lookahead=50` (ms).
+ * Every form also takes `zones=0-5,8` (coverage: for IR, the zones it is aimed
+ * at), `id=stage-left` and, for CCL, `lookahead=50` (ms).
  */
 
 export type LinkAddress =
@@ -19,7 +21,7 @@ export type LinkAddress =
 
 export interface TransmitterAddress {
   /** Which driver speaks to the device. */
-  driver: 'ccl' | 'xylo';
+  driver: 'ccl' | 'xylo' | 'pixmob';
   link: LinkAddress;
   /** Zones covered; undefined = not given in the URL. */
   zones?: number[] | 'ALL';
@@ -40,11 +42,12 @@ export class TransmitterUrlError extends Error {
 }
 
 export const DEFAULT_BAUD = 115200;
-const FORMS = 'serial:/dev/ttyUSB0?baud=115200, tcp://host:port, virtual, xylo+serial:/dev/ttyACM0';
+const FORMS = 'serial:/dev/ttyUSB0?baud=115200, tcp://host:port, virtual, xylo+serial:/dev/ttyACM0, pixmob+serial:/dev/ttyUSB1';
 
 const PARAMS: Record<TransmitterAddress['driver'], Record<LinkAddress['kind'], string[]>> = {
   ccl: { serial: ['baud', 'zones', 'id', 'lookahead'], tcp: ['zones', 'id', 'lookahead'], virtual: ['zones', 'id', 'lookahead'] },
   xylo: { serial: ['baud', 'zones', 'id', 'site'], tcp: ['zones', 'id', 'site'], virtual: [] },
+  pixmob: { serial: ['baud', 'zones', 'id'], tcp: ['zones', 'id'], virtual: [] },
 };
 
 function integer(url: string, name: string, text: string, min: number, max: number): number {
@@ -100,6 +103,9 @@ export function parseTransmitterUrl(url: string): TransmitterAddress {
   if (scheme.startsWith('xylo+')) {
     driver = 'xylo';
     scheme = scheme.slice('xylo+'.length);
+  } else if (scheme.startsWith('pixmob+')) {
+    driver = 'pixmob';
+    scheme = scheme.slice('pixmob+'.length);
   }
 
   let link: LinkAddress;
@@ -113,6 +119,7 @@ export function parseTransmitterUrl(url: string): TransmitterAddress {
     link = { kind: 'tcp', ...parseHostPort(url, rest) };
   } else if (scheme === 'virtual') {
     if (driver === 'xylo') throw new TransmitterUrlError(url, 'there is no virtual XyloSender; use xylo+serial: or xylo+tcp://');
+    if (driver === 'pixmob') throw new TransmitterUrlError(url, 'there is no virtual IR forwarder; use pixmob+serial: or pixmob+tcp://');
     if (rest !== '' && rest !== '//') throw new TransmitterUrlError(url, `'virtual' takes no path, got '${rest}'`);
     link = { kind: 'virtual' };
   } else {

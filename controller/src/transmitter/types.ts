@@ -52,8 +52,8 @@ export interface OnAirPacket {
   startMs: number;
   /** Monotonic ms the transmission ended (when bands act on it). */
   endMs: number;
-  /** What `rf` is: a CCB packet (default) or a raw Xyloband packet. */
-  format?: 'ccb' | 'xyloband';
+  /** What `rf` is: a CCB packet (default), a raw Xyloband packet or a PixMob IR code (its 6 or 9 bytes). */
+  format?: 'ccb' | 'xyloband' | 'pixmob-ir';
   /** CCB seq of the logical packet, when it is one. */
   seq?: number;
 }

@@ -53,4 +53,23 @@ describe('XyloZoneModel', () => {
     expect(m.apply(p({ target: all, cmd: 'WAKE' }), 0)).toEqual({ kind: 'wake-all' });
     expect(m.apply(p({ target: { kind: 'PIXELS', first: 0, last: 1 }, cmd: 'WAKE' }), 0).kind).toBe('ignored');
   });
+
+  it('serves all 64 CCB zones when asked to (the PixMob driver), and says how each moves', () => {
+    const m = new XyloZoneModel([], 64);
+    m.apply(p({ target: { kind: 'ZONES', zones: [40] }, cmd: 'COLOR', rgb: [0, 200, 0], fadeMs: 1000 }), 0);
+    expect(m.colorAt(40, 500)).toEqual([0, 100, 0]);
+    expect(m.motionAt(40, 500)).toBe('smooth');
+    expect(m.motionAt(40, 1500)).toBe('still');
+    m.apply(p({ target: all, cmd: 'EFFECT', shape: 'SQUARE', c1: [255, 0, 0], c2: [0, 0, 0], periodMs: 500, axis: 'NONE', dir: 0, spread: 0, startMs: 0xffffffff }), 2000);
+    expect(m.motionAt(63, 2100)).toBe('steps');
+    expect(m.sparkleAt(63, 2100)).toBeUndefined();
+  });
+
+  it('tells a running SPARKLE with its colours at the master and the period it is in', () => {
+    const m = new XyloZoneModel([], 64);
+    m.apply(p({ target: all, cmd: 'MASTER', level: 128 }), 0);
+    m.apply(p({ target: all, cmd: 'EFFECT', shape: 'SPARKLE', c1: [255, 255, 255], c2: [0, 0, 200], periodMs: 400, axis: 'NONE', dir: 0, spread: 0, startMs: 0xffffffff }), 1000);
+    expect(m.sparkleAt(3, 1000 + 900)).toEqual({ c1: [128, 128, 128], c2: [0, 0, 100], period: 2 });
+    expect(m.motionAt(3, 1900)).toBe('steps');
+  });
 });

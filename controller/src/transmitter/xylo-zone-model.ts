@@ -60,13 +60,20 @@ function sparkleHash(a: number, k: number): number {
   return h & 0xff;
 }
 
+/** How a zone's colour moves: not at all, gliding (fades, SINE, RAMP, RAINBOW) or in jumps (SQUARE, SPARKLE). */
+export type ZoneMotion = 'still' | 'smooth' | 'steps';
+
 export class XyloZoneModel {
   private readonly zones: Zone[];
   /** band clock = host ms + this, once a SYNC was seen (spec 2.1: bands keep a wrapping ms clock). */
   private bandClockOffsetMs = 0;
 
-  constructor(private readonly positions: ZonePosition[] = []) {
-    this.zones = Array.from({ length: XYLO_ZONES }, () => ({
+  /** `zoneCount`: 12 for Xylobands; a driver that renders CCB zones 0..63 on the host (PixMob IR) takes 64. */
+  constructor(
+    private readonly positions: ZonePosition[] = [],
+    private readonly zoneCount = XYLO_ZONES,
+  ) {
+    this.zones = Array.from({ length: zoneCount }, () => ({
       layer: { kind: 'fade', from: [0, 0, 0], to: [0, 0, 0], startMs: 0, fadeMs: 0 },
       master: 255,
       asleep: false,
@@ -81,10 +88,10 @@ export class XyloZoneModel {
   /** Apply one CCB packet as if it ended its transmission at host time atMs. */
   apply(packet: CcbPacket, atMs: number): ApplyOutcome {
     let targets: number[];
-    if (packet.target.kind === 'ALL') targets = [...Array(XYLO_ZONES).keys()];
-    else if (packet.target.kind === 'ZONES') targets = packet.target.zones.filter((z) => z < XYLO_ZONES);
-    else return { kind: 'ignored', reason: 'Xylobands have no pixel addresses (PIXELS target)' };
-    const whole = targets.length === XYLO_ZONES;
+    if (packet.target.kind === 'ALL') targets = [...Array(this.zoneCount).keys()];
+    else if (packet.target.kind === 'ZONES') targets = packet.target.zones.filter((z) => z < this.zoneCount);
+    else return { kind: 'ignored', reason: 'no pixel addresses on these bands (PIXELS target)' };
+    const whole = targets.length === this.zoneCount;
     const touchable = ['COLOR', 'EFFECT', 'MASTER', 'SLEEP', 'WAKE'].includes(packet.cmd);
     if (touchable) for (const z of targets) this.zones[z].touched = true;
 
@@ -119,9 +126,9 @@ export class XyloZoneModel {
         for (const z of targets) this.zones[z].asleep = false;
         return whole ? { kind: 'wake-all' } : { kind: 'applied', zones: targets };
       default:
-        return { kind: 'ignored', reason: `Xylobands cannot show ${packet.cmd} (no pixel images)` };
+        return { kind: 'ignored', reason: `these bands cannot show ${packet.cmd} (no pixel images)` };
     }
-    return targets.length > 0 ? { kind: 'applied', zones: targets } : { kind: 'ignored', reason: 'no zone 0..11 targeted' };
+    return targets.length > 0 ? { kind: 'applied', zones: targets } : { kind: 'ignored', reason: `no zone 0..${this.zoneCount - 1} targeted` };
   }
 
   /** Output colour of a zone at host time tMs (master applied, black when asleep). */
@@ -146,6 +153,46 @@ export class XyloZoneModel {
     return this.zones.some((z) => !z.asleep && (z.layer.kind === 'effect' || tMs < z.layer.startMs + z.layer.fadeMs));
   }
 
+  /** How the zone's colour moves at tMs (drivers that step looks from the host glide or cut accordingly). */
+  motionAt(zone: number, tMs: number): ZoneMotion {
+    const z = this.zones[zone];
+    if (z.asleep) return 'still';
+    const layer = this.activeLayer(z.layer, tMs);
+    if (layer.kind === 'fade') return tMs < layer.startMs + layer.fadeMs ? 'smooth' : 'still';
+    return layer.shape === 'SQUARE' || layer.shape === 'SPARKLE' ? 'steps' : 'smooth';
+  }
+
+  /**
+   * A running SPARKLE on the zone: its colours with the master applied and the
+   * number of the period it is in (a new draw of who sparkles every period).
+   */
+  sparkleAt(zone: number, tMs: number): { c1: Rgb; c2: Rgb; period: number } | undefined {
+    const z = this.zones[zone];
+    if (z.asleep) return undefined;
+    const layer = this.activeLayer(z.layer, tMs);
+    if (layer.kind !== 'effect' || layer.shape !== 'SPARKLE') return undefined;
+    const scale = (c: Rgb): Rgb => [Math.floor((c[0] * z.master) / 255), Math.floor((c[1] * z.master) / 255), Math.floor((c[2] * z.master) / 255)];
+    const u = diffMs32(this.bandClock(tMs), layer.startMs) / layer.periodMs - (this.phaseOffset(layer, zone) * layer.spread) / 16;
+    return { c1: scale(layer.c1), c2: scale(layer.c2), period: Math.floor(u) };
+  }
+
+  /** The layer that decides the colour at tMs: an effect not started yet shows the one before it. */
+  private activeLayer(layer: Layer, tMs: number): Layer {
+    while (layer.kind === 'effect' && diffMs32(this.bandClock(tMs), layer.startMs) < 0) layer = layer.before;
+    return layer;
+  }
+
+  private phaseOffset(layer: Layer & { kind: 'effect' }, zone: number): number {
+    const pos = this.positions[zone] ?? { x: 128, y: 128 };
+    if (layer.axis === 'LINEAR') {
+      const th = (layer.dir * 2 * Math.PI) / 256;
+      return (pos.x * Math.cos(th) + pos.y * Math.sin(th)) / 255;
+    }
+    if (layer.axis === 'RADIAL') return Math.sqrt((pos.x - 128) ** 2 + (pos.y - 128) ** 2) / 128;
+    if (layer.axis === 'ZONE') return zone / 64;
+    return 0;
+  }
+
   private frozen(layer: Layer & { kind: 'effect' }, zone: number, tMs: number): Layer {
     // A running effect stays as it is; one still waiting for its start is cancelled.
     if (diffMs32(this.bandClock(tMs), layer.startMs) >= 0) return layer;
@@ -159,17 +206,7 @@ export class XyloZoneModel {
     }
     const elapsed = diffMs32(this.bandClock(tMs), layer.startMs);
     if (elapsed < 0) return this.baseAt(layer.before, zone, tMs);
-    const pos = this.positions[zone] ?? { x: 128, y: 128 };
-    let q = 0;
-    if (layer.axis === 'LINEAR') {
-      const th = (layer.dir * 2 * Math.PI) / 256;
-      q = (pos.x * Math.cos(th) + pos.y * Math.sin(th)) / 255;
-    } else if (layer.axis === 'RADIAL') {
-      q = Math.sqrt((pos.x - 128) ** 2 + (pos.y - 128) ** 2) / 128;
-    } else if (layer.axis === 'ZONE') {
-      q = zone / 64;
-    }
-    const u = elapsed / layer.periodMs - (q * layer.spread) / 16;
+    const u = elapsed / layer.periodMs - (this.phaseOffset(layer, zone) * layer.spread) / 16;
     const p = u - Math.floor(u);
     switch (layer.shape) {
       case 'SQUARE':

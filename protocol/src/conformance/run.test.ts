@@ -13,9 +13,9 @@ describe('runVectors on the project vectors', () => {
     const cases = runVectors(withoutBand);
     expect(failures(cases)).toEqual([]);
     const sections = new Set(cases.map((c) => c.section));
-    expect([...sections]).toEqual(['crc16_check', 'cobs', 'ccl', 'ccb', 'xyloband']);
+    expect([...sections]).toEqual(['crc16_check', 'cobs', 'ccl', 'ccb', 'xyloband', 'pixmob']);
     // Two cases (encode, decode) per vector, one crc check.
-    expect(cases).toHaveLength(1 + 2 * (vectors.cobs.length + vectors.ccl.length + vectors.ccb.length + vectors.xyloband.length));
+    expect(cases).toHaveLength(1 + 2 * (vectors.cobs.length + vectors.ccl.length + vectors.ccb.length + vectors.xyloband.length + vectors.pixmob.length));
   });
 
   it('fails every band case with a clear message when no band model is given', () => {
@@ -84,6 +84,14 @@ describe('runVectors catches a wrong implementation or vector', () => {
     expect(cases[4].detail).toBe('counter: expected 2, got 1');
   });
 
+  it('fails a PixMob code or line that does not match', () => {
+    const good = clone(vectors.pixmob[1]);
+    const cases = runVectors({ pixmob: [{ ...good, rgb: [248, 0, 0] }, { ...good, line: good.line.replace('[', '[0') }] });
+    expect(cases.map((c) => c.ok)).toEqual([false, false, false, true]);
+    expect(cases[0].detail).toMatch(/^bytes: expected/);
+    expect(cases[2].detail).toMatch(/^line: expected/);
+  });
+
   it('reports a field the implementation does not know as a failed case, not a crash', () => {
     const f = { ccl: [{ ...clone(vectors.ccl[0]), type: 0x70 }] };
     const [enc] = runVectors(f);
@@ -95,7 +103,7 @@ describe('runVectors refuses a malformed file with a clear error', () => {
   const cases: [string, unknown, RegExp][] = [
     ['not an object', [1, 2], /top level must be a JSON object/],
     ['null', null, /top level must be a JSON object/],
-    ['no known section', { spec: 'x' }, /none of the sections crc16_check, cobs, ccl, ccb, band, xyloband/],
+    ['no known section', { spec: 'x' }, /none of the sections crc16_check, cobs, ccl, ccb, band, xyloband, pixmob/],
     ['section of the wrong type', { cobs: 'nope' }, /cobs: /],
     ['bad hex', { cobs: [{ raw: 'zz', encoded: '01' }] }, /cobs\.0\.raw: must be a hex string of whole bytes/],
     ['missing field', { ccl: [{ name: 'x', type: 1, seq: 0, payload: '', fields: {}, frame: '' }] }, /ccl\.0\.wire/],

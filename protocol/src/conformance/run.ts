@@ -1,6 +1,6 @@
 /**
  * Runs a vectors file against this implementation: every section present
- * (crc16_check, cobs, ccl, ccb, band, xyloband), one result per case. The band
+ * (crc16_check, cobs, ccl, ccb, band, xyloband, pixmob), one result per case. The band
  * section needs a band model, which lives in the simulator; pass it as
  * `opts.band`.
  */
@@ -15,10 +15,12 @@ import { fromHex, toHex } from '../hex';
 import {
   XYLO_SLEEP, XYLO_WAKE, decodeXylo, decodeXyloSerial, rgb332, xyloColorPacket, xyloFadeOutPacket, xyloPresetPacket, xyloSerialFrame,
 } from '../xyloband/packets';
+import { decodePixmob, encodePixmob, type PixmobCommand } from '../pixmob/ir-code';
+import { parseForwarderLine, pixmobLine } from '../pixmob/forwarder-line';
 import { camelToSnake, deepEqual, renameKeys, show, snakeToCamel } from './fields';
 import {
   VECTOR_SECTIONS, VectorsFileError, parseVectorsFile,
-  type BandScenario, type CcbVector, type CclVector, type VectorSection, type XylobandVector,
+  type BandScenario, type CcbVector, type CclVector, type PixmobVector, type VectorSection, type XylobandVector,
 } from './vectors-file';
 
 export { VectorsFileError, parseVectorsFile, type BandScenario, type VectorsFile, type VectorSection } from './vectors-file';
@@ -240,6 +242,37 @@ function xyloCases(vectors: XylobandVector[]): ConformanceCase[] {
   ]);
 }
 
+function pixmobCommandOf(v: PixmobVector): PixmobCommand {
+  if (v.kind === 'flash') return { kind: 'flash', rgb: v.rgb };
+  return { kind: 'color', rgb: v.rgb, attack: v.attack ?? 0, sustain: v.sustain ?? 0, release: v.release ?? 0, chance: v.chance ?? 0, group: v.group ?? 0 };
+}
+
+function pixmobCases(vectors: PixmobVector[]): ConformanceCase[] {
+  return vectors.flatMap((v) => [
+    runCase('pixmob', `${v.name} encode`, () => {
+      const cmd = pixmobCommandOf(v);
+      return firstFailure(
+        () => compareHex('bytes', v.bytes, encodePixmob(cmd)),
+        () => (v.line === undefined || v.line === pixmobLine(cmd) ? undefined : `line: expected ${v.line}, got ${pixmobLine(cmd)}`),
+      );
+    }),
+    runCase('pixmob', `${v.name} decode`, () => {
+      const d = decodePixmob(fromHex(v.bytes));
+      if (!d.ok) return `decode failed: ${d.error.message}`;
+      const want = pixmobCommandOf(v);
+      return firstFailure(
+        () => (deepEqual(d.value, want) ? undefined : `command: expected ${show(want)}, got ${show(d.value)}`),
+        () => {
+          if (v.line === undefined) return undefined;
+          const p = parseForwarderLine(v.line);
+          if (!p.ok) return `line: ${p.error.message}`;
+          return p.value.codes.length === 1 ? compareHex('line code', v.bytes, p.value.codes[0]) : `line: ${p.value.codes.length} codes, expected 1`;
+        },
+      );
+    }),
+  ]);
+}
+
 // ---------------------------------------------------------------- entry
 
 /**
@@ -271,6 +304,9 @@ export function runVectors(file: unknown, opts: RunVectorsOptions = {}): Conform
         break;
       case 'xyloband':
         if (f.xyloband) out.push(...xyloCases(f.xyloband));
+        break;
+      case 'pixmob':
+        if (f.pixmob) out.push(...pixmobCases(f.pixmob));
         break;
     }
   }

@@ -32,7 +32,21 @@ const xyloVector = z.object({
   serial: hex.optional(),
 });
 
-export const VECTOR_SECTIONS = ['crc16_check', 'cobs', 'ccl', 'ccb', 'band', 'xyloband'] as const;
+const key3 = z.number().int().min(0).max(7);
+const pixmobVector = z.object({
+  name: z.string(),
+  kind: z.enum(['color', 'flash']),
+  rgb,
+  attack: key3.optional(),
+  sustain: key3.optional(),
+  release: key3.optional(),
+  chance: key3.optional(),
+  group: z.number().int().min(0).max(31).optional(),
+  bytes: hex,
+  line: z.string().optional(),
+});
+
+export const VECTOR_SECTIONS = ['crc16_check', 'cobs', 'ccl', 'ccb', 'band', 'xyloband', 'pixmob'] as const;
 export type VectorSection = (typeof VECTOR_SECTIONS)[number];
 
 export const VectorsFileSchema = z.object({
@@ -42,12 +56,14 @@ export const VectorsFileSchema = z.object({
   ccb: z.array(ccbVector).optional(),
   band: z.array(bandScenario).optional(),
   xyloband: z.array(xyloVector).optional(),
+  pixmob: z.array(pixmobVector).optional(),
 });
 
 export type VectorsFile = z.infer<typeof VectorsFileSchema>;
 export type CclVector = z.infer<typeof cclVector>;
 export type CcbVector = z.infer<typeof ccbVector>;
 export type XylobandVector = z.infer<typeof xyloVector>;
+export type PixmobVector = z.infer<typeof pixmobVector>;
 /** One `band` scenario exactly as the file holds it (snake_case, hex packets). */
 export type BandScenario = z.infer<typeof bandScenario>;
 

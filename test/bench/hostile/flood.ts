@@ -6,29 +6,50 @@
  *   flood.ts login URL N           N logins with a wrong password, all at once
  *   flood.ts go URL COOKIE N       N GOs over one console socket, all at once
  */
+import { request } from 'node:http';
 import { openConsoleSocket, sendCommand, whenConnected } from '../../../controller/src/server/console-socket.test-util';
 
 const [mode, url, ...rest] = process.argv.slice(2);
 const answers = new Map<string, number>();
 const count = (key: string) => answers.set(key, (answers.get(key) ?? 0) + 1);
-const t0 = performance.now();
+let t0 = 0;
+
+/** Says `ready`, then waits for the bench's word to start. */
+async function ready(): Promise<void> {
+  process.stdout.write('ready\n');
+  await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
+  t0 = performance.now();
+}
 
 if (mode === 'login') {
+  // node:http rather than fetch: a connection the server closes at accept must
+  // end as an 'error' answer, and undici can leave such a promise unsettled.
   const n = Number(rest[0]);
+  await ready();
   await Promise.all(
-    Array.from({ length: n }, async (_, i) => {
-      const res = await fetch(new URL('/api/login', url), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: i % 2 === 0 ? 'admin' : `nobody${i}`, password: 'wrong-password-here' }),
-      }).catch(() => undefined);
-      count(String(res?.status ?? 'error'));
-    }),
+    Array.from({ length: n }, (_, i) =>
+      new Promise<void>((resolve) => {
+        const body = JSON.stringify({ username: i % 2 === 0 ? 'admin' : `nobody${i}`, password: 'wrong-password-here' });
+        const req = request(new URL('/api/login', url), { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+          res.resume();
+          res.on('end', () => {
+            count(String(res.statusCode));
+            resolve();
+          });
+        });
+        req.on('error', () => {
+          count('closed');
+          resolve();
+        });
+        req.end(body);
+      }),
+    ),
   );
 } else if (mode === 'go') {
   const [cookie, n] = [rest[0]!, Number(rest[1])];
   const socket = openConsoleSocket(url!, { cookie });
   await whenConnected(socket);
+  await ready();
   await Promise.all(Array.from({ length: n }, async () => count((await sendCommand(socket, 'go', {})).ok ? 'ok' : 'refused')));
   socket.close();
 } else throw new Error(`flood.ts: unknown mode '${mode}'`);

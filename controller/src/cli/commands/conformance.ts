@@ -11,7 +11,7 @@ import type { CliIO, CommandRun } from '../main';
 const USAGE = `usage: crowdcue conformance FILE
 
 Runs every section of a vectors file (the format of the protocol package's
-test-data/vectors.json: crc16_check, cobs, ccl, ccb, band, xyloband) and prints
+test-data/vectors.json: crc16_check, cobs, ccl, ccb, band, xyloband, pixmob) and prints
 one line per case, "ok section/name" or "FAIL section/name detail", then
 "N passed, N failed". Band cases run on the simulator's band model.
 

@@ -59,6 +59,18 @@ describe('crowdcue decode', () => {
     expect(s.json[0]).toMatchObject({ kind: 'color', site: 3, zonesMask: 0x840, zones: [7, 12], counter: 255 });
   });
 
+  it('decodes PixMob IR codes and IR forwarder lines', async () => {
+    const r = await decode('pixmob', '80aa21212621212121');
+    expect(r.code).toBe(0);
+    expect(r.json).toEqual([{ kind: 'color', rgb: [252, 0, 0], attack: 0, sustain: 0, release: 0, chance: 0, group: 0 }]);
+    const l = await decode('pixmob', '--line', '[36]111111112412141322121412141214121419,');
+    expect(l.json).toEqual(r.json);
+    const bad = await decode('pixmob', '--line', '[3]341,', '[2]12,');
+    expect(bad.code).toBe(1);
+    expect(bad.errors.join('\n')).toMatch(/argument 1 .*NOT_A_CODE/);
+    expect(bad.errors.join('\n')).toMatch(/argument 2 .*NOT_A_CODE/);
+  });
+
   it('names a bad argument, still decodes the good ones, exits 1', async () => {
     const r = await decode('ccl', '030101039dc800', '05aabb', 'xyz');
     expect(r.code).toBe(1);
@@ -78,7 +90,7 @@ describe('crowdcue decode', () => {
   });
 
   it('answers bad usage with exit 2 and the usage text', async () => {
-    for (const args of [[], ['ccx', '00'], ['ccb'], ['ccb', '--serial', '00'], ['ccl', '--nope', '00']]) {
+    for (const args of [[], ['ccx', '00'], ['ccb'], ['ccb', '--serial', '00'], ['ccl', '--nope', '00'], ['xylo', '--line', '[1]1,']]) {
       const r = await decode(...args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.errors.join('\n')).toMatch(/usage: crowdcue decode/);

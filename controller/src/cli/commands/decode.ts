@@ -1,16 +1,19 @@
 /**
- * `crowdcue decode ccl|ccb|xylo HEX...`: turns captured bytes into readable
- * JSON, one line per frame or packet, byte strings shown as hex.
+ * `crowdcue decode ccl|ccb|xylo|pixmob HEX...`: turns captured bytes into
+ * readable JSON, one line per frame or packet, byte strings shown as hex; for
+ * pixmob also IR forwarder lines.
  */
 import { parseArgs } from 'node:util';
 import {
   CclStreamDecoder,
   decodeCcb,
   decodeFrame,
+  decodePixmob,
   decodeXylo,
   decodeXyloSerial,
   hexJsonReplacer,
   parseHex,
+  parseForwarderLine,
   parseMessage,
   type CclFrame,
   type CclRawFrame,
@@ -18,7 +21,7 @@ import {
 } from '@crowdcue/protocol';
 import type { CliIO, CommandRun } from '../main';
 
-const USAGE = `usage: crowdcue decode ccl|ccb|xylo [options] HEX...
+const USAGE = `usage: crowdcue decode ccl|ccb|xylo|pixmob [options] HEX...
 
 Decodes each HEX argument and prints it as JSON (one line per frame or packet;
 byte strings as hex). Spaces and colons inside an argument are ignored.
@@ -30,21 +33,25 @@ byte strings as hex). Spaces and colons inside an argument are ignored.
   ccb    one CCB band packet (the RF payload bands receive).
   xylo   one Xyloband RF packet. With --serial, a XyloSender serial frame
          (length byte, then the packet).
+  pixmob one PixMob IR code (its 6 or 9 bytes). With --line, an IR forwarder
+         line instead ([N] digits ,), each code in it decoded.
 
 options:
   --frame    (ccl) arguments are decoded frames, not wire bytes
   --serial   (xylo) arguments carry the XyloSender length byte
+  --line     (pixmob) arguments are IR forwarder lines
   --pretty   indent the JSON
   -h, --help this text
 
 Exit status: 0 when every argument decoded, 1 when any did not, 2 on bad usage.`;
 
-type Kind = 'ccl' | 'ccb' | 'xylo';
-const KINDS: readonly Kind[] = ['ccl', 'ccb', 'xylo'];
+type Kind = 'ccl' | 'ccb' | 'xylo' | 'pixmob';
+const KINDS: readonly Kind[] = ['ccl', 'ccb', 'xylo', 'pixmob'];
 
 interface Options {
   frame: boolean;
   serial: boolean;
+  line: boolean;
   pretty: boolean;
 }
 
@@ -76,6 +83,24 @@ function decodeCcl(bytes: Uint8Array, opts: Options): Outcome {
   return out;
 }
 
+function decodePixmobCode(bytes: Uint8Array): Outcome {
+  const r = decodePixmob(bytes);
+  return r.ok ? { values: [r.value], errors: [] } : { values: [], errors: [`${r.error.code}: ${r.error.message}`] };
+}
+
+/** A forwarder line: its grammar checked as the sketch reads it, then every code in it. */
+function decodeForwarderLine(line: string): Outcome {
+  const p = parseForwarderLine(line);
+  if (!p.ok) return { values: [], errors: [`${p.error.code}: ${p.error.message}`] };
+  const out: Outcome = { values: [], errors: [] };
+  for (const code of p.value.codes) {
+    const one = decodePixmobCode(code);
+    out.values.push(...one.values);
+    out.errors.push(...one.errors);
+  }
+  return out;
+}
+
 function decodeOne(kind: Kind, bytes: Uint8Array, opts: Options): Outcome {
   switch (kind) {
     case 'ccl':
@@ -94,6 +119,8 @@ function decodeOne(kind: Kind, bytes: Uint8Array, opts: Options): Outcome {
       const r = decodeXylo(packet);
       return r.ok ? { values: [r.value], errors: [] } : { values: [], errors: [describeError(r.error)] };
     }
+    case 'pixmob':
+      return decodePixmobCode(bytes);
   }
 }
 
@@ -111,6 +138,7 @@ export const run: CommandRun = async (argv, io) => {
       options: {
         frame: { type: 'boolean', default: false },
         serial: { type: 'boolean', default: false },
+        line: { type: 'boolean', default: false },
         pretty: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -124,24 +152,29 @@ export const run: CommandRun = async (argv, io) => {
     return 0;
   }
   const [kindArg, ...hexArgs] = positionals;
-  if (!kindArg) return usageError(io, 'say what to decode: ccl, ccb or xylo');
-  if (!KINDS.includes(kindArg as Kind)) return usageError(io, `unknown kind '${kindArg}' (expected ccl, ccb or xylo)`);
+  if (!kindArg) return usageError(io, 'say what to decode: ccl, ccb, xylo or pixmob');
+  if (!KINDS.includes(kindArg as Kind)) return usageError(io, `unknown kind '${kindArg}' (expected ccl, ccb, xylo or pixmob)`);
   const kind = kindArg as Kind;
   if (hexArgs.length === 0) return usageError(io, 'give at least one HEX argument');
-  const opts: Options = { frame: values.frame, serial: values.serial, pretty: values.pretty };
+  const opts: Options = { frame: values.frame, serial: values.serial, line: values.line, pretty: values.pretty };
   if (opts.frame && kind !== 'ccl') return usageError(io, '--frame applies to ccl only');
   if (opts.serial && kind !== 'xylo') return usageError(io, '--serial applies to xylo only');
+  if (opts.line && kind !== 'pixmob') return usageError(io, '--line applies to pixmob only');
 
   let failed = false;
   hexArgs.forEach((arg, i) => {
     const label = `argument ${i + 1} '${arg.length > 40 ? `${arg.slice(0, 40)}...` : arg}'`;
-    const hex = parseHex(arg.replace(/[\s:]/g, ''));
-    if (!hex.ok) {
-      io.err(`crowdcue decode: ${label}: not hex: ${hex.error.message}`);
-      failed = true;
-      return;
+    let outcome: Outcome;
+    if (opts.line) outcome = decodeForwarderLine(arg.trim());
+    else {
+      const hex = parseHex(arg.replace(/[\s:]/g, ''));
+      if (!hex.ok) {
+        io.err(`crowdcue decode: ${label}: not hex: ${hex.error.message}`);
+        failed = true;
+        return;
+      }
+      outcome = decodeOne(kind, hex.value, opts);
     }
-    const outcome = decodeOne(kind, hex.value, opts);
     for (const v of outcome.values) io.out(JSON.stringify(v, hexJsonReplacer, opts.pretty ? 2 : undefined));
     for (const e of outcome.errors) io.err(`crowdcue decode: ${label}: ${e}`);
     if (outcome.errors.length > 0) failed = true;

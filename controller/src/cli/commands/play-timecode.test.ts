@@ -98,4 +98,22 @@ describe('crowdcue play chasing LTC', () => {
       if (i + 1 < cues.length - 1) expect(tx.endHostMs).toBeLessThan(frameAt(cues[i + 1].tc));
     }
   });
+
+  it('with no cue list chasing, timecode neither ends the play nor keeps it going', async () => {
+    // Timecode for three seconds, then lost; the show's own list (red, green on a follow, blue waiting for GO) is done in well under a second.
+    const ltc = generateLtc({ rate: 25, start: '01:00:00:00', frames: 75, levelDbfs: -12 });
+    const wav = join(dir, 'long.wav');
+    await writeFile(wav, writeWav({ sampleRate: ltc.sampleRate, channels: 1, samples: ltc.samples }));
+    const show: ShowInput = liveShowInput('tc-nothing-chases');
+    show.inputs = { timecode: { source: `ltc:${wav}`, rate: 25, freewheelFrames: 2 } };
+    const file = join(dir, 'plain.json');
+    await writeFile(file, JSON.stringify(show));
+    const out: string[] = [];
+    const err: string[] = [];
+    expect(await run([file, '--quiet'], { out: (l) => out.push(l), err: (l) => err.push(l) })).toBe(0);
+    const text = out.join('\n');
+    expect(text).toContain('waiting for a GO at');
+    expect(text).not.toContain('timecode lost at');
+    expect(text).toMatch(/chasing nothing/);
+  });
 });

@@ -33,7 +33,7 @@ timeline carry it, with a live progress line and a closing report.
 
   FILE               a show file (JSON); "demo" plays the built-in demo show
   --transmitter URL  where to play (repeatable): virtual, serial:/dev/ttyUSB0,
-                     tcp://host:port, xylo+serial:PATH; default: the show's
+                     tcp://host:port, xylo+serial:PATH, pixmob+serial:PATH; default: the show's
                      own transmitters, else the built-in virtual transmitter
   --until SECONDS    stop at this show time
   --timecode SOURCE  chase timecode: ltc:FILE.wav, alsa:DEVICE, mtc:PORT or
@@ -277,8 +277,9 @@ export const run: CommandRun = async (argv, io) => {
     else if (pos >= untilMs) ended = `stopped at --until ${untilMs / 1000} s`;
     else if (timecode?.ended()) ended = timecode.ended() as string;
     else {
+      // Chasing lists wait for timecode; a show where nothing chases ends like one without timecode.
       const idle =
-        !timecode &&
+        !(timecode && timecode.chasing.size > 0) &&
         session.activeParades().length === 0 &&
         session.planner.pendingCount() === 0 &&
         states.every((st) => st.status === 'stopped' || (st.phase === 'complete' && st.followAtMs === null)) &&

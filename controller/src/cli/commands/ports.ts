@@ -8,8 +8,8 @@ import type { CliIO, CommandRun } from '../main';
 
 const USAGE = `usage: crowdcue ports [--json]
 
-Lists serial ports (USB transmitters, XyloSender Arduinos) with their maker and
-USB ids, and the transmitter URL to use for each.
+Lists serial ports (USB transmitters, XyloSender and IR forwarder boards) with
+their maker and USB ids, and the transmitter URL to use for each.
 
 options:
   --json     print the list as JSON

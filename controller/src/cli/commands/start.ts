@@ -30,7 +30,7 @@ Runs the controller: the live show, the API (OpenAPI at /docs) and the web conso
   --host ADDR        address to listen on (default ${DEFAULT_HOST})
   --transmitter URL  play the live show on this transmitter instead of the show's own
                      (repeatable): virtual, serial:/dev/ttyUSB0?baud=115200, tcp://host:port,
-                     xylo+serial:/dev/ttyACM0
+                     xylo+serial:/dev/ttyACM0, pixmob+serial:/dev/ttyUSB1?zones=3
   --timecode SOURCE  chase this timecode instead of the show's own inputs.timecode:
                      ltc:FILE.wav, alsa:DEVICE, mtc:PORT or artnet[:PORT]
   --desk P:U@A       take a lighting desk on protocol P (sacn, artnet), universe U, start

@@ -4,20 +4,17 @@
  * fixed 18-byte header, and parsing it here lets every refusal be counted by
  * cause.
  */
+import { OP_DMX, readArtnetHeader, writeArtnetHeader } from '../artnet/artnet-header';
 import type { ParsedDmx } from './dmx-frame';
 
-const ID = Buffer.from('Art-Net\0', 'latin1');
-const OP_DMX = 0x5000;
 const HEADER = 18;
 /** Oldest protocol revision whose ArtDmx layout this reads (Art-Net 1.4 on). */
 const PROT_VER_MIN = 14;
-export const ARTNET_PORT = 6454;
 
 export function parseArtnet(buf: Buffer, from: string): ParsedDmx {
-  if (buf.length < 10) return { kind: 'malformed', cause: 'too-short', detail: `${buf.length} bytes` };
-  if (!buf.subarray(0, 8).equals(ID)) return { kind: 'malformed', cause: 'not-artnet', detail: 'no Art-Net id' };
-  const op = buf.readUInt16LE(8);
-  if (op !== OP_DMX) return { kind: 'ignored', why: `opcode 0x${op.toString(16)}` };
+  const header = readArtnetHeader(buf);
+  if (!header.ok) return { kind: 'malformed', cause: header.cause, detail: header.detail };
+  if (header.opcode !== OP_DMX) return { kind: 'ignored', why: `opcode 0x${header.opcode.toString(16)}` };
   if (buf.length < HEADER) return { kind: 'malformed', cause: 'too-short', detail: `ArtDmx of ${buf.length} bytes, the header is ${HEADER}` };
   const ver = buf.readUInt16BE(10);
   if (ver < PROT_VER_MIN) return { kind: 'malformed', cause: 'bad-field', detail: `protocol version ${ver} (at least ${PROT_VER_MIN})` };
@@ -47,9 +44,7 @@ export function parseArtnet(buf: Buffer, from: string): ParsedDmx {
 export function artDmx(universe: number, slots: ArrayLike<number>, sequence = 0): Buffer {
   const length = slots.length + (slots.length % 2);
   const buf = Buffer.alloc(HEADER + length);
-  ID.copy(buf, 0);
-  buf.writeUInt16LE(OP_DMX, 8);
-  buf.writeUInt16BE(PROT_VER_MIN, 10);
+  writeArtnetHeader(buf, OP_DMX);
   buf[12] = sequence;
   buf[14] = universe & 0xff;
   buf[15] = (universe >> 8) & 0x7f;

@@ -1,15 +1,19 @@
 /**
  * The UDP socket a desk's data arrives on. sACN: bound on every address (so
  * both unicast and the universe's multicast group arrive), with the group
- * joined on the configured interface. Art-Net: bound on every address (its
- * broadcast arrives there). Every datagram goes through the flood guard, then
- * the protocol's parser; refusals are counted by cause, never thrown.
+ * joined on the configured interface. Art-Net: the process's shared Art-Net
+ * port (../artnet/artnet-port.ts), so Art-Net timecode can arrive on the same
+ * port. Every datagram goes through the flood guard, then the protocol's
+ * parser; refusals are counted by cause, never thrown.
  */
 import { createSocket, type Socket } from 'node:dgram';
+import { ARTNET_PORT } from '@crowdcue/protocol';
+import { listenArtnet, type ArtnetLease } from '../artnet/artnet-port';
+import { OP_DMX } from '../artnet/artnet-header';
 import { FloodGuard, type FloodGuardOptions } from './flood-guard';
 import { MalformedCounts } from './malformed-counts';
 import type { DmxFrame } from './dmx-frame';
-import { ARTNET_PORT, parseArtnet } from './artnet-packet';
+import { parseArtnet } from './artnet-packet';
 import { parseSacn, SACN_PORT, sacnGroup } from './sacn-packet';
 
 export type DmxProtocol = 'sacn' | 'artnet';
@@ -33,7 +37,10 @@ export interface DmxSocketOptions {
 
 export class DmxSocket {
   readonly malformed = new MalformedCounts();
-  private readonly socket: Socket;
+  /** sACN's own socket. */
+  private readonly socket: Socket | undefined;
+  /** Art-Net's place on the shared port. */
+  private artnet: ArtnetLease | undefined;
   private readonly flood: FloodGuard;
   private readonly now: () => number;
   private boundPort = 0;
@@ -42,33 +49,48 @@ export class DmxSocket {
   constructor(private readonly opts: DmxSocketOptions) {
     this.flood = new FloodGuard(opts.flood);
     this.now = opts.now ?? (() => performance.now());
-    this.socket = createSocket({ type: 'udp4', reuseAddr: true });
-    this.socket.on('message', (msg, rinfo) => this.onMessage(msg, rinfo.address));
+    if (opts.protocol === 'sacn') {
+      this.socket = createSocket({ type: 'udp4', reuseAddr: true });
+      this.socket.on('message', (msg, rinfo) => this.onMessage(msg, rinfo.address));
+    }
   }
 
   /** Binds and joins; rejects with a sentence when the port cannot be had. */
-  start(): Promise<void> {
-    const { protocol } = this.opts;
-    const port = this.opts.port ?? (protocol === 'sacn' ? SACN_PORT : ARTNET_PORT);
+  async start(): Promise<void> {
+    const socket = this.socket;
+    if (!socket) {
+      this.artnet = await listenArtnet(
+        { port: this.opts.port ?? ARTNET_PORT, bindAddress: this.opts.bindAddress },
+        {
+          opcodes: [OP_DMX],
+          onPacket: (packet, from) => this.onMessage(packet, from),
+          onMalformed: (cause, detail, from) => {
+            this.malformed.add(cause);
+            this.opts.onMalformed?.(cause, detail, from);
+          },
+        },
+      );
+      this.boundPort = this.artnet.port;
+      return;
+    }
+    const port = this.opts.port ?? SACN_PORT;
     return new Promise((resolve, reject) => {
-      const onError = (err: Error) => reject(new Error(`cannot listen for ${protocol === 'sacn' ? 'sACN' : 'Art-Net'} on UDP port ${port}: ${err.message}`));
-      this.socket.once('error', onError);
-      this.socket.bind(port, this.opts.bindAddress ?? '0.0.0.0', () => {
-        this.socket.off('error', onError);
+      const onError = (err: Error) => reject(new Error(`cannot listen for sACN on UDP port ${port}: ${err.message}`));
+      socket.once('error', onError);
+      socket.bind(port, this.opts.bindAddress ?? '0.0.0.0', () => {
+        socket.off('error', onError);
         // Socket errors after binding (ICMP noise) are not the show's problem.
-        this.socket.on('error', () => undefined);
-        this.boundPort = this.socket.address().port;
-        if (protocol === 'sacn') {
-          for (const u of this.opts.universes ?? []) {
-            const group = sacnGroup(u);
-            try {
-              this.socket.addMembership(group, this.opts.interface);
-              this.joined.push(group);
-            } catch (err) {
-              this.socket.close();
-              reject(new Error(`cannot join sACN multicast ${group}${this.opts.interface ? ` on ${this.opts.interface}` : ''}: ${err instanceof Error ? err.message : String(err)}`));
-              return;
-            }
+        socket.on('error', () => undefined);
+        this.boundPort = socket.address().port;
+        for (const u of this.opts.universes ?? []) {
+          const group = sacnGroup(u);
+          try {
+            socket.addMembership(group, this.opts.interface);
+            this.joined.push(group);
+          } catch (err) {
+            socket.close();
+            reject(new Error(`cannot join sACN multicast ${group}${this.opts.interface ? ` on ${this.opts.interface}` : ''}: ${err instanceof Error ? err.message : String(err)}`));
+            return;
           }
         }
         resolve();
@@ -87,9 +109,13 @@ export class DmxSocket {
   }
 
   close(): Promise<void> {
+    const { socket, artnet } = this;
+    this.artnet = undefined;
+    if (artnet) return artnet.release();
     return new Promise((resolve) => {
       try {
-        this.socket.close(() => resolve());
+        if (!socket) throw new Error('no socket');
+        socket.close(() => resolve());
       } catch {
         resolve();
       }

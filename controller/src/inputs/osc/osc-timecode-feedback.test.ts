@@ -15,6 +15,7 @@ import { ShowStore } from '../../storage/show-store';
 import { encodeArtTimecode } from '../timecode/artnet-timecode';
 import { OscTestClient } from './osc-client.test-util';
 import { OscInputServer } from './osc-input';
+import { freeUdpPort } from '../../free-port.test-util';
 
 let dir: string;
 const open: Array<{ close(): Promise<void> }> = [];
@@ -28,17 +29,9 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function freePort(): Promise<number> {
-  const s = createSocket('udp4');
-  await new Promise<void>((r) => s.bind(0, '127.0.0.1', () => r()));
-  const port = s.address().port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
-
 describe('OSC timecode feedback', () => {
   it('sends subscribers the timecode the live show chases', async () => {
-    const port = await freePort();
+    const port = await freeUdpPort();
     const shows = new ShowStore(dir);
     await shows.init();
     const show = liveShowInput('tc-osc');

@@ -54,4 +54,39 @@ describe('Art-Net timecode', () => {
     expect(source.refused).toEqual({ NOT_ARTNET: 1, TOO_SHORT: 1 });
     expect(warnings).toHaveLength(2);
   });
+
+  it('follows the first sender when two send timecode, and lets another take over once it is silent', async () => {
+    let nowMs = 10_000;
+    source = new ArtnetTimecodeSource({ port: 0, host: '127.0.0.1', clock: { now: () => nowMs } });
+    const frames: string[] = [];
+    const warnings: string[] = [];
+    source.frames$.subscribe((f) => frames.push(formatTimecode(f.timecode)));
+    source.events$.subscribe((e) => warnings.push(e.message));
+    await source.start();
+    const s = source;
+    const port = s.port as number;
+    const seen = async (n: number) => {
+      for (let i = 0; i < 300 && frames.length + s.ignored < n; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(frames.length + s.ignored).toBe(n);
+    };
+    // A desk (stream 0) and a media server (stream 1) on the same network, each at its own song position.
+    for (let f = 0; f < 3; f++) {
+      await send(encodeArtTimecode(tc(`01:00:00:0${f}`), 25, 0), port);
+      await send(encodeArtTimecode(tc(`02:00:00:0${f}`), 25, 1), port);
+      nowMs += 40;
+    }
+    await seen(6);
+    expect(frames).toEqual(['01:00:00:00', '01:00:00:01', '01:00:00:02']);
+    expect(s.ignored).toBe(3);
+    expect(s.following).toBe('127.0.0.1 stream 0');
+    expect(warnings).toEqual([`artnet:0: timecode also from 127.0.0.1 stream 1; following 127.0.0.1 stream 0 (heard first)`]);
+
+    // The desk stops; a second later the media server is followed.
+    nowMs += 1000;
+    await send(encodeArtTimecode(tc('02:00:01:00'), 25, 1), port);
+    await seen(7);
+    expect(frames.at(-1)).toBe('02:00:01:00');
+    expect(s.following).toBe('127.0.0.1 stream 1');
+    expect(warnings.at(-1)).toBe('artnet:0: 127.0.0.1 stream 0 went silent; following 127.0.0.1 stream 1');
+  });
 });

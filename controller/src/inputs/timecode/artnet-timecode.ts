@@ -1,13 +1,12 @@
 /**
- * Art-Net OpTimeCode (opcode 0x9700): "Art-Net\0", opcode (little-endian),
- * protocol version 14 (big-endian), two filler bytes (the second a stream
+ * Art-Net OpTimeCode (opcode 0x9700): the Art-Net header (id, OpCode,
+ * version: ../artnet/artnet-header.ts), two filler bytes (the second a stream
  * id), then frames, seconds, minutes, hours and type (0 film 24, 1 EBU 25,
  * 2 DF 29.97, 3 SMPTE 30). Decoding names what is wrong and never throws.
  */
 import type { DecodeResult, FrameRate, Timecode } from '@crowdcue/protocol';
+import { OP_TIMECODE, readArtnetHeader, writeArtnetHeader } from '../artnet/artnet-header';
 
-export const ARTNET_ID = 'Art-Net\0';
-export const OP_TIMECODE = 0x9700;
 const TYPES: readonly FrameRate[] = [24, 25, 29.97, 30];
 
 export interface ArtTimecode {
@@ -18,9 +17,9 @@ export interface ArtTimecode {
 
 export function decodeArtTimecode(bytes: Uint8Array): DecodeResult<ArtTimecode> {
   const fail = (code: string, message: string, field?: string) => ({ ok: false as const, error: { code, message, ...(field ? { field } : {}) } });
-  if (bytes.length < 10 || String.fromCharCode(...bytes.subarray(0, 8)) !== ARTNET_ID) return fail('NOT_ARTNET', 'not an Art-Net packet (no "Art-Net" id)', 'id');
-  const op = bytes[8] | (bytes[9] << 8);
-  if (op !== OP_TIMECODE) return fail('OTHER_OPCODE', `opcode 0x${op.toString(16)} is not OpTimeCode`, 'opcode');
+  const header = readArtnetHeader(bytes);
+  if (!header.ok) return fail('NOT_ARTNET', `not an Art-Net packet (${header.detail})`, 'id');
+  if (header.opcode !== OP_TIMECODE) return fail('OTHER_OPCODE', `opcode 0x${header.opcode.toString(16)} is not OpTimeCode`, 'opcode');
   if (bytes.length < 19) return fail('TOO_SHORT', `OpTimeCode is 19 bytes, got ${bytes.length}`);
   const [frames, seconds, minutes, hours, type] = bytes.subarray(14, 19);
   if (type > 3) return fail('BAD_FIELD', `type ${type} is not 0..3`, 'type');
@@ -34,11 +33,7 @@ export function decodeArtTimecode(bytes: Uint8Array): DecodeResult<ArtTimecode> 
 
 export function encodeArtTimecode(tc: Timecode, rate: FrameRate, streamId = 0): Uint8Array {
   const out = new Uint8Array(19);
-  out.set([...ARTNET_ID].map((c) => c.charCodeAt(0)));
-  out[8] = OP_TIMECODE & 0xff;
-  out[9] = OP_TIMECODE >> 8;
-  out[10] = 0;
-  out[11] = 14;
+  writeArtnetHeader(out, OP_TIMECODE);
   out[13] = streamId;
   out.set([tc.frames, tc.seconds, tc.minutes, tc.hours, TYPES.indexOf(rate)], 14);
   return out;

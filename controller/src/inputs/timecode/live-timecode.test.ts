@@ -14,6 +14,7 @@ import { ShowStore } from '../../storage/show-store';
 import { LiveShowRuntime } from '../../live/live-show-runtime';
 import { liveShowInput, RED, until } from '../../live/live-fixtures.test-util';
 import { encodeArtTimecode } from './artnet-timecode';
+import { freeUdpPort } from '../../free-port.test-util';
 
 let dir: string;
 let runtime: LiveShowRuntime | undefined;
@@ -28,18 +29,9 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** A free UDP port on loopback. */
-async function freePort(): Promise<number> {
-  const s = createSocket('udp4');
-  await new Promise<void>((r) => s.bind(0, '127.0.0.1', () => r()));
-  const port = s.address().port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
-
 describe('live timecode (Art-Net over loopback)', () => {
   it('chases Art-Net timecode: status in the live state, the cue on its frame, freewheel then lost', async () => {
-    const port = await freePort();
+    const port = await freeUdpPort();
     const shows = new ShowStore(dir);
     await shows.init();
     const show = liveShowInput('tc-live');

@@ -3,7 +3,8 @@
  * headless player's side of the chase. Chasing cue lists are not GOne at the
  * start (timecode fires them); the progress line carries the timecode and
  * its lock; the play ends once timecode is lost and the freewheel has run
- * out; the report says how the chase went.
+ * out; the report says how the chase went. A show where no cue list chases
+ * plays on its own timeline: timecode coming and going does not end it.
  */
 import type { Show } from '@crowdcue/protocol';
 import type { ShowSession } from '../../live/show-session';
@@ -37,6 +38,7 @@ export async function playTimecode(
       return `tc ${s.timecode ?? '--:--:--:--'} ${s.lock}`;
     },
     ended() {
+      if (running.cueLists.length === 0) return undefined;
       const s = running.status();
       if (s.frames === 0 && sourceEnded) return `no timecode came from ${s.source}`;
       return s.frames > 0 && s.lock === 'lost' ? `timecode lost at ${s.timecode ?? '-'} after ${input.freewheelFrames} frames of freewheel: playbacks hold` : undefined;

@@ -56,6 +56,33 @@ describe('login and sessions', () => {
     expect(codes.slice(3)).toEqual([429, 429]);
   });
 
+  it('a burst of wrong passwords for one account from one address starts no more checks than the lock-out allows', async () => {
+    const burst = await Promise.all(
+      Array.from({ length: 40 }, () => t.app.inject({ method: 'POST', url: '/api/login', payload: { username: 'admin', password: 'guess-guess' } })),
+    );
+    const codes = burst.map((r) => r.statusCode);
+    // Ten checked (and wrong), the rest refused without a password check.
+    expect(codes.filter((c) => c === 401)).toHaveLength(10);
+    expect(codes.filter((c) => c === 429)).toHaveLength(30);
+    // The operator's own address is not locked out.
+    const other = await t.app.inject({ method: 'POST', url: '/api/login', remoteAddress: '10.0.0.7', payload: { username: 'admin', password: t.adminPassword } });
+    expect(other.statusCode).toBe(200);
+  });
+
+  it('answers "busy, try again" at once when more logins wait than the waiting room holds', async () => {
+    const busy = await buildApp({ accounts: t.accounts, shows: t.shows, loginAttemptsPerMinute: 1000, passwordChecks: { running: 1, waiting: 2 } });
+    const burst = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => busy.inject({ method: 'POST', url: '/api/login', payload: { username: `guest${i}`, password: 'guess-guess' } })),
+    );
+    await busy.close();
+    const codes = burst.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 401)).toHaveLength(3);
+    const refused = burst.filter((r) => r.statusCode === 503);
+    expect(refused).toHaveLength(7);
+    expect(refused[0].headers['retry-after']).toBe('1');
+    expect(refused[0].json().message).toBe('too many logins being checked at once (at most 3); try again in a second');
+  });
+
   it('a locked console refuses everything but unlock', async () => {
     const op = await t.as('operator');
     expect((await op({ method: 'POST', url: '/api/lock', payload: { pin: '2468' } })).statusCode).toBe(200);

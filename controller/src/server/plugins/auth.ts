@@ -17,6 +17,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AccountStore, PublicAccount } from '../../accounts/account-store';
 import { PASSWORD_MAX_LENGTH } from '../../accounts/password';
+import { PasswordChecks, type PasswordChecksOptions } from '../../accounts/password-checks';
 import { can, ROLES, type Permission } from '../../accounts/roles';
 import { HttpError } from '../errors';
 import { LoginLockout } from '../login-lockout';
@@ -50,6 +51,8 @@ export interface AuthOptions {
   loginFailuresPerMinute?: number;
   /** Console origins besides this host's own (a console behind a reverse proxy), as checked by `trustedOrigins`. */
   trustedOrigins?: ReadonlySet<string>;
+  /** Password checks at once and waiting (password-checks.ts). */
+  passwordChecks?: PasswordChecksOptions;
 }
 
 const Credentials = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(PASSWORD_MAX_LENGTH) });
@@ -72,6 +75,7 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions): Promise<void
   app.decorate('accountsChanged$', accountsChanged$);
   app.addHook('onClose', async () => accountsChanged$.complete());
   const lockout = new LoginLockout({ failures: opts.loginFailuresPerMinute ?? 10, windowSeconds: 60 });
+  const passwordChecks = new PasswordChecks(opts.passwordChecks);
   app.decorateRequest('account', undefined);
   app.decorateRequest('consoleLocked', undefined);
   await app.register(fastifyCookie);
@@ -115,11 +119,16 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions): Promise<void
       res.header('retry-after', String(seconds));
       throw new HttpError(429, `too many wrong passwords for '${username}' from this address; try again in ${seconds} s`);
     }
-    const session = await opts.accounts.login(username, password);
-    if (!session) {
-      await lockout.failed(username, req.ip);
-      throw new HttpError(401, 'wrong username or password');
+    // Counted as wrong until proven right, so attempts still being checked
+    // count towards the lock-out: a burst cannot start more checks than that.
+    await lockout.failed(username, req.ip);
+    const checking = passwordChecks.run(() => opts.accounts.login(username, password));
+    if (!checking) {
+      res.header('retry-after', '1');
+      throw new HttpError(503, `too many logins being checked at once (at most ${passwordChecks.running + passwordChecks.waiting}); try again in a second`);
     }
+    const session = await checking;
+    if (!session) throw new HttpError(401, 'wrong username or password');
     await lockout.succeeded(username, req.ip);
     res.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'strict', secure: 'auto' });
     return { account: session.account, locked: false };

@@ -67,6 +67,8 @@ describe('realtime: a console joining mid-show', () => {
     expect(await send(first, 'subscribe', { packets: true })).toEqual({ ok: true });
     expect(await send(first, 'go', {})).toEqual({ ok: true });
     await until('the red cue on air', () => seen.some(isRed));
+    // The band clock's SYNC goes out on its own beat, which on a loaded machine can come after the cue.
+    await until('a SYNC on air', () => seen.some((p) => cmdOf(p).cmd === 'SYNC'));
     const red = seen.find(isRed)!;
 
     const second = await operatorClient();
