@@ -14,6 +14,7 @@
  * BENCH_HOSTILE_ROUNDS sets how many times the all-at-once set is fired (default 3).
  */
 import { execFile, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -46,18 +47,47 @@ interface Delay {
   p99: number;
   max: number;
   over50: number;
+  /** The longest late turn's own CPU time on the loop's thread, ms (Linux): its share of `max` that is this process's work, not the machine's other load. */
+  maxTurnCpu?: number;
+}
+
+/** CPU time the main thread has had, ms (Linux schedstat: ns on CPU), or undefined elsewhere. */
+function loopThreadCpuMs(): number | undefined {
+  try {
+    return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return undefined;
+  }
 }
 
 async function loopDelayWhile(work: () => Promise<void>): Promise<Delay> {
   const h = monitorEventLoopDelay({ resolution: 1 });
+  // A 5 ms tick: a turn that comes late shows how long the thread itself was on the CPU meanwhile.
+  let last = performance.now();
+  let lastCpu = loopThreadCpuMs();
+  let worst = { wall: 0, cpu: 0 };
+  const tick = setInterval(() => {
+    const now = performance.now();
+    const cpu = loopThreadCpuMs();
+    if (cpu !== undefined && lastCpu !== undefined && now - last > worst.wall) worst = { wall: now - last, cpu: cpu - lastCpu };
+    last = now;
+    lastCpu = cpu;
+  }, 5);
   h.enable();
   await work();
   h.disable();
+  clearInterval(tick);
   const ms = (ns: number) => Math.round((ns / 1e6) * 100) / 100;
   // Samples over 50 ms: the histogram's count above, read from its percentiles.
   let over50 = 0;
   for (const [pct, ns] of h.percentiles) if (ns > 50e6) over50 = Math.max(over50, 100 - pct);
-  return { p50: ms(h.percentile(50)), p99: ms(h.percentile(99)), max: ms(h.max), over50: Math.round(over50 * 100) / 100 };
+  return {
+    p50: ms(h.percentile(50)),
+    p99: ms(h.percentile(99)),
+    max: ms(h.max),
+    over50: Math.round(over50 * 100) / 100,
+    ...(lastCpu !== undefined ? { maxTurnCpu: Math.round(worst.cpu * 10) / 10 } : {}),
+  };
 }
 
 export async function bench(): Promise<BenchResult[]> {
@@ -193,7 +223,7 @@ export async function bench(): Promise<BenchResult[]> {
     });
     const each = requests.map((r) => `${r.name}: ${[...(statuses.get(r.name) ?? [])].join('/')} in ${Math.round(Math.max(...(times.get(r.name) ?? [0])))} ms`).join('; ');
     rows.push({ phase: `venue and logo set x${ROUNDS}, all at once`, answers: each, ...loaded });
-    notes.push('loop delay in ms (p50/p99/max) of the server process from perf_hooks monitorEventLoopDelay; over50 = % of samples over 50 ms; heavy requests run in worker tasks one at a time beside the show and wait their turn within their deadline (503 past it)');
+    notes.push('loop delay in ms (p50/p99/max) of the server process from perf_hooks monitorEventLoopDelay; over50 = % of samples over 50 ms; maxTurnCpu = of the longest late turn, the ms the loop thread itself was on a CPU (the rest of that turn is other load on the machine); heavy requests run in worker tasks one at a time beside the show and wait their turn within their deadline (503 past it)');
   } finally {
     await server.close();
     await rm(dataDir, { recursive: true, force: true });

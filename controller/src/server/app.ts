@@ -16,6 +16,7 @@ import { makeErrorHandler, type ServerErrorLog } from './errors';
 import authPlugin from './plugins/auth';
 import showsPlugin, { type ShowsOptions } from './plugins/shows';
 import { registerSecurityHeaders } from './security-headers';
+import { registerJsonBody } from './json-body';
 
 export interface AppOptions {
   accounts: AccountStore;
@@ -43,6 +44,7 @@ export interface AppOptions {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? 8 * 1024 * 1024 });
   capConnectionsPerAddress(app.server, opts.maxConnectionsPerAddress);
+  registerJsonBody(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(makeErrorHandler(opts.errorLog));

@@ -37,8 +37,16 @@ export const WORKER_JOBS = {
       return { ok: false, message: err instanceof Error ? err.message : String(err) };
     }
   },
-  /** A show file validated by the show model's parser and flash-checked: the show with its defaults and its flash problems, or every error by field path. */
-  'check-show-file': (input: { json: unknown }): CheckShowFileResult => checkShowFile(input.json),
+  /**
+   * A show file validated by the show model's parser and flash-checked: the show with its defaults and its flash
+   * problems, or every error by field path. It comes as the object, or as the request body's JSON text (and the
+   * top-level member that is the show), which is cheaper to hand over than the object.
+   */
+  'check-show-file': (input: { json: unknown } | { text: string; key?: string }): CheckShowFileResult => {
+    if ('json' in input) return checkShowFile(input.json);
+    const body = JSON.parse(input.text) as Record<string, unknown>;
+    return checkShowFile(input.key === undefined ? body : body[input.key]);
+  },
   /** The load-time safety check of a show already parsed (its JSON text): every problem by path, empty = may play. */
   'check-show': (input: { text: string }): ShowError[] => checkShow(JSON.parse(input.text) as Show),
   /** A stored show file read and checked (its `.bak` when it is damaged), the show as JSON text. */
