@@ -89,6 +89,11 @@ export interface CrowdView {
   setCrowd(crowd: CrowdLike, extras?: CrowdExtras): void;
   /** Draws the crowd as it is at show time `atMs` (default: the clock). */
   render(atMs?: number): void;
+  /**
+   * Uploads the band state that packets changed since the last frame now instead of at
+   * the next render (a no-op for painters given colours each frame).
+   */
+  flushState(): void;
   /** Starts the live loop (one render per animation frame at clock()). */
   start(): void;
   stop(): void;
@@ -363,6 +368,9 @@ export function mountCrowdView(target: HTMLCanvasElement | HTMLElement, options:
       requestRender();
     },
     render,
+    flushState() {
+      if (isStatePainter(painter)) painter.flush();
+    },
     start() {
       if (running) return;
       running = true;
