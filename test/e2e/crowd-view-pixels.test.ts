@@ -93,11 +93,11 @@ async function compare(page: Page, drawAt: number): Promise<Comparison> {
     const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
     view.render(drawAt);
     if (view.backend === 'worker-canvas2d') {
-      // The worker's colours land a frame later: draw again once it has finished the frame asked for.
-      for (let k = 0; k < 3; k++) {
+      // The worker's colours land after the frame that asked for them: the stopped view draws
+      // again by itself when the worker is done.
+      for (let k = 0; k < 4; k++) {
         await frame();
-        await new Promise((r) => setTimeout(r, 50));
-        view.render(drawAt);
+        await new Promise((r) => setTimeout(r, 100));
       }
     }
     const canvas = view.canvas;

@@ -38,5 +38,7 @@ self.onmessage = (ev: MessageEvent<{ state?: StateMessage; effects?: Uint32Array
     packedColorsAt(packed, effects, m.atMs, colours[back]);
     Atomics.store(control, 0, back);
     Atomics.store(control, 1, 0);
+    // Tells the page a frame is ready (a stopped view repaints once).
+    self.postMessage(0);
   }
 };

@@ -129,7 +129,7 @@ function isStatePainter(p: AnyPainter): p is StatePainter {
   return 'setSource' in p;
 }
 
-function makePainter(canvas: HTMLCanvasElement, wanted: RendererChoice | undefined, crowd: CrowdLike, previous?: AnyPainter): AnyPainter {
+function makePainter(canvas: HTMLCanvasElement, wanted: RendererChoice | undefined, crowd: CrowdLike, previous?: AnyPainter, workerReady?: () => void): AnyPainter {
   const state = isBandStateSource(crowd);
   // A canvas keeps the context kind it was first given: a WebGL canvas stays WebGL, a 2D one 2D.
   const family = previous ? (previous.kind.startsWith('webgl2') ? 'gl' : '2d') : null;
@@ -139,7 +139,7 @@ function makePainter(canvas: HTMLCanvasElement, wanted: RendererChoice | undefin
     if (gl) return gl;
     if (wanted === 'webgl2' || family === 'gl') throw new Error('crowd view: WebGL2 was asked for but this browser does not offer it');
   }
-  if (state && wanted !== 'canvas2d' && workerPainterAvailable(doc.defaultView ?? window)) return createWorkerPainter(canvas);
+  if (state && wanted !== 'canvas2d' && workerPainterAvailable(doc.defaultView ?? window)) return createWorkerPainter(canvas, workerReady);
   return createCanvasPainter(canvas);
 }
 
@@ -162,7 +162,11 @@ export function mountCrowdView(target: HTMLCanvasElement | HTMLElement, options:
   const dotScale = options.dotScale ?? 0.8;
   const minDotRadius = options.minDotRadius ?? 0.9;
 
-  let painter = makePainter(canvas, options.renderer, options.crowd);
+  // The worker's colours arrive after the frame that asked: a stopped view draws again then.
+  const workerReady = (): void => {
+    if (!running) requestRender();
+  };
+  let painter = makePainter(canvas, options.renderer, options.crowd, undefined, workerReady);
   const view = new ViewTransform();
   // 20 s of frames at 60 fps: enough for a benchmark window.
   const frameSamples = new RollingSamples(1200);
@@ -210,7 +214,7 @@ export function mountCrowdView(target: HTMLCanvasElement | HTMLElement, options:
     }
     if (isStatePainter(painter) !== isBandStateSource(next)) {
       const was = painter;
-      painter = makePainter(canvas, options.renderer, next, was);
+      painter = makePainter(canvas, options.renderer, next, was, workerReady);
       was.destroy();
       cssW = cssH = dpr = 0;
       sizeDirty = true;

@@ -15,7 +15,8 @@ export function workerPainterAvailable(win: Window): boolean {
   return typeof SharedArrayBuffer === 'function' && win.crossOriginIsolated === true && typeof Worker === 'function';
 }
 
-export function createWorkerPainter(canvas: HTMLCanvasElement): StatePainter {
+/** `ready` is called when the worker has finished a frame (a stopped view repaints then). */
+export function createWorkerPainter(canvas: HTMLCanvasElement, ready: () => void = () => {}): StatePainter {
   const paint = createCanvasPainter(canvas);
   const worker = new Worker(new URL('./colour-worker.ts', import.meta.url), { type: 'module' });
   const control = new Int32Array(new SharedArrayBuffer(8));
@@ -27,17 +28,24 @@ export function createWorkerPainter(canvas: HTMLCanvasElement): StatePainter {
   let dirtyLo = Infinity;
   let dirtyHi = -1;
   let effectsDirty = false;
+  // The show time and state the last frame asked of the worker was for: a stopped view asks once.
+  let askedAt = Number.NaN;
+  let askedState = -1;
+  let state = 0;
+  worker.onmessage = () => ready();
 
   /** Packs changed seats into shared memory, only while the worker is not reading it. */
   const flush = (): void => {
     if (!source || !packed || Atomics.load(control, 1) !== 0) return;
     if (dirtyHi >= dirtyLo) {
       packBands(source.bandState(), packed, dirtyLo, dirtyHi);
+      state++;
       dirtyLo = Infinity;
       dirtyHi = -1;
     }
     if (effectsDirty) {
       worker.postMessage({ effects: packEffects(source.bandState().effects) });
+      state++;
       effectsDirty = false;
     }
   };
@@ -58,6 +66,7 @@ export function createWorkerPainter(canvas: HTMLCanvasElement): StatePainter {
       // The worker may still be busy with the old crowd's frame: its flip lands on buffers no one reads.
       Atomics.store(control, 0, 0);
       Atomics.store(control, 1, 0);
+      askedAt = Number.NaN;
       worker.postMessage({
         state: { count, band: packed.band.buffer, bandF: packed.bandF.buffer, layer: packed.layer.buffer, layerF: packed.layerF.buffer, colours: [a, b], control: control.buffer },
       });
@@ -76,7 +85,12 @@ export function createWorkerPainter(canvas: HTMLCanvasElement): StatePainter {
       flush();
       // Paint the newest finished frame; ask for the next one if the worker is idle.
       paint.draw(colours[Atomics.load(control, 0)], view, dpr, style);
-      if (source && Atomics.compareExchange(control, 1, 0, 1) === 0) worker.postMessage({ atMs });
+      const asked = atMs === askedAt && state === askedState && dirtyHi < dirtyLo && !effectsDirty;
+      if (source && !asked && Atomics.compareExchange(control, 1, 0, 1) === 0) {
+        askedAt = atMs;
+        askedState = state;
+        worker.postMessage({ atMs });
+      }
     },
     resize(width, height) {
       paint.resize(width, height);
