@@ -10,6 +10,15 @@ import { defineConfig, type Plugin } from 'vite';
 const at = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const controller = process.env.CROWDCUE_CONTROLLER ?? 'http://127.0.0.1:4300';
 
+/**
+ * Cross-origin isolation, as the controller serves the console: SharedArrayBuffer for the
+ * crowd view's colour worker (the fallback where WebGL2 is missing).
+ */
+const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 /** Node-only code the console must never pull in. */
 const NODE_ONLY = [
   /^node:/,
@@ -46,6 +55,7 @@ export default defineConfig({
   },
   server: {
     port: 5173,
+    headers: ISOLATION_HEADERS,
     proxy: {
       '/api': { target: controller, changeOrigin: false },
       '/socket.io': { target: controller, ws: true, changeOrigin: false },
@@ -53,6 +63,7 @@ export default defineConfig({
     },
   },
   preview: {
+    headers: ISOLATION_HEADERS,
     proxy: {
       '/api': { target: controller },
       '/socket.io': { target: controller, ws: true },

@@ -7,7 +7,7 @@
 export { Band, type BandIdentity, type BandReceipt } from './band/band';
 export { diffS32, wrapU32 } from './band/clock';
 export { sparkleHash } from './band/effect-math';
-export { Crowd, type CrowdArraysInput, type CrowdBandInput, type CrowdOptions } from './crowd/crowd';
+export { Crowd, type CrowdArraysInput, type CrowdBandInput, type CrowdBandState, type CrowdOptions, type EffectEntry, type StateWatcher } from './crowd/crowd';
 export { buildCrowd, type BuildCrowdOptions } from './crowd/build-crowd';
 export { runBandScenario, type BandScenarioOptions, type BandScenarioResult } from './conformance/run-band-scenario';
 export { mulberry32, subSeed, type Random } from './random';

@@ -67,7 +67,7 @@ describe('crowdcue simulate page', () => {
   it('shows the venue, then every band red, then blue (WebGL2)', async () => {
     const page = await openPage('webgl2');
     const p = await probe(page);
-    expect(p.backend).toBe('webgl2');
+    expect(p.backend).toBe('webgl2-shader');
     expect(p.bands).toBe(19_200);
     expect(await page.locator('#venue').textContent()).toBe('Stadium');
     expect(await page.locator('#bands').textContent()).toMatch(/^17,\d{3} of 19,200 seats$/);

@@ -19,6 +19,9 @@ describe('security headers', () => {
       expect(csp).not.toContain('upgrade-insecure-requests');
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['x-frame-options']).toBe('DENY');
+      // Cross-origin isolated: the crowd view's colour worker gets SharedArrayBuffer.
+      expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
+      expect(res.headers['cross-origin-embedder-policy']).toBe('require-corp');
       expect(res.headers['strict-transport-security']).toBeUndefined();
     }
   });

@@ -61,8 +61,33 @@ export interface CrowdOptions {
   venue?: VenueMap;
 }
 
+export type StateWatcher = (lo: number, hi: number, effectsChanged: boolean) => void;
+
+/** See Crowd.bandState. Layer kinds: 0 none (pending slot empty), 1 fade, 2 effect. */
+export interface CrowdBandState {
+  count: number;
+  present: Uint8Array;
+  awake: Uint8Array;
+  master: Uint8Array;
+  pixel: Uint16Array;
+  /** Band clock = atMs * rate + offset, wrapped to u32. */
+  rate: Float64Array;
+  offset: Float64Array;
+  kind: Uint8Array;
+  start: Float64Array;
+  fadeMs: Float64Array;
+  /** r, g, b per layer. */
+  from: Uint8Array;
+  to: Uint8Array;
+  /** Index into effects, -1 = none. */
+  fxIndex: Int32Array;
+  /** Phase lag q * spread / 16 of the layer's effect at the band's seat. */
+  lag: Float64Array;
+  effects: readonly EffectEntry[];
+}
+
 /** Effect parameters shared by every band one EFFECT packet reached. */
-interface EffectEntry {
+export interface EffectEntry {
   shape: number;
   r1: number;
   g1: number;
@@ -130,6 +155,9 @@ export class Crowd {
 
   private readonly accepted: Int32Array;
   private readonly rgb = new Uint8Array(3);
+  /** Who is told which bands a packet changed (the renderer keeps its GPU copy of the state in step). */
+  private readonly watchers = new Set<StateWatcher>();
+  private compactions = 0;
 
   constructor(bands: readonly CrowdBandInput[] | CrowdArraysInput, opts: CrowdOptions = {}) {
     const a = Array.isArray(bands) ? arraysFromObjects(bands as readonly CrowdBandInput[]) : (bands as CrowdArraysInput);
@@ -201,7 +229,53 @@ export class Crowd {
     const decoded = decodeCcb(bytes);
     const packet = decoded.ok ? decoded.value : null;
     const n = this.accept(site, seq, packet, reached);
-    if (packet && n > 0) this.apply(packet, atMs, n);
+    if (packet && n > 0) {
+      const compactions = this.compactions;
+      const effects = this.effects.length;
+      this.apply(packet, atMs, n);
+      // accepted[] is in seat order: the packet changed seats accepted[0] .. accepted[n - 1] at most.
+      // A table compaction renumbered every band's references: then every seat changed.
+      const all = compactions !== this.compactions;
+      const lo = all ? 0 : this.accepted[0];
+      const hi = all ? this.count - 1 : this.accepted[n - 1];
+      const effectsChanged = all || effects !== this.effects.length;
+      for (const w of this.watchers) w(lo, hi, effectsChanged);
+    }
+  }
+
+  /**
+   * Calls `watcher(lo, hi, effectsChanged)` after each packet that changed bands: seats lo..hi
+   * (inclusive) may have new state; effectsChanged says the effect table changed too.
+   * Returns the function that stops watching.
+   */
+  watch(watcher: StateWatcher): () => void {
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
+  }
+
+  /**
+   * The model's own state arrays, read-only by contract, for renderers that evaluate colours
+   * themselves (the WebGL2 shader, the colour worker). Layer arrays hold 2 * count entries:
+   * index i is band i's base layer, i + count its pending layer (see colorsAt for how they are read).
+   */
+  bandState(): CrowdBandState {
+    return {
+      count: this.count,
+      present: this.present,
+      awake: this.awake,
+      master: this.master,
+      pixel: this.pixel,
+      rate: this.rate,
+      offset: this.offset,
+      kind: this.kind,
+      start: this.start,
+      fadeMs: this.fadeMs,
+      from: this.from,
+      to: this.to,
+      fxIndex: this.fxIndex,
+      lag: this.lag,
+      effects: this.effects,
+    };
   }
 
   /** Records seq on every band it reaches and lists, in `accepted`, those that act on the packet. */
@@ -556,6 +630,7 @@ export class Crowd {
 
   /** Drops table entries no band refers to any more and renumbers the references. */
   private compact<T>(table: T[], refs: Int32Array, live: (j: number) => boolean): T[] {
+    this.compactions++;
     const renumber = new Int32Array(table.length).fill(-1);
     const kept: T[] = [];
     for (let j = 0; j < refs.length; j++) {

@@ -15,6 +15,16 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
+/**
+ * Cross-origin isolation: the page may then use SharedArrayBuffer, which the crowd
+ * view's colour worker needs where WebGL2 is missing. The page loads only its own files.
+ */
+export const ISOLATION_HEADERS = {
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-embedder-policy': 'require-corp',
+  'cross-origin-resource-policy': 'same-origin',
+} as const;
+
 export function staticHandler(root: string): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -38,6 +48,7 @@ export function staticHandler(root: string): (req: IncomingMessage, res: ServerR
       const body = await readFile(file);
       const immutable = path.startsWith('/assets/');
       res.writeHead(200, {
+        ...ISOLATION_HEADERS,
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       });

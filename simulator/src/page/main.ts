@@ -4,7 +4,7 @@
  * draws it live. What it shows is what the audience would see.
  */
 import { io } from 'socket.io-client';
-import { mountCrowdView, type CrowdView, type PainterKind } from '../renderer/index';
+import { mountCrowdView, type CrowdView, type RendererChoice } from '../renderer/index';
 import type { Crowd, VenueMap } from '../index';
 import { readAirMessage } from './air-message';
 import { crowdFromRecipe } from './crowd-recipe';
@@ -26,7 +26,7 @@ export interface SimulatePageState {
 const el = (id: string) => document.getElementById(id) as HTMLElement;
 const params = new URLSearchParams(location.search);
 const wanted = params.get('renderer');
-const renderer: 'auto' | PainterKind = wanted === 'webgl2' || wanted === 'canvas2d' ? wanted : 'auto';
+const renderer: RendererChoice = wanted === 'webgl2' || wanted === 'worker' || wanted === 'canvas2d' ? wanted : 'auto';
 
 const clock = new ShowClockFollower(() => performance.now());
 const state: SimulatePageState = { ready: false, packets: 0, badMessages: 0, showNow: () => clock.now() };

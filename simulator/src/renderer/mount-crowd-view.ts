@@ -14,6 +14,10 @@ import { attachPointerControls } from './pointer-controls';
 import { Tooltip } from './tooltip';
 import { ViewTransform } from './view-transform';
 import { createWebglPainter } from './webgl-painter';
+import { isBandStateSource, type BandStateSource } from './band-state-pack';
+import type { StatePainter, StatePainterKind } from './state-painter';
+import { createWebglShaderPainter } from './webgl-shader-painter';
+import { createWorkerPainter, workerPainterAvailable } from './worker-painter';
 
 export interface CrowdViewOptions {
   crowd: CrowdLike;
@@ -28,11 +32,14 @@ export interface CrowdViewOptions {
   /** Show time in ms for the live loop; default performance.now(). */
   clock?: () => number;
   /**
-   * 'auto' (default): WebGL2 on a GPU; Canvas 2D where WebGL2 is missing or only
-   * emulated in software (SwiftShader, llvmpipe), where the script rasteriser is
-   * many times faster. 'webgl2' or 'canvas2d' force one.
+   * 'auto' (default): WebGL2 on a GPU (for a crowd with band state, the simulator's
+   * Crowd, the shader computes the colours); where WebGL2 is missing or only emulated in
+   * software (SwiftShader, llvmpipe): the colour worker with Canvas 2D painting when the
+   * page has shared memory (cross-origin isolated), else Canvas 2D with colours on the
+   * main thread. 'webgl2', 'worker' or 'canvas2d' force one ('worker' needs band state
+   * and shared memory, else it is Canvas 2D).
    */
-  renderer?: 'auto' | PainterKind;
+  renderer?: RendererChoice;
   background?: Rgb;
   /** Shade of a band that is off (see DotStyle.unlit); [0, 0, 0] shows off bands as black. */
   unlit?: Rgb;
@@ -43,6 +50,9 @@ export interface CrowdViewOptions {
   /** Pan, zoom and hover (default true). */
   interactive?: boolean;
 }
+
+export type RendererChoice = 'auto' | 'webgl2' | 'worker' | 'canvas2d';
+export type BackendKind = PainterKind | StatePainterKind;
 
 export interface BandPositions {
   x: ArrayLike<number>;
@@ -58,9 +68,9 @@ export interface CrowdExtras {
 export interface CrowdViewStats {
   /** Time between animation frames while the live loop runs. */
   frameMs: Percentiles;
-  /** Script time per frame: colorsAt + upload + draw. */
+  /** Main-thread script time per frame: colours (where the main thread computes them) + upload + draw. */
   scriptMs: Percentiles;
-  /** The crowd's colorsAt alone (part of scriptMs). */
+  /** The crowd's colorsAt alone (part of scriptMs; 0 where the shader or the worker computes colours). */
   colorsMs: Percentiles;
   /** Colour upload and draw alone (the painter's part of scriptMs). */
   drawMs: Percentiles;
@@ -69,8 +79,8 @@ export interface CrowdViewStats {
 
 export interface CrowdView {
   readonly canvas: HTMLCanvasElement;
-  /** Which painter draws: 'webgl2' or 'canvas2d'. */
-  readonly backend: PainterKind;
+  /** Which painter draws: 'webgl2-shader' (colours in the shader), 'webgl2', 'worker-canvas2d' or 'canvas2d'. */
+  readonly backend: BackendKind;
   /** The GL renderer string (or "Canvas 2D"): tells a GPU from software GL. */
   readonly rendererInfo: string;
   readonly stats: CrowdViewStats;
@@ -79,6 +89,11 @@ export interface CrowdView {
   setCrowd(crowd: CrowdLike, extras?: CrowdExtras): void;
   /** Draws the crowd as it is at show time `atMs` (default: the clock). */
   render(atMs?: number): void;
+  /**
+   * Uploads the band state that packets changed since the last frame now instead of at
+   * the next render (a no-op for painters given colours each frame).
+   */
+  flushState(): void;
   /** Starts the live loop (one render per animation frame at clock()). */
   start(): void;
   stop(): void;
@@ -108,12 +123,23 @@ function webglIsSoftware(doc: Document): boolean {
   return (softwareGl = /swiftshader|llvmpipe|softpipe|software/i.test(name));
 }
 
-function makePainter(canvas: HTMLCanvasElement, wanted: CrowdViewOptions['renderer']): Painter {
-  if (wanted === 'webgl2' || (wanted !== 'canvas2d' && !webglIsSoftware(canvas.ownerDocument))) {
-    const gl = createWebglPainter(canvas);
+type AnyPainter = Painter | StatePainter;
+
+function isStatePainter(p: AnyPainter): p is StatePainter {
+  return 'setSource' in p;
+}
+
+function makePainter(canvas: HTMLCanvasElement, wanted: RendererChoice | undefined, crowd: CrowdLike, previous?: AnyPainter, workerReady?: () => void): AnyPainter {
+  const state = isBandStateSource(crowd);
+  // A canvas keeps the context kind it was first given: a WebGL canvas stays WebGL, a 2D one 2D.
+  const family = previous ? (previous.kind.startsWith('webgl2') ? 'gl' : '2d') : null;
+  const doc = canvas.ownerDocument;
+  if (family !== '2d' && (wanted === 'webgl2' || family === 'gl' || (wanted !== 'canvas2d' && wanted !== 'worker' && !webglIsSoftware(doc)))) {
+    const gl = state ? createWebglShaderPainter(canvas) : createWebglPainter(canvas);
     if (gl) return gl;
-    if (wanted === 'webgl2') throw new Error('crowd view: WebGL2 was asked for but this browser does not offer it');
+    if (wanted === 'webgl2' || family === 'gl') throw new Error('crowd view: WebGL2 was asked for but this browser does not offer it');
   }
+  if (state && wanted !== 'canvas2d' && workerPainterAvailable(doc.defaultView ?? window)) return createWorkerPainter(canvas, workerReady);
   return createCanvasPainter(canvas);
 }
 
@@ -136,7 +162,11 @@ export function mountCrowdView(target: HTMLCanvasElement | HTMLElement, options:
   const dotScale = options.dotScale ?? 0.8;
   const minDotRadius = options.minDotRadius ?? 0.9;
 
-  let painter = makePainter(canvas, options.renderer);
+  // The worker's colours arrive after the frame that asked: a stopped view draws again then.
+  const workerReady = (): void => {
+    if (!running) requestRender();
+  };
+  let painter = makePainter(canvas, options.renderer, options.crowd, undefined, workerReady);
   const view = new ViewTransform();
   // 20 s of frames at 60 fps: enough for a benchmark window.
   const frameSamples = new RollingSamples(1200);
@@ -173,16 +203,28 @@ export function mountCrowdView(target: HTMLCanvasElement | HTMLElement, options:
     if (!view.userMoved) view.fit(grid.bounds, spacing * 2);
   };
 
+  const usePositions = (): void => {
+    if (isStatePainter(painter)) painter.setSource(crowd as unknown as BandStateSource, positions.x, positions.y);
+    else painter.setPositions(positions.x, positions.y, crowd.count);
+  };
+
   const adopt = (next: CrowdLike, at: BandPositions): void => {
     if (at.x.length < next.count || at.y.length < next.count) {
       throw new RangeError(`crowd view: positions cover ${Math.min(at.x.length, at.y.length)} bands, the crowd has ${next.count}`);
+    }
+    if (isStatePainter(painter) !== isBandStateSource(next)) {
+      const was = painter;
+      painter = makePainter(canvas, options.renderer, next, was, workerReady);
+      was.destroy();
+      cssW = cssH = dpr = 0;
+      sizeDirty = true;
     }
     crowd = next;
     positions = at;
     colors = new Uint8Array(Math.max(4, next.count * 4));
     grid = new PickGrid(at.x, at.y, next.count);
     spacing = grid.typicalSpacing();
-    painter.setPositions(at.x, at.y, next.count);
+    usePositions();
     canvas.setAttribute('aria-label', `Crowd view: ${next.count.toLocaleString('en')} seats`);
     view.setSize(cssW || 1, cssH || 1);
     view.fit(grid.bounds, spacing * 2);
@@ -202,11 +244,20 @@ export function mountCrowdView(target: HTMLCanvasElement | HTMLElement, options:
 
   const radiusCss = (): number => Math.max(minDotRadius, (spacing * dotScale * view.scale) / 2);
 
+  /** Whether seat i holds a band (an empty seat is not drawn). */
+  const seatLit = (i: number): boolean =>
+    isStatePainter(painter) ? (crowd as unknown as BandStateSource).bandState().present[i] !== 0 : colors[i * 4 + 3] !== 0;
+
   const showCard = (): void => {
     if (!tooltip) return;
-    if (hovered < 0 || hovered >= crowd.count || colors[hovered * 4 + 3] === 0) {
+    if (hovered < 0 || hovered >= crowd.count || !seatLit(hovered)) {
       tooltip.hide();
       return;
+    }
+    if (isStatePainter(painter)) {
+      // The painter computes colours out of reach: the card asks the crowd for this one band.
+      const one = (crowd as unknown as { colorOf?: (i: number, atMs: number) => readonly number[] }).colorOf?.(hovered, lastAtMs) ?? [0, 0, 0];
+      colors.set([one[0], one[1], one[2], 255], hovered * 4);
     }
     const c = hovered * 4;
     tooltip.show(
@@ -221,7 +272,7 @@ export function mountCrowdView(target: HTMLCanvasElement | HTMLElement, options:
     const [wx, wy] = view.toWorld(clientX - r.left, clientY - r.top);
     // Within the dot, or a few pixels of it for tiny dots.
     const reach = Math.max(radiusCss() + 2, 4) / view.scale;
-    return grid.nearest(wx, wy, reach, (i) => colors[i * 4 + 3] !== 0);
+    return grid.nearest(wx, wy, reach, seatLit);
   };
 
   const render = (atMs: number = clock()): void => {
@@ -229,10 +280,15 @@ export function mountCrowdView(target: HTMLCanvasElement | HTMLElement, options:
     lastAtMs = atMs;
     if (sizeDirty || win.devicePixelRatio !== dpr) measure();
     const t1 = performance.now();
-    crowd.colorsAt(atMs, colors);
-    const t2 = performance.now();
+    const style = { radiusPx: radiusCss() * dpr, background, unlit };
+    let t2 = t1;
+    if (isStatePainter(painter)) painter.draw(atMs, view, dpr, style);
+    else {
+      crowd.colorsAt(atMs, colors);
+      t2 = performance.now();
+      painter.draw(colors, view, dpr, style);
+    }
     colorSamples.add(t2 - t1);
-    painter.draw(colors, view, dpr, { radiusPx: radiusCss() * dpr, background, unlit });
     drawSamples.add(performance.now() - t2);
     if (hovered >= 0) showCard();
     scriptSamples.add(performance.now() - t0);
@@ -282,8 +338,8 @@ export function mountCrowdView(target: HTMLCanvasElement | HTMLElement, options:
   // A lost GL context (driver reset, too many contexts) comes back empty: rebuild the painter.
   const onLost = (e: Event) => e.preventDefault();
   const onRestored = () => {
-    painter = makePainter(canvas, 'webgl2');
-    painter.setPositions(positions.x, positions.y, crowd.count);
+    painter = makePainter(canvas, 'webgl2', crowd);
+    usePositions();
     cssW = cssH = dpr = 0;
     sizeDirty = true;
     requestRender();
@@ -316,6 +372,9 @@ export function mountCrowdView(target: HTMLCanvasElement | HTMLElement, options:
       requestRender();
     },
     render,
+    flushState() {
+      if (isStatePainter(painter)) painter.flush();
+    },
     start() {
       if (running) return;
       running = true;

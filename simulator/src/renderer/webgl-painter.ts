@@ -35,7 +35,7 @@ void main() {
   gl_Position = vec4(a_pos * u_view.xy + u_view.zw, 0.0, 1.0);
 }`;
 
-const FRAGMENT = `#version 300 es
+export const DOT_FRAGMENT = `#version 300 es
 precision mediump float;
 in vec3 v_rgb;
 uniform float u_edge;
@@ -47,7 +47,7 @@ void main() {
   outColor = vec4(v_rgb * a, a);
 }`;
 
-function compile(gl: WebGL2RenderingContext, type: number, source: string): WebGLShader {
+export function compile(gl: WebGL2RenderingContext, type: number, source: string): WebGLShader {
   const shader = gl.createShader(type);
   if (!shader) throw new Error('crowd view: could not create a WebGL shader');
   gl.shaderSource(shader, source);
@@ -58,10 +58,10 @@ function compile(gl: WebGL2RenderingContext, type: number, source: string): WebG
   return shader;
 }
 
-function link(gl: WebGL2RenderingContext): WebGLProgram {
+export function link(gl: WebGL2RenderingContext, vertex = VERTEX, fragment = DOT_FRAGMENT): WebGLProgram {
   const program = gl.createProgram();
-  const vs = compile(gl, gl.VERTEX_SHADER, VERTEX);
-  const fs = compile(gl, gl.FRAGMENT_SHADER, FRAGMENT);
+  const vs = compile(gl, gl.VERTEX_SHADER, vertex);
+  const fs = compile(gl, gl.FRAGMENT_SHADER, fragment);
   gl.attachShader(program, vs);
   gl.attachShader(program, fs);
   gl.linkProgram(program);
@@ -73,7 +73,7 @@ function link(gl: WebGL2RenderingContext): WebGLProgram {
   return program;
 }
 
-function rendererString(gl: WebGL2RenderingContext): string {
+export function rendererString(gl: WebGL2RenderingContext): string {
   const debug = gl.getExtension('WEBGL_debug_renderer_info');
   const name = debug ? gl.getParameter(debug.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER);
   return `WebGL2: ${String(name)}`;

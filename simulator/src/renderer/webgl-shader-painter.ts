@@ -1,0 +1,180 @@
+/**
+ * WebGL2 painter that evaluates the bands' colours where they are drawn: each
+ * band's state (layers, effect parameters, master, sleep, clock) sits in vertex
+ * buffers, the effect table in an integer texture, and the vertex shader computes
+ * the colour per band per frame (band-shader.ts). A packet uploads only the seat
+ * range it changed (the crowd's watch), so a frame costs the main thread a few
+ * uniforms and one draw call whatever the crowd's size.
+ */
+import { BAND_VERTEX } from './band-shader';
+import { allocPackedBands, packBands, packEffects, splitTime, type BandStateSource, type PackedBands } from './band-state-pack';
+import type { DotStyle } from './painter';
+import type { StatePainter } from './state-painter';
+import type { ViewTransform } from './view-transform';
+import { DOT_FRAGMENT, link, rendererString } from './webgl-painter';
+
+/** Effect table texture width (4096 effects per row). */
+const FX_WIDTH = 4096;
+
+export function createWebglShaderPainter(canvas: HTMLCanvasElement): StatePainter | null {
+  const gl = canvas.getContext('webgl2', { alpha: false, antialias: false, depth: false, stencil: false, premultipliedAlpha: true });
+  if (!gl) return null;
+  const program = link(gl, BAND_VERTEX, DOT_FRAGMENT);
+  const u = (name: string) => gl.getUniformLocation(program, name);
+  const uView = u('u_view');
+  const uSize = u('u_size');
+  const uUnlit = u('u_unlit');
+  const uEdge = u('u_edge');
+  const uAtWhole = u('u_atWhole');
+  const uAtFrac = u('u_atFrac');
+  const uAtF = u('u_atF');
+  const uEffects = u('u_effects');
+  const sizeRange = gl.getParameter(gl.ALIASED_POINT_SIZE_RANGE) as Float32Array;
+  const maxPointSize = Math.max(1, sizeRange[1]);
+
+  const vao = gl.createVertexArray();
+  gl.bindVertexArray(vao);
+  const buffer = (loc: number, size: number, type: number, integer: boolean): WebGLBuffer => {
+    const b = gl.createBuffer();
+    gl.bindBuffer(gl.ARRAY_BUFFER, b);
+    gl.enableVertexAttribArray(loc);
+    if (integer) gl.vertexAttribIPointer(loc, size, type, 0, 0);
+    else gl.vertexAttribPointer(loc, size, type, false, 0, 0);
+    return b;
+  };
+  const posBuf = buffer(0, 2, gl.FLOAT, false);
+  const bandBuf = buffer(1, 2, gl.UNSIGNED_INT, true);
+  const bandFBuf = buffer(2, 2, gl.FLOAT, false);
+  const layerBuf = gl.createBuffer();
+  gl.bindBuffer(gl.ARRAY_BUFFER, layerBuf);
+  gl.enableVertexAttribArray(3);
+  gl.vertexAttribIPointer(3, 4, gl.UNSIGNED_INT, 32, 0);
+  gl.enableVertexAttribArray(4);
+  gl.vertexAttribIPointer(4, 4, gl.UNSIGNED_INT, 32, 16);
+  const layerFBuf = buffer(5, 4, gl.FLOAT, false);
+  gl.bindVertexArray(null);
+
+  const fxTex = gl.createTexture();
+  gl.bindTexture(gl.TEXTURE_2D, fxTex);
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.NEAREST);
+  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);
+  let fxTable: Uint32Array = new Uint32Array(0);
+
+  let count = 0;
+  let source: BandStateSource | null = null;
+  let packed: PackedBands | null = null;
+  let unwatch = (): void => {};
+  // Seats changed since the last upload, and whether the effect table did.
+  let dirtyLo = Infinity;
+  let dirtyHi = -1;
+  let effectsDirty = false;
+  const affine = new Float32Array(4);
+
+  const uploadEffects = (): void => {
+    const effects = source!.bandState().effects;
+    fxTable = packEffects(effects, fxTable);
+    const n = Math.max(1, effects.length);
+    const w = Math.min(FX_WIDTH, n);
+    const h = Math.ceil(n / FX_WIDTH);
+    const data = new Uint32Array(4 * w * h);
+    data.set(fxTable.subarray(0, Math.min(fxTable.length, data.length)));
+    gl.bindTexture(gl.TEXTURE_2D, fxTex);
+    gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA32UI, w, h, 0, gl.RGBA_INTEGER, gl.UNSIGNED_INT, data);
+    effectsDirty = false;
+  };
+
+  /** Packs and uploads the changed seats: the one place band state goes to the GPU. */
+  const flush = (): void => {
+    if (!source || !packed) return;
+    if (dirtyHi >= dirtyLo) {
+      const lo = dirtyLo;
+      const hi = dirtyHi;
+      packBands(source.bandState(), packed, lo, hi);
+      const n = hi - lo + 1;
+      const put = (buf: WebGLBuffer, arr: Uint32Array | Float32Array, per: number): void => {
+        gl.bindBuffer(gl.ARRAY_BUFFER, buf);
+        gl.bufferSubData(gl.ARRAY_BUFFER, lo * per * 4, arr, lo * per, n * per);
+      };
+      put(bandBuf, packed.band, 2);
+      put(bandFBuf, packed.bandF, 2);
+      put(layerBuf, packed.layer, 8);
+      put(layerFBuf, packed.layerF, 4);
+      dirtyLo = Infinity;
+      dirtyHi = -1;
+    }
+    if (effectsDirty) uploadEffects();
+  };
+
+  return {
+    kind: 'webgl2-shader',
+    info: rendererString(gl),
+    setSource(src, x, y) {
+      unwatch();
+      source = src;
+      count = src.bandState().count;
+      packed = allocPackedBands(count);
+      const pos = new Float32Array(2 * Math.max(1, count));
+      for (let i = 0; i < count; i++) {
+        pos[2 * i] = x[i];
+        pos[2 * i + 1] = y[i];
+      }
+      const alloc = (buf: WebGLBuffer, data: ArrayBufferView): void => {
+        gl.bindBuffer(gl.ARRAY_BUFFER, buf);
+        gl.bufferData(gl.ARRAY_BUFFER, data, gl.DYNAMIC_DRAW);
+      };
+      alloc(posBuf, pos);
+      alloc(bandBuf, packed.band);
+      alloc(bandFBuf, packed.bandF);
+      alloc(layerBuf, packed.layer);
+      alloc(layerFBuf, packed.layerF);
+      dirtyLo = 0;
+      dirtyHi = count - 1;
+      effectsDirty = true;
+      unwatch = src.watch((lo, hi, fx) => {
+        if (lo < dirtyLo) dirtyLo = lo;
+        if (hi > dirtyHi) dirtyHi = hi;
+        if (fx) effectsDirty = true;
+      });
+      flush();
+    },
+    flush,
+    draw(atMs, view: ViewTransform, _dpr, style: DotStyle) {
+      flush();
+      const [br, bg, bb] = style.background;
+      gl.viewport(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight);
+      gl.clearColor(br / 255, bg / 255, bb / 255, 1);
+      gl.clear(gl.COLOR_BUFFER_BIT);
+      if (count === 0) return;
+      gl.useProgram(program);
+      gl.bindVertexArray(vao);
+      const t = splitTime(atMs);
+      gl.uniform1ui(uAtWhole, t.whole);
+      gl.uniform1f(uAtFrac, t.frac);
+      gl.uniform1f(uAtF, atMs);
+      gl.activeTexture(gl.TEXTURE0);
+      gl.bindTexture(gl.TEXTURE_2D, fxTex);
+      gl.uniform1i(uEffects, 0);
+      gl.uniform4fv(uView, view.clipAffine(affine));
+      // The point spans the dot plus half a pixel of soft edge each side.
+      const size = Math.min(maxPointSize, 2 * style.radiusPx + 1);
+      gl.uniform1f(uSize, size);
+      gl.uniform3f(uUnlit, style.unlit[0] / 255, style.unlit[1] / 255, style.unlit[2] / 255);
+      gl.uniform1f(uEdge, Math.min(1, 2 / size));
+      gl.enable(gl.BLEND);
+      gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+      gl.drawArrays(gl.POINTS, 0, count);
+      gl.bindVertexArray(null);
+    },
+    resize(width, height) {
+      canvas.width = width;
+      canvas.height = height;
+    },
+    destroy() {
+      unwatch();
+      for (const b of [posBuf, bandBuf, bandFBuf, layerBuf, layerFBuf]) gl.deleteBuffer(b);
+      gl.deleteTexture(fxTex);
+      gl.deleteVertexArray(vao);
+      gl.deleteProgram(program);
+    },
+  };
+}
