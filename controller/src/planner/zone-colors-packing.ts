@@ -3,11 +3,12 @@
  * each. A colour many zones share is cheapest as one COLOR with a ZONES mask;
  * a colour few zones have costs less as 3 or 4 bytes in a ZONE_COLORS packet
  * than as a packet of its own (radio overhead, header, mask, gap). For each
- * fade the planner tries every split by group size and keeps the one that
- * holds the channel least, repeats included; a tie keeps COLOR, and so does a
- * lone colour (ZONE_COLORS is for different colours side by side).
+ * fade the planner tries every split by group size (groups of one size move
+ * together) and keeps the one that holds the channel least, repeats included;
+ * a tie keeps COLOR, and so does a lone colour (ZONE_COLORS is for different
+ * colours side by side).
  */
-import { ccbLength, zoneColorsCapacity, type CcbPacket, type Rgb, type ZoneColor, type ZoneColorsForm } from '@crowdcue/protocol';
+import { ccbLength, zoneColorsArgBytes, zoneColorsCapacity, type CcbPacket, type Rgb, type ZoneColor, type ZoneColorsForm } from '@crowdcue/protocol';
 import type { PlanColor } from './plan-look';
 import type { ZoneGroup } from './zone-groups';
 
@@ -30,11 +31,13 @@ export type HoldMs = (rfLen: number) => number;
 
 const PROBE = { site: 0, seq: 1 } as const;
 const lenOf = (p: Omit<CcbPacket, 'site' | 'seq'>) => ccbLength({ ...PROBE, ...p } as CcbPacket);
-const runLen = (n: number) => lenOf({ target: { kind: 'ALL' }, cmd: 'ZONE_COLORS', form: 'RUN', fadeMs: 0, zones: Array.from({ length: n }, (_, z): ZoneColor => [z, [0, 0, 0]]) });
-const listLen = (n: number) => lenOf({ target: { kind: 'ALL' }, cmd: 'ZONE_COLORS', form: 'LIST', fadeMs: 0, zones: Array.from({ length: n }, (_, z): ZoneColor => [z, [0, 0, 0]]) });
 
 const RUN_MAX = zoneColorsCapacity('RUN');
 const LIST_MAX = zoneColorsCapacity('LIST');
+/** Bytes on air of a ZONE_COLORS (ALL target) with k entries, by form: tables, as the packing below asks often. */
+const HEADER_ALL = lenOf({ target: { kind: 'ALL' }, cmd: 'WAKE' });
+const RUN_LEN = Array.from({ length: RUN_MAX + 1 }, (_, k) => HEADER_ALL + zoneColorsArgBytes('RUN', k));
+const LIST_LEN = Array.from({ length: LIST_MAX + 1 }, (_, k) => HEADER_ALL + zoneColorsArgBytes('LIST', k));
 
 /**
  * Splits zones (ascending, one colour each) into ZONE_COLORS packets holding the
@@ -48,17 +51,21 @@ export function packZoneColors(entries: ReadonlyArray<[zone: number, rgb: Rgb]>,
   const from = new Int32Array(n + 1);
   const form: ZoneColorsForm[] = new Array<ZoneColorsForm>(n + 1).fill('LIST');
   best[0] = 0;
+  const runHold = RUN_LEN.map(hold);
+  const listHold = LIST_LEN.map(hold);
   for (let j = 1; j <= n; j++) {
     for (let i = j - 1; i >= 0 && j - i <= Math.max(RUN_MAX, LIST_MAX); i--) {
       const k = j - i;
       const consecutive = sorted[j - 1][0] - sorted[i][0] === k - 1;
-      if (consecutive && k <= RUN_MAX) {
-        const c = best[i] + hold(runLen(k));
-        if (c < best[j]) [best[j], from[j], form[j]] = [c, i, 'RUN'];
+      if (consecutive && k <= RUN_MAX && best[i] + runHold[k] < best[j]) {
+        best[j] = best[i] + runHold[k];
+        from[j] = i;
+        form[j] = 'RUN';
       }
-      if (k <= LIST_MAX) {
-        const c = best[i] + hold(listLen(k));
-        if (c < best[j]) [best[j], from[j], form[j]] = [c, i, 'LIST'];
+      if (k <= LIST_MAX && best[i] + listHold[k] < best[j]) {
+        best[j] = best[i] + listHold[k];
+        from[j] = i;
+        form[j] = 'LIST';
       }
     }
   }
@@ -93,7 +100,9 @@ export function packLooks(groups: readonly ZoneGroup[], holdMs: HoldMs): PackedL
     let bestSplit = 0;
     let bestPackets: ReturnType<typeof packZoneColors>['packets'] = [];
     // One colour is COLOR's job (every band firmware knows it): ZONE_COLORS only ever merges two or more.
+    // Groups of one size move together (at most 11 sizes fit in 64 zones), so a GO stays a few ms of work.
     for (let s = 2; s <= order.length; s++) {
+      if (s < order.length && order[s].zones.length === order[s - 1].zones.length) continue;
       const entries = order.slice(0, s).flatMap((g) => g.zones.map((z): [number, Rgb] => [z, (g.look as PlanColor).rgb]));
       const packed = packZoneColors(entries, hold);
       const cost = packed.cost + colorCost.slice(s).reduce((a, b) => a + b, 0);
