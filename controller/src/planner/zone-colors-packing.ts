@@ -8,7 +8,9 @@
  * a tie keeps COLOR, and so does a lone colour (ZONE_COLORS is for different
  * colours side by side).
  */
-import { ccbLength, zoneColorsArgBytes, zoneColorsCapacity, type CcbPacket, type Rgb, type ZoneColor, type ZoneColorsForm } from '@crowdcue/protocol';
+import {
+  ccbLength, zoneColorsArgBytes, zoneColorsCapacity, type CcbCommand, type CcbPacket, type CcbTarget, type Rgb, type ZoneColor, type ZoneColorsForm,
+} from '@crowdcue/protocol';
 import type { PlanColor } from './plan-look';
 import type { ZoneGroup } from './zone-groups';
 
@@ -29,13 +31,12 @@ export interface PackedLooks {
 /** ms a packet of `rfLen` bytes keeps the channel (all its transmissions and gaps): the slowest transmitter's figure. */
 export type HoldMs = (rfLen: number) => number;
 
-const PROBE = { site: 0, seq: 1 } as const;
-const lenOf = (p: Omit<CcbPacket, 'site' | 'seq'>) => ccbLength({ ...PROBE, ...p } as CcbPacket);
+const lenOf = (target: CcbTarget, command: CcbCommand) => ccbLength({ site: 0, seq: 1, target, ...command } as CcbPacket);
 
 const RUN_MAX = zoneColorsCapacity('RUN');
 const LIST_MAX = zoneColorsCapacity('LIST');
 /** Bytes on air of a ZONE_COLORS (ALL target) with k entries, by form: tables, as the packing below asks often. */
-const HEADER_ALL = lenOf({ target: { kind: 'ALL' }, cmd: 'WAKE' });
+const HEADER_ALL = lenOf({ kind: 'ALL' }, { cmd: 'WAKE' });
 const RUN_LEN = Array.from({ length: RUN_MAX + 1 }, (_, k) => HEADER_ALL + zoneColorsArgBytes('RUN', k));
 const LIST_LEN = Array.from({ length: LIST_MAX + 1 }, (_, k) => HEADER_ALL + zoneColorsArgBytes('LIST', k));
 
@@ -78,7 +79,7 @@ export function packZoneColors(entries: ReadonlyArray<[zone: number, rgb: Rgb]>,
 
 /** A group's own COLOR packet, bytes on air. */
 function colorLen(g: ZoneGroup): number {
-  return lenOf({ target: g.target, cmd: 'COLOR', rgb: [0, 0, 0], fadeMs: 0 });
+  return lenOf(g.target, { cmd: 'COLOR', rgb: [0, 0, 0], fadeMs: 0 });
 }
 
 /** Groups as the planner puts them on air: ZONE_COLORS where it holds the channel less than separate COLORs. */
