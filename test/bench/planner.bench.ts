@@ -2,9 +2,10 @@
  * Planner figures:
  * 1. the demo show, planned in virtual time on one 38.4 kbit/s transmitter:
  *    packets and airtime against naive per-zone colour frames at 25 fps;
- * 2. a GO on a 64-zone cue, every zone a different colour: time from the GO
- *    to its last packet on air, as planned (airtime at 38.4 kbit/s) and as
- *    measured on the simulator's virtual transmitter in real time.
+ * 2. a GO on a 64- and a 16-zone cue, every zone a different colour: time from
+ *    the GO until every zone has its colour, with ZONE_COLORS and with COLOR
+ *    packets only, as planned (airtime at 38.4 kbit/s) beside the channel's
+ *    floor, and as measured on the simulator's virtual transmitter in real time.
  * Measures only; nothing here passes or fails.
  */
 import type { SchedulerLike } from 'rxjs';
@@ -42,12 +43,12 @@ function virtualClock() {
 }
 
 /** The demo show through the planner in virtual time; `aheadMs` = how early each cue reaches the planner. */
-function planDemo(aheadMs: number) {
+function planDemo(aheadMs: number, zoneColors = true) {
   const show = demoShow();
   const zones = show.venue.zones.map((z) => z.id);
   const { scheduler, advanceTo } = virtualClock();
   const tx = new RecordingTransmitter('virtual', 'ALL', RADIO);
-  const planner = new Planner({ scheduler, site: show.site, venueZones: zones, transmitters: [tx], epochMs: 0 });
+  const planner = new Planner({ scheduler, site: show.site, venueZones: zones, transmitters: [tx], epochMs: 0, zoneColors });
   const { parades } = compileShowParades(show);
   const items = autoRunSchedule(show);
   const startMs = 1000;
@@ -83,6 +84,7 @@ function planDemo(aheadMs: number) {
 function demoFigures(): BenchResult {
   const ahead = planDemo(200);
   const atTime = planDemo(0);
+  const colorOnly = planDemo(200, false).use;
   const { zones, durationMs, use } = ahead;
   const frames = Math.floor(durationMs / 40);
   const naivePackets = frames * zones.length;
@@ -100,6 +102,7 @@ function demoFigures(): BenchResult {
     rows: [
       { what: 'planner (all purposes, repeats included)', packets: use.packets, transmissions: use.transmissions, airtime_ms: round(use.airMs), channel_pct: pct(use.airMs) },
       ...purposeRows,
+      { what: 'planner, COLOR only (no ZONE_COLORS)', packets: colorOnly.packets, transmissions: colorOnly.transmissions, airtime_ms: round(colorOnly.airMs), channel_pct: pct(colorOnly.airMs) },
       { what: `naive: ${zones.length} zones x 25 fps COLOR frames`, packets: naivePackets, transmissions: naivePackets, airtime_ms: round(naiveAirMs), channel_pct: pct(naiveAirMs) },
       { what: 'ratio naive / planner', packets: round(naivePackets / use.packets, 1), transmissions: round(naivePackets / use.transmissions, 1), airtime_ms: round(naiveAirMs / use.airMs, 1), channel_pct: '' },
     ],
@@ -111,35 +114,64 @@ function demoFigures(): BenchResult {
   };
 }
 
-/** A GO on a 64-zone cue, every zone a different colour, planned in virtual time. */
-function plannedGo(repeat: number) {
-  const zones = Array.from({ length: 64 }, (_, i) => i);
+interface GoCase {
+  zones: number;
+  /** Whether the planner may use ZONE_COLORS (false: COLOR packets only, as bands without it need). */
+  zoneColors: boolean;
+}
+const caseName = (c: GoCase) => `${c.zones} zones, ${c.zoneColors ? 'ZONE_COLORS' : 'COLOR only'}`;
+const distinctColour = (zone: number, run = 0): [number, number, number] => [(zone * 4 + run) % 256, 255 - zone * 4, (zone * 37 + run * 10) % 256];
+
+/** A GO on a cue that gives every zone a different colour, planned in virtual time. */
+function plannedGo(c: GoCase, repeat: number) {
+  const zones = Array.from({ length: c.zones }, (_, i) => i);
   const { scheduler, advanceTo } = virtualClock();
   const tx = new RecordingTransmitter('tx', 'ALL', RADIO);
-  const planner = new Planner({ scheduler, site: 1, venueZones: zones, transmitters: [tx], epochMs: 0, repeats: { cue: repeat } });
+  const planner = new Planner({ scheduler, site: 1, venueZones: zones, transmitters: [tx], epochMs: 0, repeats: { cue: repeat }, zoneColors: c.zoneColors });
   const sends: PlannedSend[] = [];
   planner.planned$.subscribe((s) => sends.push(s));
   advanceTo(1000);
-  planner.setLooks(zones.map((zone) => ({ zone, look: { kind: 'color', rgb: [zone * 4, 255 - zone * 4, (zone * 37) % 256], fadeMs: 0 } })), { cue: 'go64' });
+  planner.setLooks(zones.map((zone) => ({ zone, look: { kind: 'color', rgb: distinctColour(zone), fadeMs: 0 } })), { cue: 'go' });
   advanceTo(10_000);
   // repeats go as SENDs of the same seq: a band has its colour at the first one
   const firstBySeq = new Map<number, number>();
   for (const s of sends) firstBySeq.set(s.packet.seq, Math.min(firstBySeq.get(s.packet.seq) ?? Infinity, s.landMs));
   const lastLand = Math.max(...firstBySeq.values());
+  const firstLand = Math.min(...firstBySeq.values());
   const air = (s: PlannedSend) => airtimeUs(s.packet.rf.length, BITRATE, OVERHEAD) / 1000;
   const lastEnd = Math.max(...sends.map((s) => s.startMs + (1 + s.packet.repeat) * air(s) + s.packet.repeat * Math.max(1, s.packet.gapMs)));
-  return { packets: firstBySeq.size, sends: sends.length, firstLandMs: Math.min(...sends.map((s) => s.landMs)) - 1000, lastLandMs: lastLand - 1000, lastEndMs: lastEnd - 1000 };
+  const firstAirMs = air(sends[0]);
+  return {
+    packets: firstBySeq.size,
+    bytes: [...new Set(sends.map((s) => s.packet.seq))].reduce((n, seq) => n + (sends.find((s) => s.packet.seq === seq)?.packet.rf.length ?? 0), 0),
+    firstLandMs: firstLand - 1000,
+    lastLandMs: lastLand - 1000,
+    lastEndMs: lastEnd - 1000,
+    /** From the first packet going on air to every zone having its colour once. */
+    onAirMs: lastLand - (firstLand - firstAirMs),
+  };
 }
 
-async function measuredGo(runs: number, scheduler: SchedulerLike): Promise<{ lastLandMs: number[]; lastEndMs: number[]; note?: string }> {
+/**
+ * The least the channel allows for `zones` zone colours: 3 bytes each at the bit
+ * rate, plus the fewest 48-byte packets that could hold them (each paying the
+ * radio overhead and the 4-byte CCB header) with 1 ms between them.
+ */
+function channelFloorMs(zones: number): number {
+  const colourBytes = 3 * zones;
+  const packets = Math.ceil(colourBytes / (48 - 4));
+  return ((colourBytes + packets * (OVERHEAD + 4)) * 8 * 1000) / BITRATE + (packets - 1);
+}
+
+async function measuredGo(c: GoCase, runs: number, scheduler: SchedulerLike): Promise<{ lastLandMs: number[]; lastEndMs: number[]; note?: string }> {
   const tx = openTransmitter('virtual', { id: 'virtual', scheduler });
   const device = tx.virtualDevice;
   if (!device) return { lastLandMs: [], lastEndMs: [], note: 'no virtual device' };
   await tx.start();
   const t0 = performance.now();
   while (!tx.capabilities() && performance.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 10));
-  const zones = Array.from({ length: 64 }, (_, i) => i);
-  const planner = new Planner({ scheduler, site: 1, venueZones: zones, transmitters: [tx] });
+  const zones = Array.from({ length: c.zones }, (_, i) => i);
+  const planner = new Planner({ scheduler, site: 1, venueZones: zones, transmitters: [tx], zoneColors: c.zoneColors });
   const lastLandMs: number[] = [];
   const lastEndMs: number[] = [];
   for (let run = 0; run < runs; run++) {
@@ -155,7 +187,7 @@ async function measuredGo(runs: number, scheduler: SchedulerLike): Promise<{ las
       if (!firstEnds.has(t.seq)) firstEnds.set(t.seq, t.endHostMs);
     });
     const go = performance.now();
-    planner.setLooks(zones.map((zone) => ({ zone, look: { kind: 'color', rgb: [(zone * 4 + run) % 256, 255 - zone * 4, run * 10], fadeMs: 0 } })), { cue: `go64 #${run}` });
+    planner.setLooks(zones.map((zone) => ({ zone, look: { kind: 'color', rgb: distinctColour(zone, run + 1), fadeMs: 0 } })), { cue: `go #${run}` });
     const until = performance.now() + 5000;
     while ((seqs.size === 0 || transmissions < seqs.size * 2) && performance.now() < until) await new Promise((r) => setTimeout(r, 20));
     off();
@@ -169,43 +201,73 @@ async function measuredGo(runs: number, scheduler: SchedulerLike): Promise<{ las
   return { lastLandMs, lastEndMs };
 }
 
-async function goFigures(): Promise<BenchResult> {
-  const planned1 = plannedGo(1);
-  const planned0 = plannedGo(0);
-  const measuredRuns = [
-    { label: 'DeadlineScheduler', m: await measuredGo(5, new DeadlineScheduler()) },
-    { label: 'timer scheduler', m: await measuredGo(5, monotonicScheduler) },
-  ];
+const GO_CASES: GoCase[] = [
+  { zones: 64, zoneColors: true },
+  { zones: 64, zoneColors: false },
+  { zones: 16, zoneColors: true },
+  { zones: 16, zoneColors: false },
+];
+
+async function goFigures(): Promise<BenchResult[]> {
   const med = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : NaN);
-  const rows: BenchResult['rows'] = [
-    { case: 'planned, 1 repeat (default)', packets: planned1.packets, first_on_air_ms: round(planned1.firstLandMs, 2), last_first_transmission_ms: round(planned1.lastLandMs, 2), last_repeat_ms: round(planned1.lastEndMs, 2) },
-    { case: 'planned, no repeat', packets: planned0.packets, first_on_air_ms: round(planned0.firstLandMs, 2), last_first_transmission_ms: round(planned0.lastLandMs, 2), last_repeat_ms: round(planned0.lastEndMs, 2) },
-  ];
+  const planRows: BenchResult['rows'] = [];
+  const measureRows: BenchResult['rows'] = [];
   const notes: string[] = [];
-  for (const { label, m } of measuredRuns) {
-    if (m.note) notes.push(`${label}: ${m.note}`);
-    if (m.lastLandMs.length === 0) continue;
-    rows.push({
-      case: `measured, virtual transmitter, planner on ${label} (median of ${m.lastLandMs.length})`,
-      packets: planned1.packets,
-      first_on_air_ms: '',
-      last_first_transmission_ms: round(med(m.lastLandMs), 2),
-      last_repeat_ms: round(med(m.lastEndMs), 2),
+  for (const c of GO_CASES) {
+    const p1 = plannedGo(c, 1);
+    const p0 = plannedGo(c, 0);
+    planRows.push({
+      case: caseName(c),
+      packets: p1.packets,
+      bytes: p1.bytes,
+      first_on_air_ms: round(p1.firstLandMs, 2),
+      every_zone_ms: round(p1.lastLandMs, 2),
+      with_repeat_ms: round(p1.lastEndMs, 2),
+      no_repeat_ms: round(p0.lastEndMs, 2),
+      on_air_span_ms: round(p1.onAirMs, 2),
+      channel_floor_ms: round(channelFloorMs(c.zones), 2),
     });
-    rows.push({ case: `measured, ${label}, worst run`, packets: planned1.packets, first_on_air_ms: '', last_first_transmission_ms: round(Math.max(...m.lastLandMs), 2), last_repeat_ms: round(Math.max(...m.lastEndMs), 2) });
+    for (const [label, scheduler] of [['DeadlineScheduler', new DeadlineScheduler()], ['timer scheduler', monotonicScheduler]] as const) {
+      const m = await measuredGo(c, 5, scheduler);
+      if (m.note) notes.push(`${caseName(c)}, ${label}: ${m.note}`);
+      if (m.lastLandMs.length === 0) continue;
+      measureRows.push({
+        case: `${caseName(c)}, ${label}`,
+        runs: m.lastLandMs.length,
+        every_zone_median_ms: round(med(m.lastLandMs), 2),
+        every_zone_worst_ms: round(Math.max(...m.lastLandMs), 2),
+        with_repeat_median_ms: round(med(m.lastEndMs), 2),
+        with_repeat_worst_ms: round(Math.max(...m.lastEndMs), 2),
+      });
+    }
   }
-  return {
-    name: 'Planner: GO on a 64-zone cue to its last packet on air',
-    rows,
-    notes: [
-      `64 zones, every zone a different colour = 64 COLOR packets of ${ZONE_COLOR_BYTES} bytes; ${BITRATE} bit/s, ${OVERHEAD} bytes overhead, 1 ms between transmissions, 2 ms gap before a repeat`,
-      'times are from the GO; "last first transmission" is when every band has had its colour once, "last repeat" when the repeats are done too',
-      'measured: the planner, the CCL driver and the in-process virtual transmitter share one event loop; the gap to the plan is how far that device falls behind its timed starts',
-      ...notes,
-    ],
-  };
+  const common = [
+    `every zone a different colour; ${BITRATE} bit/s, ${OVERHEAD} bytes radio overhead, 1 ms between transmissions, 2 ms gap before a repeat; default cue repeat 1`,
+    'times are from the GO; "every zone" is when every band has had its colour once, "with repeat" when the repeats are done too',
+  ];
+  return [
+    {
+      name: 'Planner: GO on a many-zone cue until every zone has its colour (planned)',
+      rows: planRows,
+      notes: [
+        ...common,
+        `a GO due at once lands no sooner than the planner's hand-over margin (asapMarginMs 60 ms, the time a timed SEND needs to reach the device) plus one packet's airtime; "on air span" is from the first packet going on air to every zone having its colour: the ripple the audience sees`,
+        `channel floor: 3 bytes per zone colour at the bit rate, plus the fewest 48-byte packets that could carry them (each paying ${OVERHEAD} bytes overhead + 4 bytes CCB header) and 1 ms between them; it compares with "on air span"`,
+        'COLOR only: what the planner sends for bands without ZONE_COLORS (the figures before it existed)',
+      ],
+    },
+    {
+      name: 'Planner: GO on a many-zone cue until every zone has its colour (measured, virtual transmitter)',
+      rows: measureRows,
+      notes: [
+        ...common,
+        'measured: the planner, the CCL driver and the in-process virtual transmitter share one event loop; the gap to the plan is how far that device falls behind its timed starts',
+        ...notes,
+      ],
+    },
+  ];
 }
 
 export async function bench(): Promise<BenchResult[]> {
-  return [demoFigures(), await goFigures()];
+  return [demoFigures(), ...(await goFigures())];
 }

@@ -26,6 +26,19 @@ describe('OnAirRecord', () => {
     expect(r.packets()).toEqual([all, master, sync2, z1Again]);
   });
 
+  it('records a ZONE_COLORS as the look of the zones it lists only', () => {
+    const r = new OnAirRecord([0, 1, 2]);
+    const all = pkt({ kind: 'ALL' }, red, 20);
+    const some = pkt({ kind: 'ALL' }, { cmd: 'ZONE_COLORS', form: 'RUN', fadeMs: 0, zones: [[1, [1, 2, 3]], [2, [4, 5, 6]]] }, 30);
+    const z1 = pkt({ kind: 'ZONES', zones: [1] }, blue, 40);
+    const z2 = pkt({ kind: 'ZONES', zones: [2] }, blue, 50);
+    for (const p of [all, some, z1, z2]) r.add(p);
+    // Zone 0 never listed keeps red; zones 1 and 2 moved on from it, and their last two looks are kept.
+    expect(r.packets()).toEqual([all, some, z1, z2]);
+    r.add(pkt({ kind: 'ZONES', zones: [1, 2] }, red, 60));
+    expect(r.packets()).not.toContain(some);
+  });
+
   it('forgets seat-range looks once a packet to every zone covers them, and ignores what it cannot read', () => {
     const r = new OnAirRecord([0, 1]);
     const seats = pkt({ kind: 'PIXELS', first: 0, last: 9 }, blue, 10);

@@ -8,7 +8,7 @@
  */
 import { decodeCcb, parseHex, toHex, type OnAirPacketInfo } from '@crowdcue/protocol';
 
-const LOOK_COMMANDS: ReadonlySet<string> = new Set(['COLOR', 'EFFECT', 'SHOW_IMAGE']);
+const LOOK_COMMANDS: ReadonlySet<string> = new Set(['COLOR', 'EFFECT', 'SHOW_IMAGE', 'ZONE_COLORS']);
 const PER_ZONE = 2;
 const SEAT_LOOKS = 4;
 
@@ -40,8 +40,11 @@ export class OnAirRecord {
         this.seats = [...this.seats.filter(other), p].slice(-SEAT_LOOKS);
         return;
       }
-      if (t.kind === 'ALL') this.seats = [];
-      for (const z of t.kind === 'ALL' ? this.venueZones : t.zones) {
+      // A ZONE_COLORS sets the look of the zones it lists (and its target reaches), no others.
+      const listed = ccb.cmd === 'ZONE_COLORS' ? new Set(ccb.zones.map(([z]) => z)) : undefined;
+      if (t.kind === 'ALL' && !listed) this.seats = [];
+      const reached = t.kind === 'ALL' ? this.venueZones : t.zones;
+      for (const z of listed ? reached.filter((r) => listed.has(r)) : reached) {
         // A repeat of the same packet replaces itself rather than pushing out the look before it.
         const kept = (this.zones.get(z) ?? []).filter(other);
         this.zones.set(z, [...kept, p].slice(-PER_ZONE));

@@ -34,7 +34,8 @@ const air = (len: number) => airtimeUs(len, 38_400, 10) / 1000;
 
 describe('planner: zone merging', () => {
   it('sends zones that share a look as one ZONES mask, one packet per look', () => {
-    const { planner, sends, advanceTo } = setup();
+    // COLOR only: with ZONE_COLORS these six zones would share one packet (see 'planner: ZONE_COLORS').
+    const { planner, sends, advanceTo } = setup({ zoneColors: false });
     planner.setLooks(ZONES.slice(0, 6).map((zone) => ({ zone, look: color(zone % 2 ? [255, 0, 0] : [0, 0, 255]) })));
     advanceTo(100);
     const ccbs = sends.filter((s, i) => sends.findIndex((t) => t.packet.seq === s.packet.seq) === i).map((s) => s.ccb);
@@ -72,7 +73,7 @@ describe('planner: timing', () => {
 
   it('hands each packet to its transmitter shortly before it goes on air, not when it is planned', () => {
     const tx = new RecordingTransmitter('a');
-    const { planner, sends, advanceTo } = setup({ handoverAheadMs: 100 }, [tx]);
+    const { planner, sends, advanceTo } = setup({ handoverAheadMs: 100, zoneColors: false }, [tx]);
     planner.setLooks(ZONES.map((zone) => ({ zone, look: color([zone, 2, 2]) })), { atMs: 2000 });
     advanceTo(1800);
     expect(sends.length).toBeGreaterThan(0); // planned (booked) already
@@ -213,7 +214,7 @@ describe('planner: routing and airtime', () => {
 
   it('accounts airtime per transmitter and never books two packets on air at once', () => {
     const slow = new RecordingTransmitter('slow', 'ALL', { name: 's', rfMax: 48, queueCap: 64, bitrate: 9600, overhead: 12, timedSend: true });
-    const { planner, sends, advanceTo } = setup({}, [slow]);
+    const { planner, sends, advanceTo } = setup({ zoneColors: false }, [slow]);
     planner.setLooks(ZONES.map((zone) => ({ zone, look: color([zone, 0, 0]) })));
     advanceTo(2000);
     const stats = planner.stats();
@@ -229,8 +230,9 @@ describe('planner: routing and airtime', () => {
 });
 
 describe('planner: late cues', () => {
+  // These use COLOR only: one packet per zone makes a batch long enough to show the ordering and lateness.
   it('sends a many-zone cue once to every zone before its repeats', () => {
-    const { planner, sends, advanceTo } = setup();
+    const { planner, sends, advanceTo } = setup({ zoneColors: false });
     planner.setLooks(ZONES.map((zone) => ({ zone, look: color([zone, 1, 1]) })), { atMs: 1000 });
     advanceTo(3000);
     expect(sends).toHaveLength(24);
@@ -243,7 +245,7 @@ describe('planner: late cues', () => {
 
   it('reports a 64-zone cue that cannot all be on air by its time, and by how much', () => {
     const zones = Array.from({ length: 64 }, (_, i) => i);
-    const { planner, late, sends, advanceTo } = setup({ venueZones: zones });
+    const { planner, late, sends, advanceTo } = setup({ venueZones: zones, zoneColors: false });
     advanceTo(1000);
     planner.setLooks(zones.map((zone) => ({ zone, look: color([zone * 4, 255 - zone * 4, 0]) })), { cue: 'cue 7' });
     advanceTo(3000);
@@ -257,7 +259,7 @@ describe('planner: late cues', () => {
 
   it('plans a 64-zone cue given in advance backwards so that it is all on air by its time', () => {
     const zones = Array.from({ length: 64 }, (_, i) => i);
-    const { planner, late, sends, advanceTo } = setup({ venueZones: zones });
+    const { planner, late, sends, advanceTo } = setup({ venueZones: zones, zoneColors: false });
     planner.setLooks(zones.map((zone) => ({ zone, look: color([zone * 4, 255 - zone * 4, 0]) })), { atMs: 2000, cue: 'cue 8' });
     advanceTo(3000);
     expect(late).toEqual([]);
@@ -360,6 +362,9 @@ describe('planner: busks over parades', () => {
     ],
   });
   const zonesOf = (s: PlannedSend): number[] => (s.ccb.target.kind === 'ALL' ? [...ZONES] : s.ccb.target.kind === 'ZONES' ? [...s.ccb.target.zones] : []);
+  /** [zone, colour] a COLOR or ZONE_COLORS puts on its zones. */
+  const zoneColorsOf = (s: PlannedSend): Array<[number, Rgb]> =>
+    s.ccb.cmd === 'COLOR' ? zonesOf(s).map((z): [number, Rgb] => [z, (s.ccb as { rgb: Rgb }).rgb]) : s.ccb.cmd === 'ZONE_COLORS' ? s.ccb.zones : [];
 
   it('keeps busked zones out of a parade, busks on air during one, and puts the parade back on release', () => {
     const { planner, sends, advanceTo } = setup({ epochMs: 0 });
@@ -396,10 +401,90 @@ describe('planner: busks over parades', () => {
     expect(zonesOf(pulse[0])).toEqual(ZONES.filter((z) => z !== 2));
     // When the parade ends, zone 2 keeps its busk, the rest go back to the cue look.
     advanceTo(6000);
-    const after = sends.filter((s) => s.startMs > 3500 && s.ccb.cmd === 'COLOR');
-    expect(after.flatMap((s) => zonesOf(s).map((z) => [z, (s.ccb as { rgb: Rgb }).rgb]))).toEqual(
-      expect.arrayContaining([[2, [0, 255, 0]], [0, [20, 0, 0]], [11, [20, 0, 0]]]),
+    const after = sends.filter((s) => s.startMs > 3500).flatMap(zoneColorsOf);
+    expect(after).toEqual(expect.arrayContaining([[2, [0, 255, 0]], [0, [20, 0, 0]], [11, [20, 0, 0]]]));
+    expect(after.some(([z, rgb]) => z === 2 && rgb[0] === 20)).toBe(false);
+  });
+});
+
+describe('planner: ZONE_COLORS', () => {
+  const zones64 = Array.from({ length: 64 }, (_, i) => i);
+  const distinct = (zone: number): Rgb => [zone * 4, 255 - zone * 4, (zone * 37) % 256];
+  const firstSends = (sends: PlannedSend[]) => sends.filter((s, i) => sends.findIndex((t) => t.packet.seq === s.packet.seq) === i);
+  /** What every zone is given, from COLOR and ZONE_COLORS packets alike. */
+  const given = (sends: PlannedSend[], venue: number[]) => {
+    const out = new Map<number, Rgb>();
+    for (const s of firstSends(sends)) {
+      if (s.ccb.cmd === 'ZONE_COLORS') for (const [z, rgb] of s.ccb.zones) out.set(z, rgb);
+      if (s.ccb.cmd === 'COLOR') for (const z of s.ccb.target.kind === 'ZONES' ? s.ccb.target.zones : venue) out.set(z, s.ccb.rgb);
+    }
+    return out;
+  };
+
+  it('puts 64 different zone colours on air as five RUN packets instead of 64 COLORs', () => {
+    const { planner, sends, advanceTo } = setup({ venueZones: zones64 });
+    advanceTo(1000);
+    planner.setLooks(zones64.map((zone) => ({ zone, look: color(distinct(zone), 200) })), { cue: 'go' });
+    advanceTo(3000);
+    const firsts = firstSends(sends);
+    expect(firsts.map((s) => s.ccb.cmd)).toEqual(Array(5).fill('ZONE_COLORS'));
+    expect(firsts.map((s) => (s.ccb.cmd === 'ZONE_COLORS' ? [s.ccb.form, s.ccb.zones.length, s.ccb.fadeMs, s.ccb.target.kind] : []))).toEqual([
+      ['RUN', 13, 200, 'ALL'], ['RUN', 13, 200, 'ALL'], ['RUN', 13, 200, 'ALL'], ['RUN', 13, 200, 'ALL'], ['RUN', 12, 200, 'ALL'],
+    ]);
+    expect([...given(sends, zones64)].sort((a, b) => a[0] - b[0])).toEqual(zones64.map((z) => [z, distinct(z)]));
+    // each went out twice (the default cue repeat), all first transmissions before any repeat
+    expect(sends).toHaveLength(10);
+    expect(sends.slice(5).map((s) => s.packet.seq)).toEqual(firsts.map((s) => s.packet.seq));
+    const lands = firsts.map((s) => s.landMs);
+    expect(Math.max(...lands) - Math.min(...lands)).toBeCloseTo(3 * (air(47) + 1) + air(44) + 1, 3);
+    // and the packets route by the zones they list
+    expect(firsts[0].packet.zones).toEqual(zones64.slice(0, 13));
+  });
+
+  it('lists scattered zones in a LIST and keeps a colour many zones share as one COLOR', () => {
+    const { planner, sends, advanceTo } = setup();
+    // zones 0..7 one colour; 8, 10, 11 each their own
+    const looks = [...ZONES.slice(0, 8).map((zone) => ({ zone, look: color([9, 9, 9]) })), ...[8, 10, 11].map((zone) => ({ zone, look: color([zone, 0, 0]) }))];
+    planner.setLooks(looks);
+    advanceTo(1000);
+    const firsts = firstSends(sends);
+    expect(firsts.map((s) => s.ccb)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ cmd: 'COLOR', target: { kind: 'ZONES', zones: [0, 1, 2, 3, 4, 5, 6, 7] } }),
+        expect.objectContaining({ cmd: 'ZONE_COLORS', form: 'LIST', zones: [[8, [8, 0, 0]], [10, [10, 0, 0]], [11, [11, 0, 0]]] }),
+      ]),
     );
-    expect(after.some((s) => s.ccb.cmd === 'COLOR' && zonesOf(s).includes(2) && (s.ccb as { rgb: Rgb }).rgb[0] === 20)).toBe(false);
+    expect(firsts).toHaveLength(2);
+  });
+
+  it('falls back to COLOR when ZONE_COLORS would cost more air, and for a lone colour', () => {
+    const { planner, sends, advanceTo } = setup({ venueZones: zones64 });
+    // Two colours over alternate zones: two masked COLORs beat 64 entries.
+    planner.setLooks(zones64.map((zone) => ({ zone, look: color(zone % 2 ? [255, 0, 0] : [0, 0, 255]) })));
+    planner.setLooks([{ zone: 5, look: color([1, 2, 3]) }], { atMs: 2000 });
+    advanceTo(3000);
+    expect(firstSends(sends).map((s) => s.ccb.cmd)).toEqual(['COLOR', 'COLOR', 'COLOR']);
+  });
+
+  it('sends COLOR only when told the bands do not know ZONE_COLORS', () => {
+    const { planner, sends, advanceTo } = setup({ venueZones: zones64, zoneColors: false });
+    planner.setLooks(zones64.map((zone) => ({ zone, look: color(distinct(zone)) })));
+    advanceTo(3000);
+    expect(firstSends(sends)).toHaveLength(64);
+    expect(sends.every((s) => s.ccb.cmd === 'COLOR')).toBe(true);
+  });
+
+  it('refreshes many zones as ZONE_COLORS with what is left of the fade', () => {
+    const { planner, sends, advanceTo } = setup({ refreshIntervalMs: 1000, syncIntervalMs: 60_000 });
+    planner.setLooks(ZONES.map((zone) => ({ zone, look: color([zone, 1, 1], 5000) })), { atMs: 100 });
+    planner.start();
+    advanceTo(1500);
+    const refresh = sends.filter((s) => s.packet.purpose === 'refresh');
+    expect(refresh.map((s) => s.ccb.cmd)).toEqual(['ZONE_COLORS']);
+    const r = refresh[0];
+    if (r.ccb.cmd !== 'ZONE_COLORS') throw new Error('not ZONE_COLORS');
+    expect(r.ccb.zones).toEqual(ZONES.map((z) => [z, [z, 1, 1]]));
+    // landed at 100 with 5000 ms of fade: what is left at the refresh's landing
+    expect(r.ccb.fadeMs).toBe(Math.round(100 + 5000 - r.landMs));
   });
 });

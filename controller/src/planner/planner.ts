@@ -38,6 +38,7 @@ import { type PlanLook, planLookCommand, planLookFromStep } from './plan-look';
 import { reaches } from './routing';
 import { SeqCounter, type SeqSource } from './seq-counter';
 import { RANK, takeReady, type Work as QueuedWork } from './work-queue';
+import { packLooks, type PackedLooks, type ZoneColorsPack } from './zone-colors-packing';
 import { groupZones } from './zone-groups';
 import type { ZonePrecedence } from './zone-precedence';
 
@@ -88,6 +89,12 @@ export interface PlannerOptions {
   precedence?: ZonePrecedence;
   /** Where CCB seqs come from; default a new counter from 1 (a restart keeps its own: see live/band-continuity). */
   seq?: SeqSource;
+  /**
+   * Whether many zones' colours may go out as one ZONE_COLORS packet (spec 2.5)
+   * when that costs less air. Default true; false for bands whose firmware
+   * predates the command (they would ignore it).
+   */
+  zoneColors?: boolean;
 }
 
 export const ASSUMED_RADIO: TransmitterCapabilities = {
@@ -162,6 +169,8 @@ interface Spec {
   look?: PlanLook;
   /** Zones the look is recorded on (a seat range records none). */
   lookZones?: number[];
+  /** A ZONE_COLORS packet: each listed zone's colour look, recorded as `look` is for one. */
+  zoneLooks?: Map<number, PlanLook>;
 }
 
 type Work = QueuedWork<Spec>;
@@ -203,7 +212,7 @@ interface Layer {
 export class Planner {
   readonly clock: BandClock;
   private readonly scheduler: SchedulerLike;
-  private readonly opts: Required<Omit<PlannerOptions, 'scheduler' | 'transmitters' | 'venueZones' | 'site' | 'epochMs' | 'repeats' | 'precedence' | 'seq'>>;
+  private readonly opts: Required<Omit<PlannerOptions, 'scheduler' | 'transmitters' | 'venueZones' | 'site' | 'epochMs' | 'repeats' | 'precedence' | 'seq' | 'zoneColors'>>;
   private readonly repeats: Record<PacketPurpose, number>;
   private readonly venueZones: number[];
   private readonly transmitters: readonly Transmitter[];
@@ -211,6 +220,7 @@ export class Planner {
   private readonly seq: SeqSource;
   private readonly site: number;
   private readonly precedence: ZonePrecedence | undefined;
+  private readonly zoneColorsOnAir: boolean;
 
   private pending: Work[] = [];
   private nextWorkId = 1;
@@ -249,6 +259,7 @@ export class Planner {
     this.scheduler = options.scheduler;
     this.site = options.site;
     this.precedence = options.precedence;
+    this.zoneColorsOnAir = options.zoneColors ?? true;
     this.venueZones = [...options.venueZones].sort((a, b) => a - b);
     this.transmitters = options.transmitters;
     this.opts = {
@@ -341,7 +352,7 @@ export class Planner {
           if (busk || !this.underParade(z, landAt)) open.push([z, look]);
           else if (released.includes(z)) open.push([z, this.effectiveLook(z, landAt) ?? look]);
         }
-        return groupZones(open, this.venueZones).map((g) => this.lookSpec(g.target, g.zones, g.look));
+        return this.lookSpecs(open, purpose);
       },
     });
     if (released.length > 0) this.resumeParadesOn(released, landAt);
@@ -493,7 +504,7 @@ export class Planner {
           const look = this.effectiveLook(z, landAt);
           if (look) looks.push([z, look]);
         }
-        return groupZones(looks, this.venueZones).map((g) => this.lookSpec(g.target, g.zones, g.look));
+        return this.lookSpecs(looks, 'parade');
       },
     });
   }
@@ -720,8 +731,9 @@ export class Planner {
     const seq = this.seq.next();
     this.logical++;
     this.logicalByPurpose[w.purpose] = (this.logicalByPurpose[w.purpose] ?? 0) + 1;
-    const contentZones = spec.look ? (spec.lookZones ?? (spec.zones === 'ALL' ? this.venueZones : spec.zones)) : [];
-    const fenceZones = spec.look ? (spec.target.kind === 'PIXELS' || spec.zones === 'ALL' ? this.venueZones : spec.zones) : [];
+    const listed = spec.zoneLooks ? [...spec.zoneLooks.keys()] : [];
+    const contentZones = spec.look ? (spec.lookZones ?? (spec.zones === 'ALL' ? this.venueZones : spec.zones)) : listed;
+    const fenceZones = spec.look ? (spec.target.kind === 'PIXELS' || spec.zones === 'ALL' ? this.venueZones : spec.zones) : listed;
     let fence = -Infinity;
     for (const z of fenceZones) fence = Math.max(fence, this.fence.get(z) ?? -Infinity);
 
@@ -741,7 +753,8 @@ export class Planner {
       const packet: PlannedPacket = {
         seq,
         rf: encodeCcb(ccb),
-        zones: spec.target.kind === 'ZONES' ? spec.target.zones : 'ALL',
+        // A ZONE_COLORS goes to every band (ALL) but routes by the zones it lists.
+        zones: spec.target.kind === 'ZONES' ? spec.target.zones : spec.target.kind === 'ALL' && Array.isArray(spec.zones) ? spec.zones : 'ALL',
         atMs: w.priority ? null : start,
         priority: w.priority,
         repeat,
@@ -764,6 +777,10 @@ export class Planner {
       for (const z of fenceZones) this.fence.set(z, Math.max(this.fence.get(z) ?? -Infinity, waitUntil));
       for (const z of contentZones) this.shown.set(z, { look, landMs: firstLand });
       if (spec.target.kind === 'PIXELS') this.pixelFenceMs = Math.max(this.pixelFenceMs, waitUntil);
+    } else if (spec.zoneLooks) {
+      // Colours only: nothing waits to start, so the bands are free once the packet (repeats too) is on air.
+      for (const z of fenceZones) this.fence.set(z, Math.max(this.fence.get(z) ?? -Infinity, lastOnAir));
+      for (const [z, look] of spec.zoneLooks) this.shown.set(z, { look, landMs: firstLand });
     }
     return { fenceZones, sends, lastLand };
   }
@@ -800,6 +817,35 @@ export class Planner {
       look,
       lookZones: target.kind === 'PIXELS' ? [] : zones === 'ALL' ? [...this.venueZones] : zones,
     };
+  }
+
+  /**
+   * Zone looks as packets: zones sharing a look share one; colours few zones
+   * share go together as ZONE_COLORS when that holds the channel less (repeats
+   * included) on the slowest transmitter.
+   */
+  private lookSpecs(looks: Iterable<[number, PlanLook]>, purpose: PacketPurpose): Spec[] {
+    const packed = this.packLooks(looks, purpose);
+    return [
+      ...packed.groups.map((g) => this.lookSpec(g.target, g.zones, g.look)),
+      ...packed.packs.map((p) => this.zoneColorsSpec(p, { cmd: 'ZONE_COLORS', form: p.form, fadeMs: p.fadeMs, zones: p.zones })),
+    ];
+  }
+
+  private packLooks(looks: Iterable<[number, PlanLook]>, purpose: PacketPurpose): PackedLooks {
+    const groups = groupZones(looks, this.venueZones);
+    if (!this.zoneColorsOnAir) return { groups, packs: [] };
+    const repeat = this.repeats[purpose];
+    return packLooks(groups, (len) => {
+      let hold = 0;
+      for (const ledger of this.ledgers.values()) hold = Math.max(hold, ledger.holdMs(len, repeat, this.opts.gapMs));
+      return hold;
+    });
+  }
+
+  private zoneColorsSpec(pack: ZoneColorsPack, command: Spec['command']): Spec {
+    const zones = pack.zones.map(([z]) => z);
+    return { target: { kind: 'ALL' }, zones, command, zoneLooks: new Map(pack.looks) };
   }
 
   private masterSpec(level: number): Spec {
@@ -857,7 +903,7 @@ export class Planner {
       const look = this.effectiveLook(z, t);
       if (look) looks.push([z, look]);
     }
-    return groupZones(looks, this.venueZones).map((g) => this.lookSpec(g.target, g.zones, g.look));
+    return this.lookSpecs(looks, 'parade');
   }
 
   private baseStartsAt(zone: number, t: number): boolean {
@@ -884,12 +930,24 @@ export class Planner {
         looks.push([z, shown.look]);
         landMs.set(z, shown.landMs);
       }
-      for (const g of groupZones(looks, this.venueZones)) {
+      const packed = this.packLooks(looks, 'refresh');
+      for (const g of packed.groups) {
         const spec = this.lookSpec(g.target, g.zones, g.look);
         const fadeFromMs = Math.max(...g.zones.map((z) => landMs.get(z) ?? -Infinity));
         spec.command = (start, air) => planLookCommand(g.look, this.clock, { landMs: start + air, fadeFromMs });
         // A refresh puts back what is already there: record nothing, fence nothing.
         delete spec.look;
+        specs.push(spec);
+      }
+      for (const p of packed.packs) {
+        const fadeFromMs = Math.max(...p.zones.map(([z]) => landMs.get(z) ?? -Infinity));
+        const look = p.looks.values().next().value as PlanLook;
+        const spec = this.zoneColorsSpec(p, (start, air) => {
+          // Every entry shares the fade, so what is left of it is the same for all.
+          const rest = planLookCommand(look, this.clock, { landMs: start + air, fadeFromMs });
+          return { cmd: 'ZONE_COLORS', form: p.form, fadeMs: rest.cmd === 'COLOR' ? rest.fadeMs : 0, zones: p.zones };
+        });
+        delete spec.zoneLooks;
         specs.push(spec);
       }
     }

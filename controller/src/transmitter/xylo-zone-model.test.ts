@@ -14,6 +14,18 @@ describe('XyloZoneModel', () => {
     expect(m.desiredAt(1, 0)).toBeUndefined();
   });
 
+  it('gives the zones a ZONE_COLORS lists the same look as a COLOR each, and leaves the rest alone', () => {
+    const packed = new XyloZoneModel();
+    const single = new XyloZoneModel();
+    for (const m of [packed, single]) m.apply(p({ target: all, cmd: 'COLOR', rgb: [10, 10, 10], fadeMs: 0 }), 0);
+    packed.apply(p({ target: all, cmd: 'ZONE_COLORS', form: 'LIST', fadeMs: 400, zones: [[3, [200, 0, 0]], [7, [0, 200, 0]], [40, [1, 1, 1]]] }), 100);
+    single.apply(p({ target: { kind: 'ZONES', zones: [3] }, cmd: 'COLOR', rgb: [200, 0, 0], fadeMs: 400 }), 100);
+    single.apply(p({ target: { kind: 'ZONES', zones: [7] }, cmd: 'COLOR', rgb: [0, 200, 0], fadeMs: 400 }), 100);
+    for (const t of [100, 300, 600]) for (let z = 0; z < 12; z++) expect(packed.colorAt(z, t), `zone ${z} at ${t}`).toEqual(single.colorAt(z, t));
+    expect(packed.colorAt(3, 300)).toEqual([105, 5, 5]);
+    expect(packed.colorAt(4, 300)).toEqual([10, 10, 10]);
+  });
+
   it('fades linearly from the colour at receipt, then applies master', () => {
     const m = new XyloZoneModel();
     m.apply(p({ target: all, cmd: 'COLOR', rgb: [200, 0, 100], fadeMs: 0 }), 0);

@@ -91,8 +91,10 @@ export class XyloZoneModel {
     if (packet.target.kind === 'ALL') targets = [...Array(this.zoneCount).keys()];
     else if (packet.target.kind === 'ZONES') targets = packet.target.zones.filter((z) => z < this.zoneCount);
     else return { kind: 'ignored', reason: 'no pixel addresses on these bands (PIXELS target)' };
+    // ZONE_COLORS reaches only the zones it lists (spec 2.5); each of them then takes its COLOR.
+    if (packet.cmd === 'ZONE_COLORS') targets = targets.filter((z) => packet.zones.some(([listed]) => listed === z));
     const whole = targets.length === this.zoneCount;
-    const touchable = ['COLOR', 'EFFECT', 'MASTER', 'SLEEP', 'WAKE'].includes(packet.cmd);
+    const touchable = ['COLOR', 'EFFECT', 'MASTER', 'SLEEP', 'WAKE', 'ZONE_COLORS'].includes(packet.cmd);
     if (touchable) for (const z of targets) this.zones[z].touched = true;
 
     switch (packet.cmd) {
@@ -101,6 +103,14 @@ export class XyloZoneModel {
           const zone = this.zones[z];
           if (zone.asleep) continue;
           zone.layer = { kind: 'fade', from: this.baseAt(zone.layer, z, atMs), to: [...packet.rgb], startMs: atMs, fadeMs: packet.fadeMs };
+        }
+        break;
+      case 'ZONE_COLORS':
+        for (const z of targets) {
+          const zone = this.zones[z];
+          if (zone.asleep) continue;
+          const rgb = (packet.zones.find(([listed]) => listed === z) as [number, Rgb])[1];
+          zone.layer = { kind: 'fade', from: this.baseAt(zone.layer, z, atMs), to: [...rgb], startMs: atMs, fadeMs: packet.fadeMs };
         }
         break;
       case 'EFFECT':

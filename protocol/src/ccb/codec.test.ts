@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { CcbEncodeError, ccbLength, ccbTargetMatches, decodeCcb, encodeCcb, maskZones, validateCcb, zoneMask } from './codec';
+import { CcbEncodeError, ccbLength, ccbTargetMatches, decodeCcb, encodeCcb, maskZones, validateCcb, zoneColorsCapacity, zoneMask } from './codec';
 import type { CcbPacket, CcbTarget, Rgb } from './types';
 
 const vectors = JSON.parse(readFileSync(new URL('../../test-data/vectors.json', import.meta.url), 'utf8')) as {
@@ -62,6 +62,13 @@ const command = fc.oneof(
   }),
   fc.record({ cmd: fc.constant('SHOW_IMAGE' as const), image: slot, fadeMs: u16, startMs: u32 }),
   fc.record({ cmd: fc.constantFrom('WAKE', 'SLEEP' as const) }),
+  fc
+    .tuple(fc.integer({ min: 0, max: 63 }), fc.array(rgb, { minLength: 1, maxLength: 13 }), u16)
+    .filter(([first, colors]) => first + colors.length <= 64)
+    .map(([first, colors, fadeMs]) => ({ cmd: 'ZONE_COLORS' as const, form: 'RUN' as const, fadeMs, zones: colors.map((c, k): [number, Rgb] => [first + k, c]) })),
+  fc
+    .tuple(fc.uniqueArray(fc.integer({ min: 0, max: 63 }), { minLength: 1, maxLength: 10 }), fc.array(rgb, { minLength: 10, maxLength: 10 }), u16)
+    .map(([zones, colors, fadeMs]) => ({ cmd: 'ZONE_COLORS' as const, form: 'LIST' as const, fadeMs, zones: zones.map((z, k): [number, Rgb] => [z, colors[k]]) })),
 );
 
 const packet = fc
@@ -98,7 +105,8 @@ describe('CCB round trip', () => {
         const bytes = encodeCcb(p);
         const short = bytes.slice(0, cut % (bytes.length + 1));
         const r1 = decodeCcb(short);
-        if (short.length < bytes.length && p.cmd !== 'IMAGE' && p.cmd !== 'PALETTE') expect(r1.ok).toBe(false);
+        const listed = p.cmd === 'IMAGE' || p.cmd === 'PALETTE' || p.cmd === 'ZONE_COLORS';
+        if (short.length < bytes.length && !listed) expect(r1.ok).toBe(false);
         const mutated = bytes.slice();
         mutated[flip % mutated.length] ^= 0xff;
         decodeCcb(mutated);
@@ -120,7 +128,7 @@ describe('decode errors', () => {
   });
 
   it('reports unknown command, target, shape and axis', () => {
-    expect(decodeHex('01010a00')).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CMD', field: 'cmd', offset: 2 } });
+    expect(decodeHex('01010b00')).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CMD', field: 'cmd', offset: 2 } });
     expect(decodeHex('01010103')).toMatchObject({ ok: false, error: { code: 'UNKNOWN_TARGET', field: 'target', offset: 3 } });
     expect(decodeHex('0103020009ff0000000020d00701001088130000')).toMatchObject({ ok: false, error: { code: 'UNKNOWN_SHAPE', site: 1, seq: 3 } });
     expect(decodeHex('0103020002ff0000000020d00707001088130000')).toMatchObject({ ok: false, error: { code: 'UNKNOWN_AXIS', offset: 13 } });
@@ -136,6 +144,41 @@ describe('decode errors', () => {
     expect(decodeHex('0103020002ff0000000020000001001088130000')).toMatchObject({ ok: false, error: { code: 'BAD_FIELD', field: 'period_ms' } });
     expect(decodeHex('01010102ffff0000ff0000f401')).toMatchObject({ ok: false, error: { code: 'BAD_FIELD', field: 'target.last' } });
     expect(decodeCcb(new Uint8Array(49))).toMatchObject({ ok: false, error: { code: 'TOO_LONG' } });
+  });
+});
+
+describe('ZONE_COLORS', () => {
+  const decodeHex = (h: string) => decodeCcb(hexBytes(h));
+  const list: CcbPacket = { site: 1, seq: 5, target: { kind: 'ALL' }, cmd: 'ZONE_COLORS', form: 'LIST', fadeMs: 0, zones: [[3, [1, 2, 3]]] };
+  const bad = (p: unknown) => validateCcb(p as CcbPacket);
+
+  it('carries 13 zones in a RUN and 10 in a LIST with an ALL target, fewer beside a mask', () => {
+    expect([zoneColorsCapacity('RUN'), zoneColorsCapacity('LIST'), zoneColorsCapacity('RUN', 'ZONES'), zoneColorsCapacity('LIST', 'ZONES')]).toEqual([13, 10, 10, 8]);
+    const run = (n: number): CcbPacket => ({ ...list, form: 'RUN', zones: Array.from({ length: n }, (_, z): [number, Rgb] => [z, [z, z, z]]) });
+    expect(ccbLength(run(13))).toBe(47);
+    expect(validateCcb(run(13))).toEqual([]);
+    expect(validateCcb(run(15))).toEqual(['length: packet is 53 bytes, at most 48 fit']);
+  });
+
+  it('reports an unknown form, half an entry, no entry and a zone past 63', () => {
+    expect(decodeHex('01050a0003000003010203')).toMatchObject({ ok: false, error: { code: 'UNKNOWN_FORM', field: 'form', offset: 4, site: 1, seq: 5 } });
+    expect(decodeHex('01050a00020000030102030401')).toMatchObject({ ok: false, error: { code: 'BAD_ENTRY', field: 'zones[1]', offset: 11, seq: 5 } });
+    expect(decodeHex('01050a0001000000')).toMatchObject({ ok: false, error: { code: 'TOO_SHORT', field: 'zones[0].rgb', seq: 5 } });
+    expect(decodeHex('01050a00020000')).toMatchObject({ ok: false, error: { code: 'TOO_SHORT', field: 'zones[0].zone' } });
+    expect(decodeHex('01050a000100')).toMatchObject({ ok: false, error: { code: 'TOO_SHORT', field: 'fade_ms' } });
+    expect(decodeHex('01050a0002000040010203')).toMatchObject({ ok: false, error: { code: 'BAD_FIELD', field: 'zones[0].zone' } });
+    // A RUN from zone 63 with two colours would reach zone 64.
+    expect(decodeHex('01050a000100003f010203040506')).toMatchObject({ ok: false, error: { code: 'BAD_FIELD', field: 'zones[1].zone' } });
+    expect(decodeHex('01050a000200000301020303040506')).toMatchObject({ ok: false, error: { code: 'BAD_FIELD', field: 'zones[1].zone' } });
+  });
+
+  it('names each bad field when encoding', () => {
+    expect(bad({ ...list, form: 'GRID' })).toEqual(['form: must be RUN or LIST, got "GRID"']);
+    expect(bad({ ...list, zones: [] })).toEqual(['zones: must hold at least one [zone, [r, g, b]]']);
+    expect(bad({ ...list, zones: [[64, [1, 2, 3]], [3, [1, 2]]] })).toEqual(['zones[0].zone: must be an integer 0..63, got 64', 'zones[1].rgb: must be [r, g, b]']);
+    expect(bad({ ...list, zones: [[3, [1, 2, 3]], [3, [1, 2, 3]]] })).toEqual(['zones[1].zone: zone 3 is listed twice']);
+    expect(bad({ ...list, form: 'RUN', zones: [[3, [1, 2, 3]], [5, [1, 2, 3]]] })).toEqual(['zones[1].zone: a RUN lists consecutive zones: expected 4, got 5']);
+    expect(() => encodeCcb({ ...list, fadeMs: -1 })).toThrow(expect.objectContaining({ name: 'CcbEncodeError', field: 'fadeMs' }));
   });
 });
 

@@ -5,9 +5,11 @@
  * records `seq` even for a malformed packet (spec 2.2).
  */
 import { fail, ok, type DecodeResult } from '../result';
-import { CCB_AXIS, CCB_CMD, CCB_IMAGE_SLOTS, CCB_MAX_PALETTE, CCB_SHAPE, CCB_TARGET, codeName } from './codes';
+import {
+  CCB_AXIS, CCB_CMD, CCB_IMAGE_SLOTS, CCB_MAX_PALETTE, CCB_SHAPE, CCB_TARGET, CCB_ZONE_COLORS_FORM, ZONE_COLORS_ENTRY, ZONE_COLORS_HEAD, codeName,
+} from './codes';
 import { maskZones, zoneMask } from './target';
-import { CCB_MAX_BYTES, type CcbDecodeError, type CcbPacket, type CcbTarget, type Rgb } from './types';
+import { CCB_MAX_BYTES, type CcbDecodeError, type CcbPacket, type CcbTarget, type Rgb, type ZoneColor, type ZoneColorsForm } from './types';
 
 export * from './codes';
 export * from './target';
@@ -52,7 +54,20 @@ function argBytes(p: CcbPacket): number {
     case 'WAKE':
     case 'SLEEP':
       return 0;
+    case 'ZONE_COLORS':
+      return zoneColorsArgBytes(p.form, p.zones.length);
   }
+}
+
+/** Argument bytes of a ZONE_COLORS with `n` entries in `form`. */
+export function zoneColorsArgBytes(form: ZoneColorsForm, n: number): number {
+  return ZONE_COLORS_HEAD + (form === 'RUN' ? 1 : 0) + ZONE_COLORS_ENTRY[form] * n;
+}
+
+/** Most ZONE_COLORS entries one packet with this target can carry in `form` (48-byte limit). */
+export function zoneColorsCapacity(form: ZoneColorsForm, target: CcbTarget['kind'] = 'ALL'): number {
+  const room = CCB_MAX_BYTES - HEADER - TARGET_BYTES[target] - ZONE_COLORS_HEAD - (form === 'RUN' ? 1 : 0);
+  return Math.floor(room / ZONE_COLORS_ENTRY[form]);
 }
 
 /** Size on air of a valid packet, bytes. */
@@ -141,6 +156,12 @@ function problems(p: CcbPacket): Problem[] {
     case 'WAKE':
     case 'SLEEP':
       break;
+    case 'ZONE_COLORS':
+      if (!(p.form in CCB_ZONE_COLORS_FORM)) out.push({ field: 'form', message: `must be RUN or LIST, got ${JSON.stringify(p.form)}` });
+      u16(p.fadeMs, 'fadeMs');
+      if (!Array.isArray(p.zones) || p.zones.length < 1) out.push({ field: 'zones', message: 'must hold at least one [zone, [r, g, b]]' });
+      else zoneColorProblems(p.zones, p.form, out, int, rgb);
+      break;
     default:
       out.push({ field: 'cmd', message: `unknown command ${JSON.stringify((p as { cmd: unknown }).cmd)}` });
   }
@@ -149,6 +170,32 @@ function problems(p: CcbPacket): Problem[] {
     if (len > CCB_MAX_BYTES) out.push({ field: 'length', message: `packet is ${len} bytes, at most ${CCB_MAX_BYTES} fit` });
   }
   return out;
+}
+
+/** Each entry a zone 0..63 with a colour, no zone twice; a RUN's zones consecutive and ascending. */
+function zoneColorProblems(
+  zones: ZoneColor[],
+  form: ZoneColorsForm,
+  out: Problem[],
+  int: (v: unknown, field: string, lo: number, hi: number) => void,
+  rgb: (v: unknown, field: string) => void,
+): void {
+  const seen = new Set<number>();
+  zones.forEach((e, i) => {
+    if (!Array.isArray(e) || e.length !== 2) {
+      out.push({ field: `zones[${i}]`, message: 'must be [zone, [r, g, b]]' });
+      return;
+    }
+    const [zone, colour] = e;
+    int(zone, `zones[${i}].zone`, 0, 63);
+    rgb(colour, `zones[${i}].rgb`);
+    if (seen.has(zone)) out.push({ field: `zones[${i}].zone`, message: `zone ${zone} is listed twice` });
+    seen.add(zone);
+    const prev = i > 0 && Array.isArray(zones[i - 1]) ? zones[i - 1][0] : undefined;
+    if (form === 'RUN' && typeof prev === 'number' && zone !== prev + 1) {
+      out.push({ field: `zones[${i}].zone`, message: `a RUN lists consecutive zones: expected ${prev + 1}, got ${JSON.stringify(zone)}` });
+    }
+  });
 }
 
 /** Every reason the packet cannot go on air, each as `field: problem`; empty when it can. */
@@ -227,6 +274,15 @@ export function encodeCcb(packet: CcbPacket): Uint8Array {
       break;
     case 'WAKE':
     case 'SLEEP':
+      break;
+    case 'ZONE_COLORS':
+      u8(CCB_ZONE_COLORS_FORM[p.form]);
+      u16(p.fadeMs);
+      if (p.form === 'RUN') u8(p.zones[0][0]);
+      for (const [zone, c] of p.zones) {
+        if (p.form === 'LIST') u8(zone);
+        rgb(c);
+      }
       break;
   }
   return out;
@@ -342,6 +398,34 @@ export function decodeCcb(bytes: Uint8Array): DecodeResult<CcbPacket, CcbDecodeE
     case 'SLEEP':
       packet = { ...base, cmd };
       break;
+    case 'ZONE_COLORS': {
+      const formAt = o;
+      const formByte = u8('form');
+      const fadeMs = u16('fade_ms');
+      if (short) return tooShort();
+      // A form this band does not know: a later version of the command, ignored as a whole.
+      const form = codeName(CCB_ZONE_COLORS_FORM, formByte);
+      if (!form) return error('UNKNOWN_FORM', `unknown ZONE_COLORS form ${formByte}`, 'form', formAt);
+      const first = form === 'RUN' ? u8('first') : 0;
+      if (short) return tooShort();
+      const size = ZONE_COLORS_ENTRY[form];
+      const zones: ZoneColor[] = [];
+      // At least one entry; then entries to the end of the packet.
+      do {
+        if (o + size > bytes.length) {
+          if (zones.length === 0) {
+            short = { field: form === 'RUN' ? 'zones[0].rgb' : 'zones[0].zone', offset: o };
+            return tooShort();
+          }
+          return error('BAD_ENTRY', `half an entry at the end (offset ${o})`, `zones[${zones.length}]`, o);
+        }
+        const zone = form === 'RUN' ? first + zones.length : bytes[o++];
+        zones.push([zone, [bytes[o], bytes[o + 1], bytes[o + 2]]]);
+        o += 3;
+      } while (o < bytes.length);
+      packet = { ...base, cmd, form, fadeMs, zones };
+      break;
+    }
   }
   if (short) return tooShort();
   if (o < bytes.length) {

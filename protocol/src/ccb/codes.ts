@@ -1,5 +1,5 @@
 /** Byte values of CCB commands, targets, shapes and axes (spec 2, 2.3, 2.4). */
-import type { CcbCommandName, CcbTarget, EffectAxis, EffectShape } from './types';
+import type { CcbCommandName, CcbTarget, EffectAxis, EffectShape, ZoneColorsForm } from './types';
 
 export const CCB_CMD: Readonly<Record<CcbCommandName, number>> = {
   COLOR: 0x01,
@@ -11,6 +11,7 @@ export const CCB_CMD: Readonly<Record<CcbCommandName, number>> = {
   SHOW_IMAGE: 0x07,
   WAKE: 0x08,
   SLEEP: 0x09,
+  ZONE_COLORS: 0x0a,
 };
 
 export const CCB_TARGET: Readonly<Record<CcbTarget['kind'], number>> = { ALL: 0x00, ZONES: 0x01, PIXELS: 0x02 };
@@ -30,3 +31,10 @@ export const CCB_IMAGE_SLOTS = 8;
 export const CCB_MAX_PALETTE = 12;
 /** IMAGE run index meaning "leave this band unchanged". */
 export const CCB_KEEP_INDEX = 0xff;
+
+/** ZONE_COLORS `form` byte values; any other value is a form this band does not know (ignored). */
+export const CCB_ZONE_COLORS_FORM: Readonly<Record<ZoneColorsForm, number>> = { RUN: 1, LIST: 2 };
+/** Bytes before the entries of a ZONE_COLORS: `form`, `fade_ms`. */
+export const ZONE_COLORS_HEAD = 3;
+/** Bytes per entry on air: RUN has one `first` byte then 3 per colour; LIST 4 per entry. */
+export const ZONE_COLORS_ENTRY: Readonly<Record<ZoneColorsForm, number>> = { RUN: 3, LIST: 4 };

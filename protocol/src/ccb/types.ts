@@ -41,7 +41,19 @@ export type CcbCommand =
   | { cmd: 'IMAGE'; image: number; first: number; runs: [len: number, index: number][] }
   | { cmd: 'SHOW_IMAGE'; image: number; fadeMs: number; startMs: number }
   | { cmd: 'WAKE' }
-  | { cmd: 'SLEEP' };
+  | { cmd: 'SLEEP' }
+  /**
+   * Many zones' colours in one packet: a band whose zone is listed acts as on a
+   * COLOR to `rgb` over `fadeMs`; other bands are unchanged. `form` is how the
+   * list goes on air: RUN (consecutive ascending zones, one zone byte) or LIST
+   * (a zone byte before every colour).
+   */
+  | { cmd: 'ZONE_COLORS'; form: ZoneColorsForm; fadeMs: number; zones: ZoneColor[] };
+
+/** How a ZONE_COLORS list is laid out on air (spec 2.2). */
+export type ZoneColorsForm = 'RUN' | 'LIST';
+/** One ZONE_COLORS entry: a zone 0..63 and the colour its bands fade to. */
+export type ZoneColor = [zone: number, rgb: Rgb];
 
 export type CcbCommandName = CcbCommand['cmd'];
 

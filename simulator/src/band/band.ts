@@ -110,11 +110,13 @@ export class Band {
   private apply(p: CcbPacket, localMs: number): void {
     const t = this.clockAt(localMs);
     switch (p.cmd) {
-      case 'COLOR': {
-        this.settle(t);
-        const from = this.layerColor(this.base, t);
-        this.base = { kind: 'fade', from, to: [...p.rgb], start: t, ms: p.fadeMs };
-        this.pending = null;
+      case 'COLOR':
+        this.fadeTo(p.rgb, p.fadeMs, t);
+        break;
+      case 'ZONE_COLORS': {
+        // Its own zone's entry acts as a COLOR; a band whose zone is not listed is unchanged.
+        const entry = p.zones.find(([zone]) => zone === this.zone);
+        if (entry) this.fadeTo(entry[1], p.fadeMs, t);
         break;
       }
       case 'EFFECT': {
@@ -165,6 +167,14 @@ export class Band {
         this.awake = false;
         break;
     }
+  }
+
+  /** COLOR: fade from the colour shown now to `rgb`; a layer still waiting is cancelled. */
+  private fadeTo(rgb: Rgb, fadeMs: number, t: number): void {
+    this.settle(t);
+    const from = this.layerColor(this.base, t);
+    this.base = { kind: 'fade', from, to: [...rgb], start: t, ms: fadeMs };
+    this.pending = null;
   }
 
   /** A pending layer whose start has come becomes the base layer. */

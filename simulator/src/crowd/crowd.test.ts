@@ -7,6 +7,8 @@ import { Crowd } from './crowd';
 const rgbArb = fc.tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 })) as fc.Arbitrary<Rgb>;
 const startArb = fc.oneof(fc.constant(0xffffffff), fc.integer({ min: 0, max: 6000 }), fc.integer({ min: 0xfffff000, max: 0xfffffffe }));
 
+const ZONES = [0, 1, 5, 63];
+
 const commandArb: fc.Arbitrary<CcbCommand> = fc.oneof(
   fc.record({ cmd: fc.constant('COLOR' as const), rgb: rgbArb, fadeMs: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3000 })) }),
   fc.record({
@@ -32,9 +34,24 @@ const commandArb: fc.Arbitrary<CcbCommand> = fc.oneof(
   fc.record({ cmd: fc.constant('SHOW_IMAGE' as const), image: fc.integer({ min: 0, max: 2 }), fadeMs: fc.integer({ min: 0, max: 2000 }), startMs: startArb }),
   fc.constant({ cmd: 'WAKE' as const }),
   fc.constant({ cmd: 'SLEEP' as const }),
+  // Lists that hold the bands' zones, miss some, and zones no band is in.
+  fc
+    .record({
+      first: fc.oneof(fc.integer({ min: 0, max: 6 }), fc.constant(54)),
+      // 10 entries fit beside a ZONES mask.
+      colors: fc.array(rgbArb, { minLength: 1, maxLength: 10 }),
+      fadeMs: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3000 })),
+    })
+    .map(({ first, colors, fadeMs }) => ({ cmd: 'ZONE_COLORS' as const, form: 'RUN' as const, fadeMs, zones: colors.map((c, k): [number, Rgb] => [first + k, c]) })),
+  fc
+    .record({
+      zones: fc.uniqueArray(fc.constantFrom(...ZONES, 2, 40), { minLength: 1, maxLength: 6 }),
+      colors: fc.array(rgbArb, { minLength: 6, maxLength: 6 }),
+      fadeMs: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3000 })),
+    })
+    .map(({ zones, colors, fadeMs }) => ({ cmd: 'ZONE_COLORS' as const, form: 'LIST' as const, fadeMs, zones: zones.map((z, k): [number, Rgb] => [z, colors[k]]) })),
 );
 
-const ZONES = [0, 1, 5, 63];
 const targetArb: fc.Arbitrary<CcbTarget> = fc.oneof(
   { arbitrary: fc.constant({ kind: 'ALL' as const }), weight: 3 },
   fc.subarray(ZONES).map((zones) => ({ kind: 'ZONES' as const, zones })),

@@ -316,21 +316,22 @@ export class Crowd {
     switch (p.cmd) {
       case 'COLOR': {
         const [r, g, b] = p.rgb;
-        const fade = p.fadeMs;
-        const { kind, start, fadeMs, from, to, rate, offset } = this;
+        for (let k = 0; k < n; k++) this.fadeTo(accepted[k], r, g, b, p.fadeMs, atMs);
+        break;
+      }
+      case 'ZONE_COLORS': {
+        // Per-packet work once: each zone's colour in a 64-entry table; unlisted zones are unchanged.
+        const listed = new Uint8Array(64);
+        const colour = new Uint8Array(3 * 64);
+        for (const [z, c] of p.zones) {
+          listed[z] = 1;
+          colour.set(c, 3 * z);
+        }
+        const { zone } = this;
         for (let k = 0; k < n; k++) {
           const i = accepted[k];
-          let t = atMs * rate[i] + offset[i];
-          if (t < 0 || t >= TWO32) t = wrapU32(t);
-          if (kind[i + N] !== KIND_NONE) this.settle(i, t);
-          this.layerInto(i, i, t, from, 3 * i);
-          kind[i] = KIND_FADE;
-          start[i] = t;
-          fadeMs[i] = fade;
-          to[3 * i] = r;
-          to[3 * i + 1] = g;
-          to[3 * i + 2] = b;
-          kind[i + N] = KIND_NONE;
+          const z = zone[i];
+          if (listed[z] === 1) this.fadeTo(i, colour[3 * z], colour[3 * z + 1], colour[3 * z + 2], p.fadeMs, atMs);
         }
         break;
       }
@@ -431,6 +432,22 @@ export class Crowd {
         for (let k = 0; k < n; k++) this.awake[accepted[k]] = 0;
         break;
     }
+  }
+
+  /** COLOR on band i at crowd time atMs: fade from what it shows now to (r, g, b); a waiting layer is cancelled. */
+  private fadeTo(i: number, r: number, g: number, b: number, fade: number, atMs: number): void {
+    const N = this.count;
+    let t = atMs * this.rate[i] + this.offset[i];
+    if (t < 0 || t >= TWO32) t = wrapU32(t);
+    if (this.kind[i + N] !== KIND_NONE) this.settle(i, t);
+    this.layerInto(i, i, t, this.from, 3 * i);
+    this.kind[i] = KIND_FADE;
+    this.start[i] = t;
+    this.fadeMs[i] = fade;
+    this.to[3 * i] = r;
+    this.to[3 * i + 1] = g;
+    this.to[3 * i + 2] = b;
+    this.kind[i + N] = KIND_NONE;
   }
 
   /** Band i's pending layer, if its start has come, becomes its base layer. */
