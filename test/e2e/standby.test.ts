@@ -39,6 +39,8 @@ async function pair(rig: Rig) {
   const backup = startController(db, pb, ['--transmitter', rig.url, '--backup-of', primary.url, '--standby-key', join(da, 'standby.key')]);
   stopLater(backup);
   await backup.line(/^following /);
+  // Warm: its server runs and the followed show is loaded and checked before anything is killed.
+  await backup.line(/is warm: show 'demo' ready/);
   return { primary, backup, pa, da };
 }
 
