@@ -153,7 +153,7 @@ export class StandbyPair {
     const firstStateP = new Promise<void>((r) => (firstState = r));
     let silent: (v: { silentMs: number; followed: Followed; atMono: number }) => void = () => undefined;
     const silentP = new Promise<{ silentMs: number; followed: Followed; atMono: number }>((r) => (silent = r));
-    let warm: Running | undefined;
+    let warm: Running | undefined = undefined;
     let preparing: Promise<unknown> = Promise.resolve();
     const prepare = (show: string | null) => {
       preparing = preparing
