@@ -162,11 +162,11 @@ export async function bench(): Promise<BenchResult[]> {
   };
   try {
     const primary = start(0, ['--peer', urls[1]]);
-    const password = (await primary.line(PASSWORD))[1];
+    const password = (await primary.line(PASSWORD, 300_000))[1];
     await primary.line(/CrowdCue console: /);
     const key = await readStandbyKey(join(dirs[0], STANDBY_KEY_FILE));
     start(1, ['--backup-of', urls[0], '--standby-key', join(dirs[0], STANDBY_KEY_FILE)]);
-    await procs[1].line(/is warm: /);
+    await procs[1].line(/is warm: /, 300_000);
     let active = 0;
 
     // Tracking cost: the demo show from its start, followed from this process for 10 s.
@@ -218,7 +218,7 @@ export async function bench(): Promise<BenchResult[]> {
       // The backup must be following before the kill.
       if (!procs[backup] || procs[backup].child.exitCode !== null || procs[backup].child.signalCode !== null) {
         const returning = start(backup, backup === 0 ? ['--peer', urls[1]] : ['--backup-of', urls[0], '--standby-key', join(dirs[0], STANDBY_KEY_FILE)]);
-        await returning.line(/is warm: /, 120_000);
+        await returning.line(/is warm: /, 300_000);
       }
       c = await consoleOf(urls[active], password);
       await settle(c.command);
@@ -263,7 +263,7 @@ export async function bench(): Promise<BenchResult[]> {
       // The killed controller comes back (same command line as before) and follows the new active one.
       await procs[active].exited;
       const returning = start(active, active === 0 ? ['--peer', urls[1]] : ['--backup-of', urls[0], '--standby-key', join(dirs[0], STANDBY_KEY_FILE)]);
-      await returning.line(/is warm: /, 120_000);
+      await returning.line(/is warm: /, 300_000);
       active = backup;
       await sleep(1000);
     }
