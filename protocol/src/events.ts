@@ -192,14 +192,25 @@ export interface LiveState {
   standby?: StandbyStatus;
 }
 
-/** A primary/backup pair as the active controller sees it (controller README, hot standby). */
+/** A primary/backup pair as one of its controllers sees it (controller README, hot standby). */
 export interface StandbyStatus {
-  /** This controller is the one driving the transmitters. */
-  role: 'active';
-  /** The fencing epoch it holds the transmitters with. */
+  /** `active`: this controller drives the transmitters; `backup`: it follows the active one, warm, and drives nothing. */
+  role: 'active' | 'backup';
+  /** The fencing epoch it holds the transmitters with (on a backup: the active controller's). */
   epoch: number;
-  /** The other controller's console, where a console goes when this one is lost. */
+  /** The other controller's console, where a console goes when this one is lost (on a backup: the active one). */
   peerUrl: string | null;
+  /** On a backup: how closely it follows the active controller. */
+  following?: {
+    /** Every live-state record the active controller announced has arrived. */
+    inStep: boolean;
+    /** How long it has been behind (0 in step), ms. */
+    behindMs: number;
+    /** Since the active controller's last heartbeat, ms; null = none yet. */
+    lastBeatMsAgo: number | null;
+    /** The followed live show, loaded and checked here, ready to go on air. */
+    show: string | null;
+  };
   /** Its backup; null when none has followed yet. */
   backup: {
     connected: boolean;

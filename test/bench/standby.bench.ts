@@ -6,11 +6,16 @@
  * mid-parade (cue "Stadium wave", 2 s into the wave); the killed controller is
  * started again and comes back as the backup for the next run. Per run:
  *
- * - takeover: kill to the first transmission the backup put on air;
+ * - takeover: kill to the first transmission the backup put on air (the
+ *   backup is warm: its server runs and the show is ready before the kill),
+ *   and where that time went, from the backup's own `takeover:` line: the
+ *   heartbeat silence it waited for, writing the followed state as its own,
+ *   the transmitters' open (fenced HELLO, SYNC) and the show's restore;
  * - band-ms different: 400 bands sampled every 25 ms for 6 s from the GO TO,
- *   against the same span of a run with no failure, scaled to the whole crowd
+ *   against the same span of a run with no failure, scaled to the whole crowd;
+ *   both start from all bands off (cue "Out", settled), so the fade starts alike
  *   (colours more than 3 apart on a channel count; sampling is anchored on the
- *   GO TO's acknowledgement, so a few ms of jitter shows up during fades);
+ *   GO TO's first packet reaching the bands, in both);
  * - packets the bands ignored as stale or duplicate (a new packet with a seq
  *   among the last 8): must be 0.
  *
@@ -32,10 +37,14 @@ const RUNS = Number(process.env.STANDBY_RUNS ?? 20);
 const SAMPLE_BANDS = 400;
 const SAMPLE_EVERY_MS = 25;
 const SPAN_MS = 6000;
+const SETTLE_CUE = 'out';
+const SETTLE_MS = 3500;
 const KINDS = [
   { kind: 'mid-fade', cue: 'split', killAfterMs: 1000 },
   { kind: 'mid-parade', cue: 'wave', killAfterMs: 2000 },
 ] as const;
+/** The backup's account of its takeover (standby-pair.ts). */
+const TAKEOVER_LINE = /^takeover: silent (\d+) ms, live state written (\d+) ms, .*transmitters open (\d+) \/ restore (\d+) ms, on air (\d+) ms after/;
 const PASSWORD = /admin login: username admin, password (\S+)/;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -76,11 +85,36 @@ async function consoleOf(url: string, password: string): Promise<{ socket: Socke
   };
 }
 
-/** Samples SAMPLE_BANDS bands every SAMPLE_EVERY_MS for SPAN_MS from now. */
-async function sample(rig: Rig): Promise<Rgb[][]> {
+/**
+ * Every run (and each reference) starts from the same bands: all off (cue "Out", its 3 s
+ * fade done), so a fade into the measured cue starts from the same colours in both.
+ */
+async function settle(command: (name: string, payload: unknown) => Promise<Ack>): Promise<void> {
+  const ack = await command('goto', { cue: SETTLE_CUE });
+  if (!ack.ok) throw new Error(`goto ${SETTLE_CUE}: ${ack.error}`);
+  await sleep(SETTLE_MS);
+}
+
+/** When the first transmission after `from` (an index in rig.aired) reached the bands, host ms. */
+async function firstAirAfter(rig: Rig, from: number): Promise<number> {
+  const until = performance.now() + 10_000;
+  while (rig.aired.length <= from) {
+    if (performance.now() > until) throw new Error('nothing went on air within 10 s of the GO TO');
+    await sleep(1);
+  }
+  return rig.aired[from].endHostMs;
+}
+
+/**
+ * Samples SAMPLE_BANDS bands every SAMPLE_EVERY_MS for SPAN_MS from `anchor`:
+ * when the GO TO's first packet reached the bands, so a run and its reference
+ * are compared at the same time into the cue (a few ms of command jitter would
+ * otherwise show up as colour differences all through a fade).
+ */
+async function sample(rig: Rig, anchor: Promise<number>): Promise<Rgb[][]> {
   const step = Math.floor(rig.crowd.count / SAMPLE_BANDS);
   const frames: Rgb[][] = [];
-  const t0 = performance.now();
+  const t0 = await anchor;
   for (let k = 0; k * SAMPLE_EVERY_MS < SPAN_MS; k++) {
     await sleep(Math.max(0, t0 + k * SAMPLE_EVERY_MS - performance.now()));
     const t = t0 + k * SAMPLE_EVERY_MS;
@@ -91,16 +125,28 @@ async function sample(rig: Rig): Promise<Rgb[][]> {
   return frames;
 }
 
-function bandMsDifferent(a: Rgb[][], b: Rgb[][], crowdCount: number): number {
+/** Band-ms of another colour, scaled to the whole crowd, and the span (ms from the GO TO) where any sampled band differed. */
+function bandMsDifferent(a: Rgb[][], b: Rgb[][], crowdCount: number, killAtMs: number): { bandMs: number; beforeKillBandMs: number; fromMs: number; toMs: number } {
   let n = 0;
+  let before = 0;
+  let from = -1;
+  let to = -1;
   for (let k = 0; k < Math.min(a.length, b.length); k++) {
+    let here = 0;
     for (let i = 0; i < SAMPLE_BANDS; i++) {
       const x = a[k][i];
       const y = b[k][i];
-      if (Math.max(Math.abs(x[0] - y[0]), Math.abs(x[1] - y[1]), Math.abs(x[2] - y[2])) > 3) n++;
+      if (Math.max(Math.abs(x[0] - y[0]), Math.abs(x[1] - y[1]), Math.abs(x[2] - y[2])) > 3) here++;
     }
+    if (here > 0) {
+      if (from < 0) from = k * SAMPLE_EVERY_MS;
+      to = (k + 1) * SAMPLE_EVERY_MS;
+    }
+    n += here;
+    if (k * SAMPLE_EVERY_MS < killAtMs) before += here;
   }
-  return Math.round(n * SAMPLE_EVERY_MS * (crowdCount / SAMPLE_BANDS));
+  const scale = SAMPLE_EVERY_MS * (crowdCount / SAMPLE_BANDS);
+  return { bandMs: Math.round(n * scale), beforeKillBandMs: Math.round(before * scale), fromMs: from, toMs: to };
 }
 
 export async function bench(): Promise<BenchResult[]> {
@@ -116,11 +162,11 @@ export async function bench(): Promise<BenchResult[]> {
   };
   try {
     const primary = start(0, ['--peer', urls[1]]);
-    const password = (await primary.line(PASSWORD))[1];
+    const password = (await primary.line(PASSWORD, 300_000))[1];
     await primary.line(/CrowdCue console: /);
     const key = await readStandbyKey(join(dirs[0], STANDBY_KEY_FILE));
     start(1, ['--backup-of', urls[0], '--standby-key', join(dirs[0], STANDBY_KEY_FILE)]);
-    await procs[1].line(/^following /);
+    await procs[1].line(/is warm: /, 300_000);
     let active = 0;
 
     // Tracking cost: the demo show from its start, followed from this process for 10 s.
@@ -152,9 +198,11 @@ export async function bench(): Promise<BenchResult[]> {
     }
     const reference = new Map<string, Rgb[][]>();
     for (const k of KINDS) {
+      await settle(c.command);
+      const from = rig.aired.length;
       const ack = await c.command('goto', { cue: k.cue });
       if (!ack.ok) throw new Error(`goto ${k.cue}: ${ack.error}`);
-      reference.set(k.kind, await sample(rig));
+      reference.set(k.kind, await sample(rig, firstAirAfter(rig, from)));
     }
     c.socket.close();
 
@@ -170,9 +218,10 @@ export async function bench(): Promise<BenchResult[]> {
       // The backup must be following before the kill.
       if (!procs[backup] || procs[backup].child.exitCode !== null || procs[backup].child.signalCode !== null) {
         const returning = start(backup, backup === 0 ? ['--peer', urls[1]] : ['--backup-of', urls[0], '--standby-key', join(dirs[0], STANDBY_KEY_FILE)]);
-        await returning.line(/^following /, 120_000);
+        await returning.line(/is warm: /, 300_000);
       }
       c = await consoleOf(urls[active], password);
+      await settle(c.command);
       const airedFrom = rig.aired.length;
       const ack = await c.command('goto', { cue: k.cue });
       if (!ack.ok) {
@@ -180,7 +229,7 @@ export async function bench(): Promise<BenchResult[]> {
         rows.push({ run: run + 1, kind: k.kind, takeoverMs: -1, bandMsDifferent: -1, staleOrDuplicate: -1, note: `goto refused: ${ack.error}` });
         continue;
       }
-      const frames = sample(rig);
+      const frames = sample(rig, firstAirAfter(rig, airedFrom));
       await sleep(k.killAfterMs);
       let attachedAt = Infinity;
       const off = rig.device.onEvent((e) => {
@@ -192,35 +241,59 @@ export async function bench(): Promise<BenchResult[]> {
       c.socket.close();
       const got = await frames;
       off();
-      await procs[backup].line(/CrowdCue console: /, 120_000, from);
+      const steps = await procs[backup].line(TAKEOVER_LINE, 120_000, from);
+      const diff = bandMsDifferent(got, reference.get(k.kind)!, rig.crowd.count, k.killAfterMs);
       const firstAir = rig.aired.slice(airedFrom).find((t) => t.startHostMs >= attachedAt);
       rows.push({
         run: run + 1,
         kind: k.kind,
         takeoverMs: firstAir ? Math.round(firstAir.startHostMs - killedAt) : -1,
-        bandMsDifferent: bandMsDifferent(got, reference.get(k.kind)!, rig.crowd.count),
+        bandMsDifferent: diff.bandMs,
+        beforeKillBandMs: diff.beforeKillBandMs,
+        differentFromMs: diff.fromMs,
+        differentToMs: diff.toMs,
         staleOrDuplicate: staleOrDuplicate(rig.aired.slice(Math.max(0, airedFrom - 8))),
+        silentMs: Number(steps[1]),
+        stateWrittenMs: Number(steps[2]),
+        openMs: Number(steps[3]),
+        restoreMs: Number(steps[4]),
+        decisionToOnAirMs: Number(steps[5]),
       });
       process.stdout.write(`  run ${run + 1}: ${JSON.stringify(rows[rows.length - 1])}\n`);
       // The killed controller comes back (same command line as before) and follows the new active one.
       await procs[active].exited;
       const returning = start(active, active === 0 ? ['--peer', urls[1]] : ['--backup-of', urls[0], '--standby-key', join(dirs[0], STANDBY_KEY_FILE)]);
-      await returning.line(/^following /, 120_000);
+      await returning.line(/is warm: /, 300_000);
       active = backup;
       await sleep(1000);
     }
     const take = rows.map((r) => Number(r.takeoverMs)).filter((t) => t >= 0).sort((a, b) => a - b);
+    const spread = (what: string, key: string) => {
+      const v = rows.map((r) => Number(r[key])).filter((t) => Number.isFinite(t) && t >= 0).sort((a, b) => a - b);
+      return { what, n: v.length, p50: percentile(v, 0.5), p99: percentile(v, 0.99), max: v[v.length - 1] ?? -1 };
+    };
     const summary: BenchResult = {
       name: 'standby',
       rows: [
         { what: 'takeover ms (kill -9 to the backup on air)', n: take.length, p50: percentile(take, 0.5), p99: percentile(take, 0.99), max: take[take.length - 1] ?? -1 },
+        spread('  of it: heartbeat silence waited for, ms', 'silentMs'),
+        spread('  of it: followed state written as its own, ms', 'stateWrittenMs'),
+        spread('  of it: transmitters open (fenced HELLO, SYNC), ms', 'openMs'),
+        spread('  of it: show restored, ms', 'restoreMs'),
+        spread('  of it: silence noticed to on air, ms', 'decisionToOnAirMs'),
+        ...KINDS.map((k) => {
+          const of = rows.filter((r) => r.kind === k.kind);
+          const v = of.map((r) => Number(r.bandMsDifferent)).sort((a, b) => a - b);
+          const before = of.map((r) => Number(r.beforeKillBandMs)).sort((a, b) => a - b);
+          return { what: `band-ms different from the no-failure run, ${k.kind} (of it before the kill: p50 ${percentile(before, 0.5)})`, n: v.length, p50: percentile(v, 0.5), max: v[v.length - 1] ?? -1 };
+        }),
         { what: 'stale or duplicate packets, all runs', n: rows.length, total: rows.reduce((s, r) => s + Number(r.staleOrDuplicate), 0) },
         { what: 'tracking cost, demo show', messagesPerS: tracking.messagesPerS, bytesPerS: Math.round(tracking.bytesPerS) },
       ],
       notes: [
         `${RUNS} runs alternating mid-fade and mid-parade; takeover after ${500} ms of heartbeat silence`,
         `takeovers without a kill (the active controller's loop silent for 500 ms on this loaded machine; fenced, it stepped down): ${falseTakeovers}`,
-        'takeover includes the backup starting its server (stores, show check, transmitter HELLO/clock sync) on this shared 2-core machine',
+        'warm backup: its server, the show read and checked run before the kill; the takeover writes the followed state, opens the transmitter (fenced HELLO, SYNC) and restores the show',
       ],
     };
     return [summary, { name: 'standby runs', rows }];

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { demoShow } from '../../controller/src/show/demo-show';
-import type { Rgb } from '@crowdcue/protocol';
+import type { Rgb, StandbyStatus } from '@crowdcue/protocol';
 import { buildCrowd, venueFromShow, type Crowd } from '@crowdcue/simulator';
 import { listenTcp, VirtualTransmitter, type OnAirTransmission, type TcpDeviceListener } from '@crowdcue/simulator/node';
 import { io as connect } from 'socket.io-client';
@@ -115,7 +115,7 @@ export const tempDir = (label: string) => mkdtemp(join(tmpdir(), `crowdcue-stand
 export const removeDir = (dir: string) => rm(dir, { recursive: true, force: true });
 
 /** Logs in as admin and GOes the first cue of every playback; answers the show's start on the wall clock. */
-export async function goAll(c: Controller): Promise<{ startWallMs: number; cookie: string }> {
+export async function goAll(c: Controller): Promise<{ startWallMs: number; cookie: string; password: string }> {
   const password = (await c.line(PASSWORD))[1];
   const res = await fetch(`${c.url}api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
   if (res.status !== 200) throw new Error(`login: HTTP ${res.status}`);
@@ -137,7 +137,34 @@ export async function goAll(c: Controller): Promise<{ startWallMs: number; cooki
     const bad = acks.find((a) => !a.ok);
     if (bad) throw new Error(`GO refused: ${bad.error}`);
     const s = await state;
-    return { startWallMs: s.serverTime - s.positionMs, cookie };
+    return { startWallMs: s.serverTime - s.positionMs, cookie, password };
+  } finally {
+    socket.close();
+  }
+}
+
+/**
+ * A console on `c` (logged in with `password`): the first live state it is
+ * sent, and the answer to a GO sent there (only when `tryGo`: on an active controller it moves the show).
+ */
+export async function consoleLook(c: Controller, password: string, tryGo = true): Promise<{ state: { standby?: StandbyStatus }; goAck: { ok: boolean; error?: string } | null }> {
+  const res = await fetch(`${c.url}api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
+  if (res.status !== 200) throw new Error(`login at ${c.url}: HTTP ${res.status}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+  const socket = connect(c.url, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false, forceNew: true });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    const emit = socket.emit.bind(socket) as (n: string, p: unknown, ack: (r: { ok: boolean; error?: string }) => void) => void;
+    // The state with the heartbeat heard (a backup's first state may come before its first beat).
+    const state = new Promise<{ standby?: StandbyStatus }>((resolve) => {
+      socket.on('state', (s: { standby?: StandbyStatus }) => (s.standby?.role !== 'backup' || s.standby.following?.lastBeatMsAgo !== null) && resolve(s));
+    });
+    await new Promise<void>((resolve) => emit('subscribe', {}, () => resolve()));
+    const goAck = tryGo ? await new Promise<{ ok: boolean; error?: string }>((resolve) => emit('go', {}, resolve)) : null;
+    return { state: await state, goAck };
   } finally {
     socket.close();
   }

@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  coloursAt, differing, wallOffset, freePort, goAll, removeDir, startController, startRig, staleOrDuplicate, tempDir, type Controller, type Rig,
+  coloursAt, consoleLook, differing, wallOffset, freePort, goAll, removeDir, startController, startRig, staleOrDuplicate, tempDir, type Controller, type Rig,
 } from './standby-harness';
 
 const KILL_AT_MS = 2500;
@@ -39,6 +39,8 @@ async function pair(rig: Rig) {
   const backup = startController(db, pb, ['--transmitter', rig.url, '--backup-of', primary.url, '--standby-key', join(da, 'standby.key')]);
   stopLater(backup);
   await backup.line(/^following /);
+  // Warm: its server runs and the followed show is loaded and checked before anything is killed.
+  await backup.line(/is warm: show 'demo' ready/);
   return { primary, backup, pa, da };
 }
 
@@ -52,11 +54,18 @@ describe('hot standby pair', () => {
     const rig = await startRig();
     cleanup.push(() => rig.close());
     const { primary, backup, pa, da } = await pair(rig);
-    const { startWallMs } = await goAll(primary);
+    const { startWallMs, password } = await goAll(primary);
+    // The warm backup's console: it says whom it follows and how closely, and drives nothing.
+    const look = await consoleLook(backup, password);
+    expect(look.state.standby).toMatchObject({ role: 'backup', peerUrl: primary.url, following: { show: 'demo' } });
+    expect(look.state.standby?.following?.lastBeatMsAgo).not.toBeNull();
+    expect(look.goAck).toMatchObject({ ok: false, error: expect.stringMatching(/backup/) });
     await sleep(Math.max(0, startWallMs + KILL_AT_MS - Date.now()));
     primary.child.kill('SIGKILL');
     await backup.line(/taking over from /, 20_000);
     await backup.line(/live show 'demo' restored \(running/, 60_000);
+    // Taken over in place: the same server, now active, on the next fencing epoch.
+    expect((await consoleLook(backup, password, false)).state.standby).toMatchObject({ role: 'active', epoch: 2 });
     // Compared once the backup has played a while (colours are read as the bands hold them now).
     const atMs = Math.max(MIN_COMPARE_AT_MS, Math.ceil((Date.now() - startWallMs + 1500) / 1000) * 1000);
     await sleep(Math.max(0, startWallMs + atMs + 200 - Date.now()));

@@ -21,6 +21,15 @@ function backupLine(b: StandbyStatus['backup']): { text: string; ok: boolean } {
   return { text: `backup ${b.behindRecords} change${b.behindRecords === 1 ? '' : 's'} behind (${ms(b.behindMs)}) · ${heard}`, ok: b.behindMs < 1000 };
 }
 
+/** On a warm backup: whether it is in step with the active controller, and its last heartbeat. */
+function followingLine(f: StandbyStatus['following']): { text: string; ok: boolean } {
+  if (!f) return { text: 'not following yet', ok: false };
+  const beat = f.lastBeatMsAgo === null ? 'no heartbeat yet' : `last heartbeat ${ms(f.lastBeatMsAgo)} ago`;
+  const step = f.inStep ? 'in step' : `${ms(f.behindMs)} behind`;
+  const show = f.show ? `show '${f.show}' ready` : 'no live show';
+  return { text: `${step} · ${beat} · ${show}`, ok: f.inStep && (f.lastBeatMsAgo ?? Infinity) < 1000 };
+}
+
 export function StandbyStatusPanel() {
   const live = useLive();
   const standby = live.state?.standby;
@@ -40,6 +49,14 @@ export function StandbyStatusPanel() {
     return (
       <p className="standby-status lost" data-testid="standby-status">
         Controller lost: switching to {peer.current} …
+      </p>
+    );
+  }
+  if (standby.role === 'backup') {
+    const f = followingLine(standby.following);
+    return (
+      <p className={`standby-status ${f.ok ? 'ok' : 'warn'}`} data-testid="standby-status" title={standby.peerUrl ? `active controller: ${standby.peerUrl}` : undefined}>
+        <strong>Backup</strong> of {standby.peerUrl ?? 'the active controller'} (epoch {standby.epoch}) · {f.text}
       </p>
     );
   }

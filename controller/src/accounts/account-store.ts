@@ -119,6 +119,23 @@ export class AccountStore {
   }
 
   /**
+   * Takes accounts.json as it now is on disk (a hot-standby backup keeps the
+   * file in step with the active controller's). A file that does not read is
+   * left alone: the accounts in memory stay.
+   */
+  reload(): Promise<boolean> {
+    const run = async (): Promise<boolean> => {
+      const read = await readJsonRecovering(this.path, checkAccountsFile);
+      if (read.status === 'missing' || read.status === 'damaged') return false;
+      this.data = { accounts: read.value.accounts, sessions: read.value.sessions.filter((s) => s.expiresAt > this.now()) };
+      return true;
+    };
+    const next = this.changing.then(run, run);
+    this.changing = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
    * Applies `change` to a copy of the accounts, saves the copy and only then
    * makes it current. `change` may throw (an AccountError) to change nothing.
    */

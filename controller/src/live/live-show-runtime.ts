@@ -85,6 +85,22 @@ export interface LiveShowRuntimeOptions {
   desk?: DeskInputConfig;
   /** The show's inputs (OSC, ...) as the live state carries them (inputs/). */
   inputsStatus?: () => LiveInputsStatus | undefined;
+  /**
+   * A warm hot-standby backup (standby/): nothing is restored or driven and
+   * every command is refused until `takeOver()`; `prepare()` keeps the
+   * followed show read and checked meanwhile.
+   */
+  warmBackup?: boolean;
+}
+
+/** Where the last load's time went, ms (a takeover's figures). */
+export interface LoadSteps {
+  read: number;
+  check: number;
+  build: number;
+  open: number;
+  restore: number;
+  total: number;
 }
 
 /** Which transmitters the live show plays on, and why those. */
@@ -116,6 +132,9 @@ type CommandHandlers = { [K in LiveCommandName]: CommandHandler<K> };
 
 /** Scheduler lateness is reported over the deadlines of about this long. */
 const LATENESS_WINDOW_MS = 10_000;
+
+/** What a warm backup answers to any command: the show is driven by the active controller. */
+export const BACKUP_REFUSAL = 'this controller is the backup of a hot-standby pair: send commands to the active controller';
 
 const ok = (): CommandAck => ({ ok: true });
 const fail = (error: string, errors?: ShowError[]): CommandAck => ({ ok: false, error, ...(errors && errors.length > 0 ? { errors } : {}) });
@@ -167,10 +186,17 @@ export class LiveShowRuntime implements LiveRuntime {
   private durable: DurableRuntime | null = null;
   /** The live show's lighting-desk input (sACN / Art-Net). */
   private readonly desk: LiveDesk;
+  /** A warm backup, until takeOver(). */
+  private holding: boolean;
+  /** The show a warm backup made ready (read, checked, parades compiled): a takeover skips the check. */
+  private ready: { id: string; revision: number } | null = null;
+  /** Where the last load's time went. */
+  lastLoad: LoadSteps | null = null;
 
   constructor(opts: LiveShowRuntimeOptions) {
     this.opts = opts;
     this.log = opts.log ?? (() => undefined);
+    this.holding = opts.warmBackup ?? false;
     this.scheduler = opts.scheduler ?? new DeadlineScheduler();
     this.desk = new LiveDesk({ override: opts.desk, warn: (message) => this.warningSubject.next({ message, code: 'desk' }), log: this.log });
     if (opts.transmitterUrls && opts.transmitterUrls.length > 0) {
@@ -181,7 +207,7 @@ export class LiveShowRuntime implements LiveRuntime {
 
     const every = opts.reportEveryMs ?? 1000;
     this.subs.add(interval(every).subscribe(() => this.report(every)));
-    this.subs.add(interval(opts.heartbeatMs ?? 1000).subscribe(() => this.session && this.emitState()));
+    this.subs.add(interval(opts.heartbeatMs ?? 1000).subscribe(() => (this.session || this.holding) && this.emitState()));
   }
 
   // ---- life -------------------------------------------------------------------
@@ -191,6 +217,7 @@ export class LiveShowRuntime implements LiveRuntime {
    * reached by now. Answers what happened, for the start-up log.
    */
   async init(): Promise<{ restored: boolean; message: string }> {
+    if (this.holding) return { restored: false, message: 'backup: the live show follows the active controller' };
     if (!this.opts.dataDir) return { restored: false, message: 'no data directory: nothing to restore' };
     const opened = await DurableRuntime.open(this.opts.dataDir);
     this.durable = opened.durable;
@@ -210,6 +237,48 @@ export class LiveShowRuntime implements LiveRuntime {
     }
     const where = snap.status === 'stopped' ? 'stopped' : `${snap.status} at ${(snap.positionMs / 1000).toFixed(1)} s${snap.current ? `, ${this.session?.cueName(snap.current.cueId)}` : ''}`;
     return { restored: true, message: `live show '${record.show}' restored (${where})` };
+  }
+
+  /** A warm backup: following, driving nothing. */
+  get isBackup(): boolean {
+    return this.holding;
+  }
+
+  /**
+   * A warm backup keeps the followed show ready: read from the store, checked
+   * (schema, parades, flash limit) and its parades compiled, so a takeover
+   * only opens the transmitters. Answers whether it was new work; a show that
+   * cannot play is a RuntimeError (the active controller plays it, so this is
+   * rare: a revision that failed to arrive whole).
+   */
+  async prepare(showId: string | null): Promise<boolean> {
+    if (!this.holding || showId === null) return false;
+    const stored = await this.opts.shows.get(showId);
+    if (this.ready?.id === showId && this.ready.revision === stored.revision) return false;
+    if (stored.draft) throw new RuntimeError(draftRefusal(showId, stored.draft.problems), 400, stored.draft.problems);
+    const problems = this.opts.check ? await this.opts.check(stored.show) : showProblems(stored.show);
+    if (problems.length > 0) throw new RuntimeError(`show '${showId}' cannot play: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, 400, problems);
+    this.ready = { id: showId, revision: stored.revision };
+    this.log('info', `backup: show '${showId}' (revision ${stored.revision}) loaded and checked, ready to go on air`);
+    this.stateSoon();
+    return true;
+  }
+
+  /** The show a warm backup holds ready, if any. */
+  get readyShow(): string | null {
+    return this.ready?.id ?? null;
+  }
+
+  /**
+   * A warm backup takes over: from here on it is the active controller. It
+   * picks up the live state takeover.ts wrote (the followed record, the seq
+   * mark, the band-clock epoch) by the ordinary restart path, which opens the
+   * transmitters and restores the show where it is by now.
+   */
+  async takeOver(): Promise<{ restored: boolean; message: string }> {
+    if (!this.holding) throw new RuntimeError('this controller is already active', 409);
+    this.holding = false;
+    return this.init();
   }
 
   /** Hot standby (standby/): the live state as a record now, and every record written after it. */
@@ -241,10 +310,16 @@ export class LiveShowRuntime implements LiveRuntime {
   load(showId: string, opts: { restore?: SessionSnapshot | (() => SessionSnapshot); save?: boolean; transmitters?: readonly TransmitterConfig[] } = {}): Promise<void> {
     return this.serial(async () => {
       if (this.closed) throw new RuntimeError('the controller is shutting down', 503);
+      if (this.holding) throw new RuntimeError(BACKUP_REFUSAL, 409);
+      const t0 = performance.now();
       const stored = await this.opts.shows.get(showId);
       const show: Show = stored.show;
+      const tRead = performance.now();
       if (stored.draft) throw new RuntimeError(draftRefusal(showId, stored.draft.problems), 400, stored.draft.problems);
-      const problems = this.opts.check ? await this.opts.check(show) : showProblems(show);
+      // A warm backup checked this very revision while following.
+      const checked = this.ready?.id === showId && this.ready.revision === stored.revision;
+      const problems = checked ? [] : this.opts.check ? await this.opts.check(show) : showProblems(show);
+      const tCheck = performance.now();
       if (problems.length > 0) throw new RuntimeError(`show '${showId}' cannot play: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, 400, problems);
       const session = new ShowSession({
         show,
@@ -264,9 +339,13 @@ export class LiveShowRuntime implements LiveRuntime {
       this.brandRunner = null;
       await this.timecode?.detach();
       if (previous) await previous.stop();
+      const tBuild = performance.now();
       await session.start();
+      const tOpen = performance.now();
       // Read where the show is only now: opening the transmitters took time, and a running show moved on meanwhile.
       if (opts.restore) session.restore(typeof opts.restore === 'function' ? opts.restore() : opts.restore);
+      const tRestore = performance.now();
+      this.lastLoad = { read: tRead - t0, check: tCheck - tRead, build: tBuild - tCheck, open: tOpen - tBuild, restore: tRestore - tOpen, total: tRestore - t0 };
       this.session = session;
       this.stored = stored;
       this.attach(session);
@@ -506,6 +585,7 @@ export class LiveShowRuntime implements LiveRuntime {
    * and reconnected now; the show carries on where it is. Answers the new list.
    */
   async configureTransmitters(configs: TransmitterConfig[], by: string): Promise<LiveTransmitters> {
+    if (this.holding) throw new RuntimeError(BACKUP_REFUSAL, 409);
     const problems = checkConfigs(configs);
     if (problems.length > 0) throw new RuntimeError(problems.map((p) => `${p.path}: ${p.message}`).join('; '), 400, problems);
     const s = this.session;
@@ -546,6 +626,7 @@ export class LiveShowRuntime implements LiveRuntime {
     ctx: CommandContext,
   ): Promise<CommandAck> {
     if (this.closed) return fail('the controller is shutting down');
+    if (this.holding) return fail(BACKUP_REFUSAL);
     if (name !== 'preview' && name !== 'stopPreview') this.log('info', `${name} ${JSON.stringify(payload)} by ${by.username}`);
     const handler = this.handlers[name] as CommandHandler<K> | undefined;
     if (!handler) return fail(`unknown command '${String(name)}'`);

@@ -91,6 +91,8 @@ export interface ControllerServer {
   liveShowNote: string;
   /** The live show's OSC input. */
   osc: OscLiveInput;
+  /** Half of a hot-standby pair: its role and status (standby/). */
+  standby?: StandbyServer;
   /** Saves the live show's state, stops transmitters, closes the server. */
   close(): Promise<void>;
 }
@@ -150,7 +152,7 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
   });
   let runtime: LiveShowRuntime;
   try {
-    runtime = new LiveShowRuntime({ shows, dataDir, transmitterUrls: opts.transmitterUrls, brands, log, ...(standby ? { open: standby.open } : {}), inputsStatus: () => inputsStatus(live.osc), check: checkShowOffLoop, ...opts.runtime });
+    runtime = new LiveShowRuntime({ shows, dataDir, transmitterUrls: opts.transmitterUrls, brands, log, ...(standby ? { open: standby.open, warmBackup: standby.role === 'backup' } : {}), inputsStatus: () => inputsStatus(live.osc), check: checkShowOffLoop, ...opts.runtime });
   } catch (err) {
     brands.close();
     throw err;
@@ -162,7 +164,7 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
   try {
     let liveShowNote: string;
     const restored = await runtime.init();
-    if (restored.restored || hadRuntime) liveShowNote = restored.message;
+    if (restored.restored || hadRuntime || runtime.isBackup) liveShowNote = restored.message;
     else if (await shows.has(DEMO_ID)) {
       await runtime.load(DEMO_ID);
       liveShowNote = `demo show '${DEMO_ID}' is live`;
@@ -218,6 +220,7 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
       ...(adminPassword ? { adminPassword } : {}),
       liveShowNote,
       osc,
+      ...(standby ? { standby } : {}),
       close() {
         closing ??= (async () => {
           sub.unsubscribe();

@@ -7,7 +7,7 @@ export const HEARTBEAT_EVERY_MS = 100;
 export const DEFAULT_TAKEOVER_MS = 500;
 
 export class Watchdog {
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timer: ReturnType<typeof setTimeout> | ReturnType<typeof setImmediate> | undefined;
   private lastBeatMono: number | undefined;
   private fired = false;
 
@@ -29,19 +29,28 @@ export class Watchdog {
   }
 
   stop(): void {
-    clearTimeout(this.timer);
+    this.clear();
+  }
+
+  private clear(): void {
+    clearTimeout(this.timer as ReturnType<typeof setTimeout> | undefined);
+    clearImmediate(this.timer as ReturnType<typeof setImmediate> | undefined);
     this.timer = undefined;
   }
 
   private arm(ms: number): void {
-    clearTimeout(this.timer);
+    this.clear();
     this.timer = setTimeout(() => {
-      // A timer can fire early by a millisecond: check the clock, wait the rest.
-      const silent = this.sinceLastBeat() ?? 0;
-      if (silent < this.timeoutMs) return this.arm(this.timeoutMs - silent);
-      this.fired = true;
-      this.timer = undefined;
-      this.onSilent(silent);
+      // Timers run before the loop reads its sockets: after a stall of this process the heartbeats
+      // (and the records before them) may be waiting unread. Decide only after they are read.
+      this.timer = setImmediate(() => {
+        // A timer can fire early by a millisecond: check the clock, wait the rest.
+        const silent = this.sinceLastBeat() ?? 0;
+        if (silent < this.timeoutMs) return this.arm(this.timeoutMs - silent);
+        this.fired = true;
+        this.timer = undefined;
+        this.onSilent(silent);
+      });
     }, ms);
   }
 }

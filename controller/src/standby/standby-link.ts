@@ -7,7 +7,9 @@
  *   100 ms. One follower at a time; a new one replaces the old.
  * - `POST /api/standby/ack { rev }`: the backup has the records up to `rev`.
  * - `GET /api/standby/status`: who this controller is and its role (a
- *   returning controller asks this before it drives anything).
+ *   returning controller asks this before it drives anything). A warm backup
+ *   answers `backup` and refuses to be followed (409): only the active
+ *   controller is followed.
  *
  * Every route needs the pair's key in `x-crowdcue-standby-key` (403 without it).
  */
@@ -27,6 +29,8 @@ export interface StandbyLinkOptions {
   key: string;
   dataDir: string;
   identity: () => StandbyIdentity;
+  /** `backup` while this controller is a warm backup. */
+  role: () => 'active' | 'backup';
   /** This controller's console URL, told to the backup (and its consoles after a takeover). */
   url: () => string | null;
   feed: () => { now: RuntimeFile; written$: Observable<DurableWrite> } | null;
@@ -34,8 +38,6 @@ export interface StandbyLinkOptions {
   /** Counts what goes to the backup (the bench's tracking cost). */
   onSent?: (bytes: number) => void;
 }
-
-export const STATUS_ROLE = 'active' as const;
 
 export default async function standbyLinkPlugin(app: FastifyInstance, opts: StandbyLinkOptions): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -48,7 +50,7 @@ export default async function standbyLinkPlugin(app: FastifyInstance, opts: Stan
   };
 
   r.get('/api/standby/status', { preHandler: guard, schema: { hide: true } }, () => ({
-    role: STATUS_ROLE,
+    role: opts.role(),
     ...opts.identity(),
     url: opts.url(),
   }));
@@ -63,6 +65,7 @@ export default async function standbyLinkPlugin(app: FastifyInstance, opts: Stan
   );
 
   r.get('/api/standby/follow', { preHandler: guard, schema: { hide: true } }, (req, reply) => {
+    if (opts.role() !== 'active') return reply.code(409).send({ error: 'this controller is a backup; follow the active controller' });
     const feed = opts.feed();
     if (!feed) return reply.code(503).send({ error: 'no live state to follow (no data directory)' });
     current?.unsubscribe();

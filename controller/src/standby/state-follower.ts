@@ -36,7 +36,7 @@ export interface StateFollowerOptions {
   takeoverMs: number;
   onSilent: (silentMs: number, followed: Followed) => void;
   log?: (level: 'info' | 'warn' | 'error', message: string) => void;
-  /** Every message as it arrives (tests, the bench). */
+  /** Every message once applied (the warm backup's server; the bench counts them). */
   onMessage?: (m: FollowMessage, bytes: number) => void;
   reconnectMs?: number;
 }
@@ -51,6 +51,9 @@ export class StateFollower {
   private ackedRev = -1;
   private retry: ReturnType<typeof setTimeout> | undefined;
   private connectedOnce = false;
+  /** The newest record the active controller announced (heartbeat), and since when (monotonic) this one has lacked it. */
+  private announcedRev = -1;
+  private behindSinceMono: number | undefined;
 
   constructor(private readonly o: StateFollowerOptions) {
     this.watchdog = new Watchdog(o.takeoverMs, (silent) => {
@@ -62,6 +65,18 @@ export class StateFollower {
   /** Ms since the last heartbeat (undefined before the first). */
   sinceLastBeat(): number | undefined {
     return this.watchdog.sinceLastBeat();
+  }
+
+  /** Whether every record announced has arrived, and for how long not (the Live page of a backup). */
+  inStep(monoNow = performance.now()): { inStep: boolean; behindMs: number } {
+    if (this.behindSinceMono === undefined) return { inStep: true, behindMs: 0 };
+    return { inStep: false, behindMs: Math.max(0, monoNow - this.behindSinceMono) };
+  }
+
+  private noteRevs(): void {
+    const have = this.followed.state?.rev ?? -1;
+    if (have >= this.announcedRev) this.behindSinceMono = undefined;
+    else this.behindSinceMono ??= performance.now();
   }
 
   start(): void {
@@ -127,8 +142,8 @@ export class StateFollower {
           res.destroy();
           return;
         }
-        this.o.onMessage?.(parsed.message, line.length + 1);
         this.apply(parsed.message);
+        this.o.onMessage?.(parsed.message, line.length + 1);
       }
     });
     res.on('close', () => this.lost('the stream ended'));
@@ -148,12 +163,15 @@ export class StateFollower {
         if (!f.state || m.state.rev >= f.state.rev) f.state = m.state;
         if (m.state.band) this.band(m.state.band);
         this.ackSoon(m.state.rev);
+        this.noteRevs();
         return;
       case 'band':
         this.band(m.band);
         return;
       case 'beat':
         this.watchdog.beat();
+        this.announcedRev = Math.max(this.announcedRev, m.rev);
+        this.noteRevs();
         return;
     }
   }

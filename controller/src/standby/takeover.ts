@@ -1,7 +1,7 @@
 /**
- * Turning what a backup followed into its own live state, before it starts
- * as the active controller: runtime.json becomes the newest record followed
- * (with the highest seq reservation heard, so the first seq the backup uses
+ * Turning what a backup followed into its own live state, the moment before
+ * its warm server goes on air (LiveShowRuntime.takeOver reads it back):
+ * runtime.json becomes the newest record followed (with the highest seq reservation heard, so the first seq the backup uses
  * is above any the old primary may have put on air, and the same band-clock
  * epoch, so SYNC carries the bands' clock on), the journal is emptied (it
  * belonged to this directory's past), and the fencing epoch becomes one more
