@@ -29,9 +29,10 @@ import { readStandbyKey } from '../../controller/src/standby/standby-files';
 import { StateFollower } from '../../controller/src/standby/state-follower';
 import { io as connect, type Socket } from 'socket.io-client';
 import {
-  freePort, removeDir, startController, startRig, staleOrDuplicate, tempDir, type Controller, type Rig,
+  removeDir, startController, startRig, staleOrDuplicate, tempDir, type Controller, type Rig,
 } from '../e2e/standby-harness';
 import type { BenchResult } from './types';
+import { freeTcpPort } from '../../controller/src/free-port.test-util';
 
 const RUNS = Number(process.env.STANDBY_RUNS ?? 20);
 const SAMPLE_BANDS = 400;
@@ -151,7 +152,7 @@ function bandMsDifferent(a: Rgb[][], b: Rgb[][], crowdCount: number, killAtMs: n
 
 export async function bench(): Promise<BenchResult[]> {
   const rig = await startRig();
-  const ports = [await freePort(), await freePort()];
+  const ports = [await freeTcpPort(), await freeTcpPort()];
   const dirs = [await tempDir('bench-a'), await tempDir('bench-b')];
   const urls = ports.map((p) => `http://127.0.0.1:${p}/`);
   const procs: Controller[] = [];

@@ -9,8 +9,9 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  coloursAt, consoleLook, differing, wallOffset, freePort, goAll, removeDir, startController, startRig, staleOrDuplicate, tempDir, type Controller, type Rig,
+  coloursAt, consoleLook, differing, wallOffset, goAll, removeDir, startController, startRig, staleOrDuplicate, tempDir, type Controller, type Rig,
 } from './standby-harness';
+import { freeTcpPort } from '../../controller/src/free-port.test-util';
 
 const KILL_AT_MS = 2500;
 /** Never compared before the split look is settled (its fade ends about 7 s in). */
@@ -29,7 +30,7 @@ function stopLater(c: Controller): void {
 }
 
 async function pair(rig: Rig) {
-  const [pa, pb] = [await freePort(), await freePort()];
+  const [pa, pb] = [await freeTcpPort(), await freeTcpPort()];
   const [da, db] = [await tempDir('a'), await tempDir('b')];
   cleanup.push(() => removeDir(da), () => removeDir(db));
   const primary = startController(da, pa, ['--transmitter', rig.url, '--peer', `http://127.0.0.1:${pb}/`]);
