@@ -26,11 +26,12 @@ static volatile uint32_t arm_at_us;
 
 void clock_init(void) {
   TCCR1A = 0;
-  TCNT1 = 0;
+  TCCR1B = _BV(WGM12); /* CTC on OCR1A, stopped */
   OCR1A = TICKS_PER_MS - 1;
+  TCNT1 = 0;
   TIFR1 = _BV(OCF1A) | _BV(OCF1B);
   TIMSK1 = _BV(OCIE1A);
-  TCCR1B = _BV(WGM12) | _BV(CS11); /* CTC on OCR1A, clk/8: starts the clock */
+  TCCR1B = _BV(WGM12) | _BV(CS11); /* clk/8: the clock starts */
 }
 
 /* Base and tick read together; a period that has ended but whose interrupt is still pending is counted. */
