@@ -119,6 +119,8 @@ export interface TimedStart {
   /** Actual start minus at_us on the device's own clock, us (>= 0 is late). */
   errorUs: number;
   rf: string;
+  /** The channel was still busy at at_us (the transmission before it, plus 1 ms of quiet): it had to wait, by the rules. */
+  channelBusy: boolean;
 }
 
 /**
@@ -139,8 +141,10 @@ export function timedStarts(sim: { air(): FirmwareAir[]; frames(): FirmwareFrame
     const tx = air.find((a) => !used.has(a) && a.rf === rf && a.startUs >= f.us);
     if (!tx) continue;
     used.add(tx);
+    const prev = air[air.indexOf(tx) - 1];
+    const channelBusy = prev !== undefined && wrapDiffUs(Math.round(prev.deviceStartUs + (prev.endUs - prev.startUs) + 1000), f.message.atUs) > 0;
     const whole = Math.floor(tx.deviceStartUs);
-    out.push({ errorUs: wrapDiffUs(whole, f.message.atUs) + (tx.deviceStartUs - whole), rf });
+    out.push({ errorUs: wrapDiffUs(whole, f.message.atUs) + (tx.deviceStartUs - whole), rf, channelBusy });
   }
   return out;
 }

@@ -40,6 +40,8 @@
 #include <sim_elf.h>
 #include <sim_interrupts.h>
 #include <sim_irq.h>
+#include <sim_cycle_timers.h>
+#include <sim_io.h>
 #include <sim_time.h>
 #include "rfm69_part.h"
 
@@ -155,6 +157,32 @@ static void on_tx(void *ctx, const rfm69_tx_t *tx) {
          sim_us(tx->end_cycle), start_dev, h, tx->aborted ? "true" : "false");
 }
 
+/*
+ * simavr's SPI model finishes every byte 100 us after SPDR is written, whatever
+ * the SPI clock; the real bus at F_CPU/2 takes 1 us. Left alone, every register
+ * write would hold the firmware up 100 times too long (a 50-byte FIFO load
+ * 5 ms, keying the transmitter 200 us late). So after simavr's own SPDR write
+ * handler has queued that completion, it is moved to the wire time the
+ * firmware's SPCR/SPSR set: 8 bits at F_CPU / divider.
+ */
+#define SPCR_ADDR 0x4C
+#define SPSR_ADDR 0x4D
+#define SPDR_ADDR 0x4E
+static void spi_at_wire_speed(struct avr_t *a, avr_io_addr_t addr, uint8_t v, void *param) {
+  (void)addr, (void)v, (void)param;
+  static const uint8_t divider[4] = {4, 16, 64, 128};
+  uint32_t div = divider[a->data[SPCR_ADDR] & 3] / ((a->data[SPSR_ADDR] & 1) ? 2 : 1);
+  avr_cycle_count_t sim_done = a->cycle + avr_usec_to_cycles(a, 100);
+  for (avr_cycle_timer_slot_p t = a->cycle_timers.timer; t; t = t->next) {
+    if (t->when != sim_done) continue;
+    avr_cycle_timer_t fn = t->timer;
+    void *arg = t->param;
+    avr_cycle_timer_cancel(a, fn, arg);
+    avr_cycle_timer_register(a, 8 * div, fn, arg);
+    return;
+  }
+}
+
 static void on_signal(int sig) {
   (void)sig;
   stopping = 1;
@@ -232,6 +260,7 @@ int main(int argc, char **argv) {
   avr_irq_register_notify(avr_io_getirq(avr, AVR_IOCTL_UART_GETIRQ('0'), UART_IRQ_OUT_XOFF), on_xoff, NULL);
   avr_irq_register_notify(avr_get_interrupt_irq(avr, TIMER1_COMPA_VECTOR) + AVR_INT_IRQ_PENDING, on_timer1_tick, NULL);
 
+  avr_register_io_write(avr, SPDR_ADDR, spi_at_wire_speed, NULL);
   static rfm69_part_t radio;
   rfm69_part_init(&radio, avr, on_tx, NULL);
 
