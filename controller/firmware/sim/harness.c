@@ -269,9 +269,9 @@ int main(int argc, char **argv) {
   signal(SIGPIPE, SIG_IGN);
   printf("{\"ev\":\"ready\",\"pty\":\"%s\",\"link\":\"%s\"}\n", slave_name, link_path ? link_path : "");
 
-  /* Only a pipe from a parent is watched: its closing means the parent is gone. */
+  /* Only a pipe or socket from a parent is watched: its closing means the parent is gone. */
   struct stat st;
-  int watch_stdin = fstat(0, &st) == 0 && S_ISFIFO(st.st_mode);
+  int watch_stdin = fstat(0, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode));
   const uint64_t t0 = wall_ns();
   const uint64_t c0 = avr->cycle;
   double behind_max_us = 0;
