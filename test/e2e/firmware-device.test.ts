@@ -34,17 +34,25 @@ class RawHost {
   }
   /** Sends one frame (a message, or raw bytes already framed) and waits for the answer with its seq. */
   ask(message: CclHostMessage | ((seq: number) => Uint8Array)): Promise<CclDeviceMessage> {
-    const seq = this.seq++ & 0xff;
-    const bytes = typeof message === 'function' ? message(seq) : encodeCclFrame(seq, message);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no answer to seq ${seq}`)), 5000);
-      this.waiting.set(seq, (m) => {
-        clearTimeout(timer);
-        this.waiting.delete(seq);
-        resolve(m);
+    return this.askAll([message])[0];
+  }
+  /** Several frames in one write, so they reach the device back to back whatever the load here. */
+  askAll(messages: Array<CclHostMessage | ((seq: number) => Uint8Array)>): Array<Promise<CclDeviceMessage>> {
+    const frames: Uint8Array[] = [];
+    const answers = messages.map((message) => {
+      const seq = this.seq++ & 0xff;
+      frames.push(typeof message === 'function' ? message(seq) : encodeCclFrame(seq, message));
+      return new Promise<CclDeviceMessage>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no answer to seq ${seq}`)), 5000);
+        this.waiting.set(seq, (m) => {
+          clearTimeout(timer);
+          this.waiting.delete(seq);
+          resolve(m);
+        });
       });
-      this.port.write(Buffer.from(bytes));
     });
+    this.port.write(Buffer.concat(frames));
+    return answers;
   }
   async now(): Promise<number> {
     const m = await this.ask({ type: 'TIME' });
@@ -140,7 +148,7 @@ describe.skipIf(!run)('reference firmware as a CCL device (simavr)', () => {
     const plainA = rf();
     const plainB = rf();
     const urgent = rf();
-    const answers = await Promise.all([host.ask(send(long)), host.ask(send(plainA)), host.ask(send(plainB)), host.ask(send(urgent, { priority: true }))]);
+    const answers = await Promise.all(host.askAll([send(long), send(plainA), send(plainB), send(urgent, { priority: true })]));
     expect(answers.map((a) => a.type)).toEqual(['ACK', 'ACK', 'ACK', 'ACK']);
     await until(() => aired(plainB).length === 1, 'the plain SENDs on air');
     const start = (r: Uint8Array) => aired(r)[0].startUs;

@@ -35,9 +35,13 @@ export function missingFirmwareTools(): string[] {
   return missing;
 }
 
-/** Builds the firmware and the harness (make is incremental: quick when nothing changed). */
+/**
+ * Builds the firmware and the harness (make is incremental: quick when nothing
+ * changed). Test files run in parallel workers: flock keeps two makes off the
+ * same build directory.
+ */
 export function buildFirmware(): void {
-  execFileSync('make', ['-s', '-C', FIRMWARE_DIR], { stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync('flock', [join(tmpdir(), 'crowdcue-firmware-build.lock'), 'make', '-s', '-C', FIRMWARE_DIR], { stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
 /** One transmission as the simulated radio saw it. */

@@ -7,6 +7,7 @@
  * since power-up. The serial line is one link; what its last HELLO said
  * decides whether SEND and FLUSH are carried out.
  */
+#include <avr/pgmspace.h>
 #include <string.h>
 #include <util/crc16.h>
 #include "air.h"
@@ -109,15 +110,17 @@ void link_status(void) {
   send_frame(T_STATUS, status_seq++, p, sizeof p);
 }
 
+_Static_assert(8 + sizeof DEVICE_NAME - 1 <= 64, "INFO must fit send_frame's buffer");
+
 static void info(uint8_t seq) {
-  static const char name[] = DEVICE_NAME;
+  static const char name[] PROGMEM = DEVICE_NAME;
   uint8_t p[8 + sizeof name - 1];
   p[0] = CCL_PROTO;
   p[1] = RF_MAX;
   p[2] = QUEUE_CAP;
   put_u32(p + 3, RF_BITRATE);
   p[7] = RF_OVERHEAD;
-  memcpy(p + 8, name, sizeof name - 1);
+  memcpy_P(p + 8, name, sizeof name - 1);
   send_frame(T_INFO, seq, p, sizeof p);
 }
 

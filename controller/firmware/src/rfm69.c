@@ -12,6 +12,7 @@
  * takes a whole burst. DIO0 is mapped to PacketSent and wired to INT0.
  */
 #include <avr/io.h>
+#include <avr/pgmspace.h>
 #include "config.h"
 #include "rfm69.h"
 
@@ -69,8 +70,8 @@ static uint8_t read_reg(uint8_t addr) {
   return v;
 }
 
-/* Register, value: everything the radio needs once. */
-static const uint8_t setup[][2] = {
+/* Register, value: everything the radio needs once (in flash: RAM is the scarce part). */
+static const uint8_t setup[][2] PROGMEM = {
     {REG_OPMODE, MODE_STANDBY},
     {REG_DATAMODUL, 0x00},                            /* packet mode, FSK, no shaping */
     {REG_BITRATEMSB, 0x03}, {REG_BITRATELSB, 0x41},   /* 32 MHz / 833 = 38,415 bit/s */
@@ -93,7 +94,7 @@ uint8_t rfm69_init(void) {
   SPCR = _BV(SPE) | _BV(MSTR);
   SPSR = _BV(SPI2X);
   if (read_reg(REG_VERSION) != 0x24) return 0;
-  for (uint8_t i = 0; i < sizeof setup / sizeof setup[0]; i++) write_reg(setup[i][0], setup[i][1]);
+  for (uint8_t i = 0; i < sizeof setup / sizeof setup[0]; i++) write_reg(pgm_read_byte(&setup[i][0]), pgm_read_byte(&setup[i][1]));
   return 1;
 }
 
