@@ -13,7 +13,6 @@
  * late or cut short.
  */
 import {
-  decodeCcb,
   encodePixmob,
   pixmobAirtimeUs,
   pixmobExactTimeKey,
@@ -25,11 +24,12 @@ import {
   type Rgb,
 } from '@crowdcue/protocol';
 import type { Subscription } from 'rxjs';
-import { LinkedTransmitter, type LinkedTransmitterOptions } from './linked-transmitter';
+import type { LinkedTransmitterOptions } from './linked-transmitter';
 import { PixmobAirQueue, type PixmobAirOptions, type PixmobView } from './pixmob-air-queue';
 import type { ByteLink } from './transport';
-import type { PlannedPacket, TransmitterCapabilities } from './types';
-import { XyloZoneModel, type ZonePosition } from './xylo-zone-model';
+import type { TransmitterCapabilities } from './types';
+import { XyloZoneModel, type ApplyOutcome, type ZonePosition } from './xylo-zone-model';
+import { ZoneModelTransmitter } from './zone-model-transmitter';
 
 export interface PixmobTransmitterOptions extends LinkedTransmitterOptions {
   /** The zone whose look this transmitter shows. Default: the first zone it covers (0 for ALL). */
@@ -53,61 +53,30 @@ export interface PixmobTransmitterOptions extends LinkedTransmitterOptions {
   air?: Partial<PixmobAirOptions>;
 }
 
-interface Due {
-  packet: PlannedPacket;
-  timer: Subscription;
-}
-
 /** CCB zones the host model keeps (all of CCB's). */
 const CCB_ZONES = 64;
 /** A device line longer than this without a newline is noise: keep only its tail. */
 const MAX_DEVICE_LINE = 512;
 
-export class PixmobTransmitter extends LinkedTransmitter {
+export class PixmobTransmitter extends ZoneModelTransmitter {
   readonly zone: number;
-  private readonly model: XyloZoneModel;
   private readonly air: PixmobAirQueue;
   private readonly settleMs: number;
   private readonly guardMs: number;
   private slotTimer: Subscription | undefined;
   private busyUntilMs = -Infinity;
   private lastSlotMs = 60;
-  private due: Due[] = [];
   private nativeFade: PixmobView['nativeFade'];
   private deviceText = '';
   private heldReported = 0;
   private heldForDue = false;
 
   constructor(opts: PixmobTransmitterOptions) {
-    super(opts);
+    super(opts, new XyloZoneModel(opts.zonePositions, CCB_ZONES), 'PixMob');
     this.zone = opts.zone ?? (opts.coverage === 'ALL' ? 0 : (opts.coverage[0] ?? 0));
     this.settleMs = opts.settleMs ?? 2000;
     this.guardMs = opts.guardMs ?? 8;
-    this.model = new XyloZoneModel(opts.zonePositions, CCB_ZONES);
     this.air = new PixmobAirQueue(opts.air);
-  }
-
-  send(packet: PlannedPacket): void {
-    const decoded = decodeCcb(packet.rf);
-    if (!decoded.ok) {
-      this.dropped(packet, `not a CCB packet the PixMob driver can translate: ${decoded.error.message}`);
-      return;
-    }
-    const now = this.scheduler.now();
-    const at = packet.atMs ?? now;
-    const entry: Due = { packet, timer: this.after(at - now, () => this.apply(entry)) };
-    this.due.push(entry);
-    this.reportDepth();
-  }
-
-  flush(obsolete?: (packet: PlannedPacket) => boolean): void {
-    const isObsolete = obsolete ?? (() => true);
-    for (const d of this.due.filter((e) => isObsolete(e.packet))) {
-      d.timer.unsubscribe();
-      this.dropped(d.packet, 'flushed');
-    }
-    this.due = this.due.filter((e) => !isObsolete(e.packet));
-    this.reportDepth();
   }
 
   /** What the bands in the beam should show now, per the host-side model. */
@@ -159,20 +128,8 @@ export class PixmobTransmitter extends LinkedTransmitter {
 
   // ------------------------------------------------------------- the air
 
-  private apply(entry: Due): void {
-    this.due = this.due.filter((d) => d !== entry);
-    const p = entry.packet;
-    const now = this.scheduler.now();
-    if (p.expiresAtMs !== undefined && now > p.expiresAtMs) {
-      this.dropped(p, 'expired before it could be shown');
-      return;
-    }
-    const decoded = decodeCcb(p.rf);
-    if (!decoded.ok) return;
-    const outcome = this.model.apply(decoded.value, now);
-    if (outcome.kind === 'ignored') this.dropped(p, outcome.reason);
-    else this.noteFade(decoded.value, now);
-    this.reportDepth();
+  protected applied(packet: CcbPacket, outcome: ApplyOutcome, now: number): void {
+    if (outcome.kind !== 'ignored') this.noteFade(packet, now);
     // Use a free slot at once rather than waiting for the next tick.
     if (this.isUp && now >= this.busyUntilMs) this.tick();
   }
@@ -217,7 +174,7 @@ export class PixmobTransmitter extends LinkedTransmitter {
     // Sample the look where the code will land: bands act when the code has ended.
     // A planned change landing within this slot beats a repeat, refresh or glide that would
     // hold the line; held for one slot at most, so a stream of packets cannot starve the look.
-    const changeDue = !this.heldForDue && this.due.some((d) => (d.packet.atMs ?? now) < now + this.lastSlotMs);
+    const changeDue = !this.heldForDue && this.packetDueBefore(now + this.lastSlotMs, now);
     const out = this.air.next(now, this.view(now + this.lastSlotMs), this.lastSlotMs, changeDue);
     this.heldForDue = changeDue && !out;
     if (out) {
@@ -253,8 +210,7 @@ export class PixmobTransmitter extends LinkedTransmitter {
     this.slotTimer = this.after(ms, () => this.tick());
   }
 
-  private reportDepth(): void {
-    const depth = this.due.length + this.air.depth;
-    if (depth !== this.healthNow.queueDepth) this.patchHealth({ queueDepth: depth });
+  protected airDepth(): number {
+    return this.air.depth;
   }
 }

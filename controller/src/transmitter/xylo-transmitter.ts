@@ -9,13 +9,14 @@
  * it reads one packet, transmits it and then blinks for 50 ms, and bytes sent
  * meanwhile would pile up in its 64-byte serial buffer.
  */
-import { airtimeUs, decodeCcb, xyloSerialFrame, type Rgb } from '@crowdcue/protocol';
+import { airtimeUs, xyloSerialFrame, type CcbPacket, type Rgb } from '@crowdcue/protocol';
 import type { Subscription } from 'rxjs';
-import { LinkedTransmitter, type LinkedTransmitterOptions } from './linked-transmitter';
+import type { LinkedTransmitterOptions } from './linked-transmitter';
 import type { ByteLink } from './transport';
-import type { PlannedPacket, TransmitterCapabilities } from './types';
+import type { TransmitterCapabilities } from './types';
 import { XyloAirQueue, type XyloAirOptions } from './xylo-air-queue';
-import { XYLO_ZONES, XyloZoneModel, type ZonePosition } from './xylo-zone-model';
+import { XYLO_ZONES, XyloZoneModel, type ApplyOutcome, type ZonePosition } from './xylo-zone-model';
+import { ZoneModelTransmitter } from './zone-model-transmitter';
 
 export interface XyloTransmitterOptions extends LinkedTransmitterOptions {
   /** Xyloband site byte (default 0). */
@@ -42,13 +43,7 @@ const TROUBLE = [/Illegal length byte received/, /Packet send failed!/, /init fa
 const READY = /XyloShield initialized/;
 const MAX_SLOT_MS = 200;
 
-interface Due {
-  packet: PlannedPacket;
-  timer: Subscription;
-}
-
-export class XyloTransmitter extends LinkedTransmitter {
-  private readonly model: XyloZoneModel;
+export class XyloTransmitter extends ZoneModelTransmitter {
   private readonly air: XyloAirQueue;
   private readonly x: { slotMs: number; bitrate: number; overhead: number; readyTimeoutMs: number; wakeOnStart: boolean };
   private slotMs: number;
@@ -56,11 +51,10 @@ export class XyloTransmitter extends LinkedTransmitter {
   private readyWaiter: ((line: string) => void) | undefined;
   private slotTimer: Subscription | undefined;
   private lastWriteMs = -Infinity;
-  private due: Due[] = [];
   private woke = false;
 
   constructor(opts: XyloTransmitterOptions) {
-    super(opts);
+    super(opts, new XyloZoneModel(opts.zonePositions), 'Xyloband');
     this.x = {
       slotMs: opts.slotMs ?? 80,
       bitrate: opts.bitrate ?? 38_400,
@@ -69,31 +63,7 @@ export class XyloTransmitter extends LinkedTransmitter {
       wakeOnStart: opts.wakeOnStart ?? true,
     };
     this.slotMs = this.x.slotMs;
-    this.model = new XyloZoneModel(opts.zonePositions);
     this.air = new XyloAirQueue({ ...opts.air, site: opts.site ?? 0 });
-  }
-
-  send(packet: PlannedPacket): void {
-    const decoded = decodeCcb(packet.rf);
-    if (!decoded.ok) {
-      this.dropped(packet, `not a CCB packet the Xyloband driver can translate: ${decoded.error.message}`);
-      return;
-    }
-    const now = this.scheduler.now();
-    const at = packet.atMs ?? now;
-    const entry: Due = { packet, timer: this.after(at - now, () => this.apply(entry)) };
-    this.due.push(entry);
-    this.reportDepth();
-  }
-
-  flush(obsolete?: (packet: PlannedPacket) => boolean): void {
-    const isObsolete = obsolete ?? (() => true);
-    for (const d of this.due.filter((e) => isObsolete(e.packet))) {
-      d.timer.unsubscribe();
-      this.dropped(d.packet, 'flushed');
-    }
-    this.due = this.due.filter((e) => !isObsolete(e.packet));
-    this.reportDepth();
   }
 
   /** What the bands of a zone should show now, per the host-side model. */
@@ -167,21 +137,9 @@ export class XyloTransmitter extends LinkedTransmitter {
 
   // ------------------------------------------------------------- the air
 
-  private apply(entry: Due): void {
-    this.due = this.due.filter((d) => d !== entry);
-    const p = entry.packet;
-    const now = this.scheduler.now();
-    if (p.expiresAtMs !== undefined && now > p.expiresAtMs) {
-      this.dropped(p, 'expired before it could be shown');
-      return;
-    }
-    const decoded = decodeCcb(p.rf);
-    if (!decoded.ok) return;
-    const outcome = this.model.apply(decoded.value, now);
+  protected applied(_packet: CcbPacket, outcome: ApplyOutcome, now: number): void {
     if (outcome.kind === 'sleep-all') this.air.sleepAll(now);
     else if (outcome.kind === 'wake-all') this.air.wakeAll(now);
-    else if (outcome.kind === 'ignored') this.dropped(p, outcome.reason);
-    this.reportDepth();
     // Use a free slot at once rather than waiting for the next tick.
     if (this.isUp && now - this.lastWriteMs >= this.slotMs) this.tick();
   }
@@ -213,8 +171,7 @@ export class XyloTransmitter extends LinkedTransmitter {
     this.slotTimer = this.after(out ? this.slotMs : Math.min(this.slotMs, 20), () => this.tick());
   }
 
-  private reportDepth(): void {
-    const depth = this.due.length + this.air.depth;
-    if (depth !== this.healthNow.queueDepth) this.patchHealth({ queueDepth: depth });
+  protected airDepth(): number {
+    return this.air.depth;
   }
 }
