@@ -79,17 +79,47 @@ export function rendererString(gl: WebGL2RenderingContext): string {
   return `WebGL2: ${String(name)}`;
 }
 
-/** A WebGL2 painter on `canvas`, or null where WebGL2 is not available. */
-export function createWebglPainter(canvas: HTMLCanvasElement): Painter | null {
-  const gl = canvas.getContext('webgl2', { alpha: false, antialias: false, depth: false, stencil: false, premultipliedAlpha: true });
-  if (!gl) return null;
-  const program = link(gl);
+/**
+ * What every dot program does for a frame, whoever computes the colours: clear
+ * to the background, then set the view, the dot size, the unlit colour and the
+ * soft edge (the `u_view`, `u_size`, `u_unlit`, `u_edge` of DOT_FRAGMENT and
+ * the vertex shaders), with premultiplied blending.
+ */
+export function dotFrame(gl: WebGL2RenderingContext, program: WebGLProgram): { clear(style: DotStyle): void; set(view: ViewTransform, style: DotStyle): void } {
   const uView = gl.getUniformLocation(program, 'u_view');
   const uSize = gl.getUniformLocation(program, 'u_size');
   const uUnlit = gl.getUniformLocation(program, 'u_unlit');
   const uEdge = gl.getUniformLocation(program, 'u_edge');
   const sizeRange = gl.getParameter(gl.ALIASED_POINT_SIZE_RANGE) as Float32Array;
   const maxPointSize = Math.max(1, sizeRange[1]);
+  const affine = new Float32Array(4);
+  return {
+    clear(style) {
+      const [br, bg, bb] = style.background;
+      gl.viewport(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight);
+      gl.clearColor(br / 255, bg / 255, bb / 255, 1);
+      gl.clear(gl.COLOR_BUFFER_BIT);
+    },
+    set(view, style) {
+      gl.uniform4fv(uView, view.clipAffine(affine));
+      // The point spans the dot plus half a pixel of soft edge each side.
+      const size = Math.min(maxPointSize, 2 * style.radiusPx + 1);
+      gl.uniform1f(uSize, size);
+      gl.uniform3f(uUnlit, style.unlit[0] / 255, style.unlit[1] / 255, style.unlit[2] / 255);
+      // About one device pixel of soft edge, whatever the dot size.
+      gl.uniform1f(uEdge, Math.min(1, 2 / size));
+      gl.enable(gl.BLEND);
+      gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+    },
+  };
+}
+
+/** A WebGL2 painter on `canvas`, or null where WebGL2 is not available. */
+export function createWebglPainter(canvas: HTMLCanvasElement): Painter | null {
+  const gl = canvas.getContext('webgl2', { alpha: false, antialias: false, depth: false, stencil: false, premultipliedAlpha: true });
+  if (!gl) return null;
+  const program = link(gl);
+  const frame = dotFrame(gl, program);
 
   const vao = gl.createVertexArray();
   gl.bindVertexArray(vao);
@@ -104,7 +134,6 @@ export function createWebglPainter(canvas: HTMLCanvasElement): Painter | null {
   gl.bindVertexArray(null);
 
   let count = 0;
-  const affine = new Float32Array(4);
   const info = rendererString(gl);
 
   return {
@@ -123,24 +152,13 @@ export function createWebglPainter(canvas: HTMLCanvasElement): Painter | null {
       gl.bufferData(gl.ARRAY_BUFFER, Math.max(4, 4 * n), gl.DYNAMIC_DRAW);
     },
     draw(colors, view: ViewTransform, _dpr, style: DotStyle) {
-      const [br, bg, bb] = style.background;
-      gl.viewport(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight);
-      gl.clearColor(br / 255, bg / 255, bb / 255, 1);
-      gl.clear(gl.COLOR_BUFFER_BIT);
+      frame.clear(style);
       if (count === 0) return;
       gl.useProgram(program);
       gl.bindVertexArray(vao);
       gl.bindBuffer(gl.ARRAY_BUFFER, colorBuf);
       gl.bufferSubData(gl.ARRAY_BUFFER, 0, colors, 0, 4 * count);
-      gl.uniform4fv(uView, view.clipAffine(affine));
-      // The point spans the dot plus half a pixel of soft edge each side.
-      const size = Math.min(maxPointSize, 2 * style.radiusPx + 1);
-      gl.uniform1f(uSize, size);
-      gl.uniform3f(uUnlit, style.unlit[0] / 255, style.unlit[1] / 255, style.unlit[2] / 255);
-      // About one device pixel of soft edge, whatever the dot size.
-      gl.uniform1f(uEdge, Math.min(1, 2 / size));
-      gl.enable(gl.BLEND);
-      gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+      frame.set(view, style);
       gl.drawArrays(gl.POINTS, 0, count);
       gl.bindVertexArray(null);
     },

@@ -11,7 +11,7 @@ import { allocPackedBands, packBands, packEffects, splitTime, type BandStateSour
 import type { DotStyle } from './painter';
 import type { StatePainter } from './state-painter';
 import type { ViewTransform } from './view-transform';
-import { DOT_FRAGMENT, link, rendererString } from './webgl-painter';
+import { DOT_FRAGMENT, dotFrame, link, rendererString } from './webgl-painter';
 
 /** Effect table texture width (4096 effects per row). */
 const FX_WIDTH = 4096;
@@ -21,16 +21,11 @@ export function createWebglShaderPainter(canvas: HTMLCanvasElement): StatePainte
   if (!gl) return null;
   const program = link(gl, BAND_VERTEX, DOT_FRAGMENT);
   const u = (name: string) => gl.getUniformLocation(program, name);
-  const uView = u('u_view');
-  const uSize = u('u_size');
-  const uUnlit = u('u_unlit');
-  const uEdge = u('u_edge');
+  const frame = dotFrame(gl, program);
   const uAtWhole = u('u_atWhole');
   const uAtFrac = u('u_atFrac');
   const uAtF = u('u_atF');
   const uEffects = u('u_effects');
-  const sizeRange = gl.getParameter(gl.ALIASED_POINT_SIZE_RANGE) as Float32Array;
-  const maxPointSize = Math.max(1, sizeRange[1]);
 
   const vao = gl.createVertexArray();
   gl.bindVertexArray(vao);
@@ -68,7 +63,6 @@ export function createWebglShaderPainter(canvas: HTMLCanvasElement): StatePainte
   let dirtyLo = Infinity;
   let dirtyHi = -1;
   let effectsDirty = false;
-  const affine = new Float32Array(4);
 
   const uploadEffects = (): void => {
     const effects = source!.bandState().effects;
@@ -140,10 +134,7 @@ export function createWebglShaderPainter(canvas: HTMLCanvasElement): StatePainte
     flush,
     draw(atMs, view: ViewTransform, _dpr, style: DotStyle) {
       flush();
-      const [br, bg, bb] = style.background;
-      gl.viewport(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight);
-      gl.clearColor(br / 255, bg / 255, bb / 255, 1);
-      gl.clear(gl.COLOR_BUFFER_BIT);
+      frame.clear(style);
       if (count === 0) return;
       gl.useProgram(program);
       gl.bindVertexArray(vao);
@@ -154,14 +145,7 @@ export function createWebglShaderPainter(canvas: HTMLCanvasElement): StatePainte
       gl.activeTexture(gl.TEXTURE0);
       gl.bindTexture(gl.TEXTURE_2D, fxTex);
       gl.uniform1i(uEffects, 0);
-      gl.uniform4fv(uView, view.clipAffine(affine));
-      // The point spans the dot plus half a pixel of soft edge each side.
-      const size = Math.min(maxPointSize, 2 * style.radiusPx + 1);
-      gl.uniform1f(uSize, size);
-      gl.uniform3f(uUnlit, style.unlit[0] / 255, style.unlit[1] / 255, style.unlit[2] / 255);
-      gl.uniform1f(uEdge, Math.min(1, 2 / size));
-      gl.enable(gl.BLEND);
-      gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+      frame.set(view, style);
       gl.drawArrays(gl.POINTS, 0, count);
       gl.bindVertexArray(null);
     },
