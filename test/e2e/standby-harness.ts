@@ -15,6 +15,7 @@ import type { Rgb, StandbyStatus } from '@crowdcue/protocol';
 import { buildCrowd, venueFromShow, type Crowd } from '@crowdcue/simulator';
 import { listenTcp, VirtualTransmitter, type OnAirTransmission, type TcpDeviceListener } from '@crowdcue/simulator/node';
 import { io as connect } from 'socket.io-client';
+import { freeTcpPort } from '../../controller/src/free-port.test-util';
 
 const BIN = fileURLToPath(new URL('../../controller/bin/crowdcue.js', import.meta.url));
 const PASSWORD = /admin login: username admin, password (\S+)/;
@@ -104,6 +105,37 @@ export function startController(dataDir: string, port: number, args: string[]): 
 
 export const tempDir = (label: string) => mkdtemp(join(tmpdir(), `crowdcue-standby-${label}-`));
 export const removeDir = (dir: string) => rm(dir, { recursive: true, force: true });
+
+/** Work to do when the test is over, last first. */
+export type Cleanup = Array<() => Promise<unknown>>;
+
+/** Kills `c` (if still running) when the test is over. */
+export function stopLater(c: Controller, cleanup: Cleanup): void {
+  cleanup.push(async () => {
+    if (c.child.exitCode === null && c.child.signalCode === null) c.child.kill('SIGKILL');
+    await c.exited;
+  });
+}
+
+/**
+ * A primary on the rig's transmitter (its peer the backup's address) and a
+ * backup following it, returned once the backup is warm: its server runs and
+ * the followed show is loaded and checked.
+ */
+export async function startPair(rig: Rig, cleanup: Cleanup): Promise<{ primary: Controller; backup: Controller; pa: number; da: string }> {
+  const [pa, pb] = [await freeTcpPort(), await freeTcpPort()];
+  const [da, db] = [await tempDir('a'), await tempDir('b')];
+  cleanup.push(() => removeDir(da), () => removeDir(db));
+  const primary = startController(da, pa, ['--transmitter', rig.url, '--peer', `http://127.0.0.1:${pb}/`]);
+  stopLater(primary, cleanup);
+  await primary.line(/standby key: /);
+  await primary.line(/CrowdCue console: /);
+  const backup = startController(db, pb, ['--transmitter', rig.url, '--backup-of', primary.url, '--standby-key', join(da, 'standby.key')]);
+  stopLater(backup, cleanup);
+  await backup.line(/^following /);
+  await backup.line(/is warm: show 'demo' ready/);
+  return { primary, backup, pa, da };
+}
 
 /** Logs in as admin and GOes the first cue of every playback; answers the show's start on the wall clock. */
 export async function goAll(c: Controller): Promise<{ startWallMs: number; cookie: string; password: string }> {

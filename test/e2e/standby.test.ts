@@ -6,12 +6,10 @@
  * packet the bands would ignore as stale or duplicate. Then the old primary
  * comes back: it starts as the backup and never takes the transmitter back.
  */
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  coloursAt, consoleLook, differing, wallOffset, goAll, removeDir, startController, startRig, staleOrDuplicate, tempDir, type Controller, type Rig,
+  coloursAt, consoleLook, differing, wallOffset, goAll, startController, startPair, startRig, staleOrDuplicate, stopLater,
 } from './standby-harness';
-import { freeTcpPort } from '../../controller/src/free-port.test-util';
 
 const KILL_AT_MS = 2500;
 /** Never compared before the split look is settled (its fade ends about 7 s in). */
@@ -22,29 +20,6 @@ afterAll(async () => {
   for (const c of cleanup.splice(0).reverse()) await c().catch(() => undefined);
 });
 
-function stopLater(c: Controller): void {
-  cleanup.push(async () => {
-    if (c.child.exitCode === null && c.child.signalCode === null) c.child.kill('SIGKILL');
-    await c.exited;
-  });
-}
-
-async function pair(rig: Rig) {
-  const [pa, pb] = [await freeTcpPort(), await freeTcpPort()];
-  const [da, db] = [await tempDir('a'), await tempDir('b')];
-  cleanup.push(() => removeDir(da), () => removeDir(db));
-  const primary = startController(da, pa, ['--transmitter', rig.url, '--peer', `http://127.0.0.1:${pb}/`]);
-  stopLater(primary);
-  await primary.line(/standby key: /);
-  await primary.line(/CrowdCue console: /);
-  const backup = startController(db, pb, ['--transmitter', rig.url, '--backup-of', primary.url, '--standby-key', join(da, 'standby.key')]);
-  stopLater(backup);
-  await backup.line(/^following /);
-  // Warm: its server runs and the followed show is loaded and checked before anything is killed.
-  await backup.line(/is warm: show 'demo' ready/);
-  return { primary, backup, pa, da };
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('hot standby pair', () => {
@@ -54,7 +29,7 @@ describe('hot standby pair', () => {
   it('kill -9 of the primary mid-show: the backup takes over; then the old primary returns as the backup', async () => {
     const rig = await startRig();
     cleanup.push(() => rig.close());
-    const { primary, backup, pa, da } = await pair(rig);
+    const { primary, backup, pa, da } = await startPair(rig, cleanup);
     const { startWallMs, password } = await goAll(primary);
     // The warm backup's console: it says whom it follows and how closely, and drives nothing.
     const look = await consoleLook(backup, password);
@@ -76,7 +51,7 @@ describe('hot standby pair', () => {
 
     // The old primary returns (same command line): it finds its peer active and follows it.
     const returned = startController(da, pa, ['--transmitter', rig.url, '--peer', backup.url]);
-    stopLater(returned);
+    stopLater(returned, cleanup);
     await returned.line(/is the active controller: starting as its backup/);
     await returned.line(/^following /);
     const framesBefore = rig.device.stats().framesIn;
@@ -91,7 +66,7 @@ describe('hot standby pair', () => {
     expect(killRun).toBeDefined();
     const rig = await startRig();
     cleanup.push(() => rig.close());
-    const { primary } = await pair(rig);
+    const { primary } = await startPair(rig, cleanup);
     const { startWallMs } = await goAll(primary);
     await sleep(Math.max(0, startWallMs + killRun!.atMs + 200 - Date.now()));
     const reference = coloursAt(rig.crowd, startWallMs, killRun!.atMs);
