@@ -49,7 +49,8 @@ export class FakeIrForwarder {
   worstStallMs = 0;
   /** Bytes skipped while looking for `[` (the driver never sends any). */
   junk = 0;
-  private rx: number[] = [];
+  /** Bytes in the receive buffer, each with when it arrived. */
+  private rx: Array<{ byte: number; atMs: number }> = [];
   private busyUntil = 0;
   private frame = '';
   private frameStartMs = 0;
@@ -62,11 +63,13 @@ export class FakeIrForwarder {
       const now = performance.now();
       if (now - this.lastBeatMs > STALL_MS) this.excuseUntilMs = now + CATCH_UP_MS;
       const stalled = now < this.excuseUntilMs;
-      for (const b of chunk) {
-        if (this.rx.length < RX_BUFFER) this.rx.push(b);
+      // The board reads as soon as it is free: what it would have read by now leaves the buffer first.
+      this.work();
+      for (const byte of chunk) {
+        if (this.rx.length < RX_BUFFER) this.rx.push({ byte, atMs: now });
         else if (stalled) {
           this.stallExcused++;
-          this.rx.push(b);
+          this.rx.push({ byte, atMs: now });
         } else this.overflowed++;
       }
       this.work();
@@ -103,7 +106,8 @@ export class FakeIrForwarder {
       this.frame = '';
     }
     while (this.rx.length > 0) {
-      const ch = String.fromCharCode(this.rx.shift()!);
+      const { byte, atMs } = this.rx.shift()!;
+      const ch = String.fromCharCode(byte);
       if (this.frame === '') {
         if (ch !== '[') {
           this.junk++;
@@ -128,8 +132,11 @@ export class FakeIrForwarder {
         else error = d.error.message;
       }
       this.lines.push({ atMs: now, line, error, commands });
-      // Sending: the sketch reads nothing until the IR is out and its pause is over.
-      this.busyUntil = now + pixmobAirtimeUs(parsed.value.runs) / 1000 + PIXMOB_SKETCH_DELAY_MS;
+      // Sending: the sketch reads nothing until the IR is out and its pause is over. It had the
+      // line when its last byte arrived (or when it was free again, if later), not when this
+      // process, running late, got round to it.
+      const readAtMs = Math.max(atMs, this.busyUntil);
+      this.busyUntil = readAtMs + pixmobAirtimeUs(parsed.value.runs) / 1000 + PIXMOB_SKETCH_DELAY_MS;
       return;
     }
   }
