@@ -7,6 +7,7 @@
  * uniforms and one draw call whatever the crowd's size.
  */
 import { BAND_VERTEX } from './band-shader';
+import { ChangedBands } from './changed-bands';
 import { allocPackedBands, packBands, packEffects, splitTime, type BandStateSource, type PackedBands } from './band-state-pack';
 import type { DotStyle } from './painter';
 import type { StatePainter } from './state-painter';
@@ -58,11 +59,7 @@ export function createWebglShaderPainter(canvas: HTMLCanvasElement): StatePainte
   let count = 0;
   let source: BandStateSource | null = null;
   let packed: PackedBands | null = null;
-  let unwatch = (): void => {};
-  // Seats changed since the last upload, and whether the effect table did.
-  let dirtyLo = Infinity;
-  let dirtyHi = -1;
-  let effectsDirty = false;
+  const changed = new ChangedBands();
 
   const uploadEffects = (): void => {
     const effects = source!.bandState().effects;
@@ -74,15 +71,14 @@ export function createWebglShaderPainter(canvas: HTMLCanvasElement): StatePainte
     data.set(fxTable.subarray(0, Math.min(fxTable.length, data.length)));
     gl.bindTexture(gl.TEXTURE_2D, fxTex);
     gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA32UI, w, h, 0, gl.RGBA_INTEGER, gl.UNSIGNED_INT, data);
-    effectsDirty = false;
   };
 
   /** Packs and uploads the changed seats: the one place band state goes to the GPU. */
   const flush = (): void => {
     if (!source || !packed) return;
-    if (dirtyHi >= dirtyLo) {
-      const lo = dirtyLo;
-      const hi = dirtyHi;
+    const seats = changed.takeSeats();
+    if (seats) {
+      const [lo, hi] = seats;
       packBands(source.bandState(), packed, lo, hi);
       const n = hi - lo + 1;
       const put = (buf: WebGLBuffer, arr: Uint32Array | Float32Array, per: number): void => {
@@ -93,17 +89,15 @@ export function createWebglShaderPainter(canvas: HTMLCanvasElement): StatePainte
       put(bandFBuf, packed.bandF, 2);
       put(layerBuf, packed.layer, 8);
       put(layerFBuf, packed.layerF, 4);
-      dirtyLo = Infinity;
-      dirtyHi = -1;
     }
-    if (effectsDirty) uploadEffects();
+    if (changed.takeEffects()) uploadEffects();
   };
 
   return {
     kind: 'webgl2-shader',
     info: rendererString(gl),
     setSource(src, x, y) {
-      unwatch();
+      changed.stop();
       source = src;
       count = src.bandState().count;
       packed = allocPackedBands(count);
@@ -121,14 +115,7 @@ export function createWebglShaderPainter(canvas: HTMLCanvasElement): StatePainte
       alloc(bandFBuf, packed.bandF);
       alloc(layerBuf, packed.layer);
       alloc(layerFBuf, packed.layerF);
-      dirtyLo = 0;
-      dirtyHi = count - 1;
-      effectsDirty = true;
-      unwatch = src.watch((lo, hi, fx) => {
-        if (lo < dirtyLo) dirtyLo = lo;
-        if (hi > dirtyHi) dirtyHi = hi;
-        if (fx) effectsDirty = true;
-      });
+      changed.follow(src, count);
       flush();
     },
     flush,
@@ -154,7 +141,7 @@ export function createWebglShaderPainter(canvas: HTMLCanvasElement): StatePainte
       canvas.height = height;
     },
     destroy() {
-      unwatch();
+      changed.stop();
       for (const b of [posBuf, bandBuf, bandFBuf, layerBuf, layerFBuf]) gl.deleteBuffer(b);
       gl.deleteTexture(fxTex);
       gl.deleteVertexArray(vao);

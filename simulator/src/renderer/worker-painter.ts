@@ -10,6 +10,7 @@ import { createCanvasPainter } from './canvas-painter';
 import type { DotStyle } from './painter';
 import type { StatePainter } from './state-painter';
 import type { ViewTransform } from './view-transform';
+import { ChangedBands } from './changed-bands';
 
 export function workerPainterAvailable(win: Window): boolean {
   return typeof SharedArrayBuffer === 'function' && win.crossOriginIsolated === true && typeof Worker === 'function';
@@ -24,10 +25,7 @@ export function createWorkerPainter(canvas: HTMLCanvasElement, ready: () => void
   let packed: PackedBands | null = null;
   let colours: [Uint8Array, Uint8Array] = [new Uint8Array(4), new Uint8Array(4)];
   let count = 0;
-  let unwatch = (): void => {};
-  let dirtyLo = Infinity;
-  let dirtyHi = -1;
-  let effectsDirty = false;
+  const changed = new ChangedBands();
   // The show time and state the last frame asked of the worker was for: a stopped view asks once.
   let askedAt = Number.NaN;
   let askedState = -1;
@@ -37,16 +35,14 @@ export function createWorkerPainter(canvas: HTMLCanvasElement, ready: () => void
   /** Packs changed seats into shared memory, only while the worker is not reading it. */
   const flush = (): void => {
     if (!source || !packed || Atomics.load(control, 1) !== 0) return;
-    if (dirtyHi >= dirtyLo) {
-      packBands(source.bandState(), packed, dirtyLo, dirtyHi);
+    const seats = changed.takeSeats();
+    if (seats) {
+      packBands(source.bandState(), packed, seats[0], seats[1]);
       state++;
-      dirtyLo = Infinity;
-      dirtyHi = -1;
     }
-    if (effectsDirty) {
+    if (changed.takeEffects()) {
       worker.postMessage({ effects: packEffects(source.bandState().effects) });
       state++;
-      effectsDirty = false;
     }
   };
 
@@ -54,7 +50,7 @@ export function createWorkerPainter(canvas: HTMLCanvasElement, ready: () => void
     kind: 'worker-canvas2d',
     info: 'Canvas 2D, colours in a worker',
     setSource(src, x, y) {
-      unwatch();
+      changed.stop();
       source = src;
       count = src.bandState().count;
       const shared = (bytes: number) => new SharedArrayBuffer(bytes);
@@ -70,14 +66,7 @@ export function createWorkerPainter(canvas: HTMLCanvasElement, ready: () => void
       worker.postMessage({
         state: { count, band: packed.band.buffer, bandF: packed.bandF.buffer, layer: packed.layer.buffer, layerF: packed.layerF.buffer, colours: [a, b], control: control.buffer },
       });
-      dirtyLo = 0;
-      dirtyHi = count - 1;
-      effectsDirty = true;
-      unwatch = src.watch((lo, hi, fx) => {
-        if (lo < dirtyLo) dirtyLo = lo;
-        if (hi > dirtyHi) dirtyHi = hi;
-        if (fx) effectsDirty = true;
-      });
+      changed.follow(src, count);
       flush();
     },
     flush,
@@ -85,7 +74,7 @@ export function createWorkerPainter(canvas: HTMLCanvasElement, ready: () => void
       flush();
       // Paint the newest finished frame; ask for the next one if the worker is idle.
       paint.draw(colours[Atomics.load(control, 0)], view, dpr, style);
-      const asked = atMs === askedAt && state === askedState && dirtyHi < dirtyLo && !effectsDirty;
+      const asked = atMs === askedAt && state === askedState && !changed.any;
       if (source && !asked && Atomics.compareExchange(control, 1, 0, 1) === 0) {
         askedAt = atMs;
         askedState = state;
@@ -96,7 +85,7 @@ export function createWorkerPainter(canvas: HTMLCanvasElement, ready: () => void
       paint.resize(width, height);
     },
     destroy() {
-      unwatch();
+      changed.stop();
       worker.terminate();
       paint.destroy();
     },
