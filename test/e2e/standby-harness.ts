@@ -137,11 +137,12 @@ export async function startPair(rig: Rig, cleanup: Cleanup): Promise<{ primary: 
   return { primary, backup, pa, da };
 }
 
-/** Logs in as admin and GOes the first cue of every playback; answers the show's start on the wall clock. */
-export async function goAll(c: Controller): Promise<{ startWallMs: number; cookie: string; password: string }> {
-  const password = (await c.line(PASSWORD))[1];
+type Ack = { ok: boolean; error?: string };
+
+/** Logs in to `c` as admin and opens a console socket there (the caller closes it). */
+async function adminConsole(c: Controller, password: string) {
   const res = await fetch(`${c.url}api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
-  if (res.status !== 200) throw new Error(`login: HTTP ${res.status}`);
+  if (res.status !== 200) throw new Error(`login at ${c.url}: HTTP ${res.status}`);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
   const socket = connect(c.url, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false, forceNew: true });
   try {
@@ -149,7 +150,19 @@ export async function goAll(c: Controller): Promise<{ startWallMs: number; cooki
       socket.once('connect', () => resolve());
       socket.once('connect_error', reject);
     });
-    const emit = socket.emit.bind(socket) as (n: string, p: unknown, ack: (r: { ok: boolean; error?: string }) => void) => void;
+  } catch (err) {
+    socket.close();
+    throw err;
+  }
+  const emit = socket.emit.bind(socket) as (n: string, p: unknown, ack: (r: Ack) => void) => void;
+  return { cookie, socket, emit };
+}
+
+/** Logs in as admin and GOes the first cue of every playback; answers the show's start on the wall clock. */
+export async function goAll(c: Controller): Promise<{ startWallMs: number; cookie: string; password: string }> {
+  const password = (await c.line(PASSWORD))[1];
+  const { cookie, socket, emit } = await adminConsole(c, password);
+  try {
     const state = new Promise<{ positionMs: number; serverTime: number; running: boolean }>((resolve) => {
       socket.on('state', (s: { positionMs: number; serverTime: number; running: boolean }) => s.running && resolve(s));
     });
@@ -171,16 +184,8 @@ export async function goAll(c: Controller): Promise<{ startWallMs: number; cooki
  * sent, and the answer to a GO sent there (only when `tryGo`: on an active controller it moves the show).
  */
 export async function consoleLook(c: Controller, password: string, tryGo = true): Promise<{ state: { standby?: StandbyStatus }; goAck: { ok: boolean; error?: string } | null }> {
-  const res = await fetch(`${c.url}api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
-  if (res.status !== 200) throw new Error(`login at ${c.url}: HTTP ${res.status}`);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-  const socket = connect(c.url, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false, forceNew: true });
+  const { socket, emit } = await adminConsole(c, password);
   try {
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', () => resolve());
-      socket.once('connect_error', reject);
-    });
-    const emit = socket.emit.bind(socket) as (n: string, p: unknown, ack: (r: { ok: boolean; error?: string }) => void) => void;
     // The state with the heartbeat heard (a backup's first state may come before its first beat).
     const state = new Promise<{ standby?: StandbyStatus }>((resolve) => {
       socket.on('state', (s: { standby?: StandbyStatus }) => (s.standby?.role !== 'backup' || s.standby.following?.lastBeatMsAgo !== null) && resolve(s));
