@@ -6,8 +6,10 @@
  * room a login is answered at once ("busy, try again"), never queued without
  * bound.
  */
+import { BACKGROUND_CORES } from '../background-work';
+
 export interface PasswordChecksOptions {
-  /** Checks running at once (default 2: one per core of a small show laptop). */
+  /** Checks running at once (default: every core but the show's, so 1 on a two-core show laptop). */
   running?: number;
   /** Checks waiting for a turn (default 32). */
   waiting?: number;
@@ -20,7 +22,7 @@ export class PasswordChecks {
   private readonly queue: Array<() => void> = [];
 
   constructor(opts: PasswordChecksOptions = {}) {
-    this.running = opts.running ?? 2;
+    this.running = opts.running ?? BACKGROUND_CORES;
     this.waiting = opts.waiting ?? 32;
   }
 

@@ -4,6 +4,10 @@
  * the job comes as a message, not as workerData.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { lowerThisThreadPriority } from '../background-work';
+
+// The show's loop runs first; this job gets the CPU it leaves.
+lowerThisThreadPriority();
 
 const { jobsModule } = workerData as { jobsModule?: string };
 // Tests hand in a module of their own jobs; the server's are worker-jobs.ts.

@@ -9,8 +9,8 @@
  * work (a job cannot be interrupted in the middle of a loop any other way),
  * and a task is a request, not a hot path.
  */
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { BACKGROUND_CORES } from '../background-work';
 import type { WorkerJobs } from './worker-jobs';
 
 export type WorkerJobName = keyof WorkerJobs;
@@ -49,7 +49,7 @@ const ENTRY = new URL('./worker-task-entry.mjs', import.meta.url);
  * Tasks that run at once: one core is always left to the live show's loop (on a
  * 2-core controller, one task at a time). More wait their turn, within their deadline.
  */
-export const MAX_RUNNING_TASKS = Math.max(1, availableParallelism() - 1);
+export const MAX_RUNNING_TASKS = BACKGROUND_CORES;
 /** Tasks that may wait; beyond this a request is turned away at once. */
 export const MAX_WAITING_TASKS = 16;
 const DEFAULT_MEMORY_MB = 512;
