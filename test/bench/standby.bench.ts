@@ -1,7 +1,9 @@
 /**
  * Hot standby over real processes (`npm run bench -- standby`): a primary and
  * a backup `crowdcue start` on one TCP virtual transmitter with the demo
- * show's crowd in this process. Each run GOes to a cue on the active
+ * show's crowd in this process. The runs play the demo show without its
+ * timeline (a parade at 52.5 s of show time would otherwise land in some
+ * runs and not in their reference). Each run GOes to a cue on the active
  * controller and kill -9s it mid-fade (cue "Split", 1 s into its 2 s fade) or
  * mid-parade (cue "Stadium wave", 2 s into the wave); the killed controller is
  * started again and comes back as the backup for the next run. Per run:
@@ -15,15 +17,17 @@
  *   against the same span of a run with no failure, scaled to the whole crowd;
  *   both start from all bands off (cue "Out", settled), so the fade starts alike
  *   (colours more than 3 apart on a channel count; sampling is anchored on the
- *   GO TO's first packet reaching the bands, in both);
+ *   packet that starts the cue's fade or parade reaching the bands, in both);
  * - packets the bands ignored as stale or duplicate (a new packet with a seq
  *   among the last 8): must be 0.
  *
  * Tracking cost: a follower in this process follows the active controller for
  * 10 s of the demo show and counts messages and bytes. Measures only.
  */
-import { join } from 'node:path';
-import { percentile, type Rgb } from '@crowdcue/protocol';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { decodeCcb, percentile, type CcbPacket, type Rgb } from '@crowdcue/protocol';
+import { demoShowInput } from '../../controller/src/show/demo-show';
 import { STANDBY_KEY_FILE } from '../../controller/src/standby/standby-files';
 import { readStandbyKey } from '../../controller/src/standby/standby-files';
 import { StateFollower } from '../../controller/src/standby/state-follower';
@@ -35,15 +39,24 @@ import type { BenchResult } from './types';
 import { freeTcpPort } from '../../controller/src/free-port.test-util';
 
 const RUNS = Number(process.env.STANDBY_RUNS ?? 20);
+/** STANDBY_DUMP=DIR: each run's sampled colours, its reference and what went on air (decoded), as DIR/run-N.json, to see where a run differed. */
+const DUMP_DIR = process.env.STANDBY_DUMP;
+/** The demo show without its timeline (the rainbow parade at 52.5 s of the show clock, over any cue), so every run and its reference play the measured cue alone. */
+const RUN_SHOW = 'standby-bench';
 const SAMPLE_BANDS = 400;
 const SAMPLE_EVERY_MS = 25;
 const SPAN_MS = 6000;
 const SETTLE_CUE = 'out';
 const SETTLE_MS = 3500;
-const KINDS = [
-  { kind: 'mid-fade', cue: 'split', killAfterMs: 1000 },
-  { kind: 'mid-parade', cue: 'wave', killAfterMs: 2000 },
-] as const;
+/**
+ * `starts`: the packet that starts what is measured (the fade's COLOR, the wave's
+ * EFFECT), on which a run and its reference are lined up: not whatever goes on
+ * air first after the GO TO (a SYNC, or a flush of the last fade, tens of ms early).
+ */
+const KINDS: ReadonlyArray<{ kind: string; cue: string; killAfterMs: number; starts: (p: CcbPacket) => boolean }> = [
+  { kind: 'mid-fade', cue: 'split', killAfterMs: 1000, starts: (p) => p.cmd === 'COLOR' && p.fadeMs > 0 },
+  { kind: 'mid-parade', cue: 'wave', killAfterMs: 2000, starts: (p) => p.cmd === 'EFFECT' },
+];
 /** The backup's account of its takeover (standby-pair.ts). */
 const TAKEOVER_LINE = /^takeover: silent (\d+) ms, live state written (\d+) ms, .*transmitters open (\d+) \/ restore (\d+) ms, on air (\d+) ms after/;
 const PASSWORD = /admin login: username admin, password (\S+)/;
@@ -63,10 +76,10 @@ async function activeOf(urls: string[], key: string): Promise<number | undefined
   return best?.i;
 }
 
-async function consoleOf(url: string, password: string): Promise<{ socket: Socket; command: (name: string, payload: unknown) => Promise<Ack> }> {
+async function consoleOf(url: string, password: string): Promise<{ socket: Socket; cookie: string; command: (name: string, payload: unknown) => Promise<Ack> }> {
   const res = await fetch(`${url}api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
   if (res.status !== 200) throw new Error(`login at ${url}: HTTP ${res.status}`);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const socket = connect(url, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false, forceNew: true });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
@@ -75,6 +88,7 @@ async function consoleOf(url: string, password: string): Promise<{ socket: Socke
   const emit = socket.emit.bind(socket) as (n: string, p: unknown, ack: (r: Ack) => void) => void;
   return {
     socket,
+    cookie,
     command: (name, payload) =>
       new Promise((resolve) => {
         const timer = setTimeout(() => resolve({ ok: false, error: `no answer to ${name} within 10 s` }), 10_000);
@@ -96,14 +110,17 @@ async function settle(command: (name: string, payload: unknown) => Promise<Ack>)
   await sleep(SETTLE_MS);
 }
 
-/** When the first transmission after `from` (an index in rig.aired) reached the bands, host ms. */
-async function firstAirAfter(rig: Rig, from: number): Promise<number> {
+/** When the first transmission after `from` (an index in rig.aired) that `starts` the measured cue reached the bands, host ms. */
+async function firstAirAfter(rig: Rig, from: number, starts: (p: CcbPacket) => boolean): Promise<number> {
   const until = performance.now() + 10_000;
-  while (rig.aired.length <= from) {
-    if (performance.now() > until) throw new Error('nothing went on air within 10 s of the GO TO');
-    await sleep(1);
+  for (let i = from; ; i++) {
+    while (rig.aired.length <= i) {
+      if (performance.now() > until) throw new Error('the cue did not go on air within 10 s of the GO TO');
+      await sleep(1);
+    }
+    const p = decodeCcb(rig.aired[i]!.rf);
+    if (p.ok && starts(p.value)) return rig.aired[i]!.endHostMs;
   }
-  return rig.aired[from].endHostMs;
 }
 
 /**
@@ -148,6 +165,16 @@ function bandMsDifferent(a: Rgb[][], b: Rgb[][], crowdCount: number, killAtMs: n
   }
   const scale = SAMPLE_EVERY_MS * (crowdCount / SAMPLE_BANDS);
   return { bandMs: Math.round(n * scale), beforeKillBandMs: Math.round(before * scale), fromMs: from, toMs: to };
+}
+
+function dumpRun(file: string, r: { rig: Rig; airedFrom: number; killedAt: number; got: Rgb[][]; reference: Rgb[][]; takeover: string }): void {
+  const anchor = r.rig.aired[r.airedFrom]?.endHostMs ?? 0;
+  const air = r.rig.aired.slice(Math.max(0, r.airedFrom - 30)).map((t) => {
+    const d = decodeCcb(t.rf);
+    return { atMs: Math.round(t.startHostMs - anchor), seq: t.seq, repeat: t.repeatIndex, packet: d.ok ? d.value : `${t.rf.length} bytes, ${d.error.message}` };
+  });
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify({ killedAtMs: Math.round(r.killedAt - anchor), takeover: r.takeover, got: r.got, reference: r.reference, air }));
 }
 
 export async function bench(): Promise<BenchResult[]> {
@@ -197,13 +224,23 @@ export async function bench(): Promise<BenchResult[]> {
       c.socket.close();
       c = await consoleOf(urls[active], password);
     }
+    // The runs' show: the demo without its timeline, imported and loaded on the active controller (the backup follows both).
+    const imported = await fetch(`${urls[active]}api/shows/import?overwrite=true`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: c.cookie },
+      body: JSON.stringify({ ...demoShowInput(), id: RUN_SHOW, name: 'Demo without its timeline', timeline: [] }),
+    });
+    if (imported.status !== 201) throw new Error(`import ${RUN_SHOW}: HTTP ${imported.status} ${await imported.text()}`);
+    const loaded = await c.command('load', { show: RUN_SHOW });
+    if (!loaded.ok) throw new Error(`load ${RUN_SHOW}: ${loaded.error}`);
+    await sleep(2000);
     const reference = new Map<string, Rgb[][]>();
     for (const k of KINDS) {
       await settle(c.command);
       const from = rig.aired.length;
       const ack = await c.command('goto', { cue: k.cue });
       if (!ack.ok) throw new Error(`goto ${k.cue}: ${ack.error}`);
-      reference.set(k.kind, await sample(rig, firstAirAfter(rig, from)));
+      reference.set(k.kind, await sample(rig, firstAirAfter(rig, from, k.starts)));
     }
     c.socket.close();
 
@@ -230,7 +267,7 @@ export async function bench(): Promise<BenchResult[]> {
         rows.push({ run: run + 1, kind: k.kind, takeoverMs: -1, bandMsDifferent: -1, staleOrDuplicate: -1, note: `goto refused: ${ack.error}` });
         continue;
       }
-      const frames = sample(rig, firstAirAfter(rig, airedFrom));
+      const frames = sample(rig, firstAirAfter(rig, airedFrom, k.starts));
       await sleep(k.killAfterMs);
       let attachedAt = Infinity;
       const off = rig.device.onEvent((e) => {
@@ -261,6 +298,7 @@ export async function bench(): Promise<BenchResult[]> {
         decisionToOnAirMs: Number(steps[5]),
       });
       process.stdout.write(`  run ${run + 1}: ${JSON.stringify(rows[rows.length - 1])}\n`);
+      if (DUMP_DIR) dumpRun(join(DUMP_DIR, `run-${run + 1}.json`), { rig, airedFrom, killedAt, got, reference: reference.get(k.kind)!, takeover: steps[0] });
       // The killed controller comes back (same command line as before) and follows the new active one.
       await procs[active].exited;
       const returning = start(active, active === 0 ? ['--peer', urls[1]] : ['--backup-of', urls[0], '--standby-key', join(dirs[0], STANDBY_KEY_FILE)]);
