@@ -27,6 +27,19 @@ async function openHost(path: string): Promise<{ port: SerialPort; host: TestHos
   return { port, host: new TestHost(port) };
 }
 
+/**
+ * Waits for `done()`, checked every 10 ms, for at most `ms`; past it fails
+ * naming what it waited for and the device's own account of its port (a
+ * loaded machine is slow here, and a bare timeout would not say which step).
+ */
+async function until(done: () => boolean, what: string, log: readonly string[], ms = 20_000): Promise<void> {
+  const deadline = performance.now() + ms;
+  while (!done()) {
+    if (performance.now() > deadline) throw new Error(`waited ${ms} ms for ${what}; the device's port said:\n${log.join('\n') || '(nothing)'}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 const send = (seq: number) =>
   ({ type: 'SEND', timed: false, priority: false, repeat: 1, gapMs: 2, rf: Uint8Array.of(3, seq, 3, 0, 128) }) as const;
 
@@ -71,8 +84,9 @@ describe.skipIf(!socat && !process.env.CI)('serial device over a socat pty pair'
     const events: string[] = [];
     device.onEvent((e) => events.push(e.kind));
 
+    const log: string[] = [];
     let pair = await openPtyPair({ links });
-    const serial = openSerialDevice(links[0], { device, retryMs: 50 });
+    const serial = openSerialDevice(links[0], { device, retryMs: 50, log: (line) => log.push(`${Math.round(performance.now())} ${line}`) });
     cleanup.push(() => serial.close());
     await serial.opened();
     let { host, port } = await openHost(links[1]);
@@ -81,21 +95,17 @@ describe.skipIf(!socat && !process.env.CI)('serial device over a socat pty pair'
     // Unplug: socat goes away, both ends vanish.
     await new Promise<void>((resolve) => port.close(() => resolve()));
     await pair.close();
-    await new Promise<void>((resolve) => {
-      const timer = setInterval(() => !device.connected && resolve(clearInterval(timer)), 10);
-    });
+    await until(() => !device.connected, 'the device to see its port go', log);
 
     // Plug back in under the same names.
     pair = await openPtyPair({ links });
     cleanup.push(() => pair.close());
-    await new Promise<void>((resolve) => {
-      const timer = setInterval(() => device.connected && resolve(clearInterval(timer)), 10);
-    });
+    await until(() => device.connected, 'the device to open the new pty under the old name', log);
     ({ host, port } = await openHost(links[1]));
     expect(await host.request({ type: 'HELLO' })).toMatchObject({ type: 'INFO' });
     expect(device.stats().sent).toBe(2);
     expect(events.filter((k) => k === 'attached').length).toBe(2);
-  });
+  }, 60_000);
 });
 
 describe.skipIf(!socat && !process.env.CI)('device worker on a pty (tty link)', () => {
