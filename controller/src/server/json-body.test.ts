@@ -2,7 +2,7 @@ import Fastify from 'fastify';
 import { describe, expect, it, vi } from 'vitest';
 import { bigShowInput } from '../show/big-show.test-util';
 import { makeErrorHandler } from './errors';
-import { INLINE_JSON_BYTES, jsonSourceOf, registerJsonBody } from './json-body';
+import { INLINE_JSON_BYTES, jsonSourceOf, registerJsonBody, WORKER_JSON_BYTES } from './json-body';
 import { parseShowOffLoop } from './show-validate-task';
 import { runWorkerTask } from './worker-task';
 
@@ -49,9 +49,29 @@ describe('JSON request bodies', () => {
     vi.mocked(runWorkerTask).mockClear();
     const res = await app.inject({ method: 'POST', url: '/check', headers: { 'content-type': 'application/json' }, payload });
     expect(res.json()).toEqual({ ok: true });
-    const [[job, input]] = vi.mocked(runWorkerTask).mock.calls as unknown as Array<[string, Record<string, unknown>]>;
-    expect(job).toBe('check-show-file');
-    expect(input).toEqual({ text: payload, key: 'show' });
+    const calls = vi.mocked(runWorkerTask).mock.calls as unknown as Array<[string, Record<string, unknown>]>;
+    expect(calls.find(([job]) => job === 'check-show-file')?.[1]).toEqual({ text: payload, key: 'show' });
+    await app.close();
+  }, 60_000);
+
+  it('parses a large body in a worker task, brought back whole, and refuses bad JSON and poisoning there with the same 400s', async () => {
+    const app = await echoApp();
+    const show = bigShowInput(6_000, { allZones: true });
+    const payload = JSON.stringify({ revision: 1, show });
+    expect(payload.length).toBeGreaterThan(WORKER_JSON_BYTES);
+    vi.mocked(runWorkerTask).mockClear();
+    const echoed = await app.inject({ method: 'POST', url: '/echo', headers: { 'content-type': 'application/json' }, payload });
+    expect(echoed.statusCode).toBe(200);
+    expect(echoed.json()).toEqual({ body: { revision: 1, show }, source: 'show' });
+    expect(vi.mocked(runWorkerTask).mock.calls.map((c) => c[0])).toEqual(['parse-json']);
+
+    const padding = ' '.repeat(WORKER_JSON_BYTES);
+    const bad = await app.inject({ method: 'POST', url: '/echo', headers: { 'content-type': 'application/json' }, payload: `{"a":${padding}` });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/not valid JSON/);
+    const poisoned = await app.inject({ method: 'POST', url: '/echo', headers: { 'content-type': 'application/json' }, payload: `{${padding}"__proto__":{"admin":true}}` });
+    expect(poisoned.statusCode).toBe(400);
+    expect(poisoned.json().message).toMatch(/forbidden prototype property/);
     await app.close();
   }, 60_000);
 });

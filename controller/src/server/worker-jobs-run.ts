@@ -3,7 +3,8 @@
  * posts its answer once. A worker may be started ahead of its task (warm), so
  * the job comes as a message, not as workerData.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
+import { isInParts } from './answer-in-parts';
 import { lowerThisThreadPriority } from '../background-work';
 
 // The show's loop runs first; this job gets the CPU it leaves.
@@ -15,11 +16,16 @@ const loaded = import(jobsModule ?? new URL('./worker-jobs.ts', import.meta.url)
   WORKER_JOBS: Record<string, (input: unknown) => unknown>;
 }>;
 
-parentPort?.once('message', async ({ job, input }: { job: string; input: unknown }) => {
+parentPort?.once('message', async ({ job, input, partsPort }: { job: string; input: unknown; partsPort?: MessagePort }) => {
   try {
     const run = (await loaded).WORKER_JOBS[job];
     if (!run) throw new Error(`no job called '${job}'`);
-    parentPort?.postMessage({ ok: true, value: await run(input) });
+    const value = await run(input);
+    if (isInParts(value) && partsPort) {
+      // The parts first: they are waiting on their port when the answer arrives.
+      for (const part of value.parts) partsPort.postMessage(part);
+      parentPort?.postMessage({ ok: true, value: value.head, parts: value.parts.length });
+    } else parentPort?.postMessage({ ok: true, value });
   } catch (err) {
     parentPort?.postMessage({ ok: false, message: err instanceof Error ? err.message : String(err) });
   }

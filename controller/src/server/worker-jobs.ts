@@ -3,7 +3,7 @@
  * plain data (structured-cloned across the thread), so the heavy work and its
  * memory live and die with the worker.
  */
-import { checkShowFile, type CheckShowFileResult, type LogoPlacement, type Show, type ShowError, type Venue } from '@crowdcue/protocol';
+import { checkShowFile, type LogoPlacement, type Show, type ShowError, type Venue } from '@crowdcue/protocol';
 import { venueFromShow } from '@crowdcue/simulator';
 import { logoOnSeats, type LogoOnSeats, type LogoOnSeatsOptions } from '../brand/logo-on-seats';
 import { BrandError } from '../brand/brand-error';
@@ -11,7 +11,9 @@ import { replaySlotJob, type ReplayJobInput } from '../brand/replay-slot-job';
 import type { SlotReplay } from '../brand/replay-slot';
 import type { SeatMap } from '../brand/seat-map';
 import { checkShow } from '../safety/check-show';
-import { readStoredShowText, type StoredShowText } from './show-read-task';
+import { readStoredShowInParts } from './show-read-task';
+import { parseJsonText, type ParsedJsonText } from './json-text';
+import { type AnswerInParts, inParts } from './answer-in-parts';
 import { venueSummary, type VenueSummary } from './venue-summary';
 
 export type VenueSummaryResult = { ok: true; value: VenueSummary } | { ok: false; message: string };
@@ -40,17 +42,23 @@ export const WORKER_JOBS = {
   /**
    * A show file validated by the show model's parser and flash-checked: the show with its defaults and its flash
    * problems, or every error by field path. It comes as the object, or as the request body's JSON text (and the
-   * top-level member that is the show), which is cheaper to hand over than the object.
+   * top-level member that is the show), which is cheaper to hand over than the object. The answer goes back in
+   * parts (answer-in-parts.ts), so the live show's thread takes the show a few hundred cues per turn.
    */
-  'check-show-file': (input: { json: unknown } | { text: string; key?: string }): CheckShowFileResult => {
-    if ('json' in input) return checkShowFile(input.json);
+  'check-show-file': (input: { json: unknown } | { text: string; key?: string }): AnswerInParts => {
+    if ('json' in input) return inParts(checkShowFile(input.json));
     const body = JSON.parse(input.text) as Record<string, unknown>;
-    return checkShowFile(input.key === undefined ? body : body[input.key]);
+    return inParts(checkShowFile(input.key === undefined ? body : body[input.key]));
   },
   /** The load-time safety check of a show already parsed (its JSON text): every problem by path, empty = may play. */
   'check-show': (input: { text: string }): ShowError[] => checkShow(JSON.parse(input.text) as Show),
-  /** A stored show file read and checked (its `.bak` when it is damaged), the show as JSON text. */
-  'read-stored-show': (input: { path: string }): Promise<StoredShowText> => readStoredShowText(input.path),
+  /** A stored show file read and checked (its `.bak` when it is damaged), in parts. */
+  'read-stored-show': (input: { path: string }): Promise<AnswerInParts> => readStoredShowInParts(input.path),
+  /** A large request body parsed as the server parses any body (json-text.ts), in parts when it parses. */
+  'parse-json': (input: { text: string }): AnswerInParts | ParsedJsonText => {
+    const parsed = parseJsonText(input.text);
+    return parsed.ok ? inParts(parsed) : parsed;
+  },
   /** A placed logo rasterised onto the seats, its palette, packets and cost. */
   'logo-on-seats': async (input: LogoJobInput): Promise<LogoJobResult> => {
     try {

@@ -1,4 +1,6 @@
-/** Jobs for worker-task.test.ts: one that never ends, one that eats memory, one that answers. */
+/** Jobs for worker-task.test.ts: one that never ends, one that eats memory, ones that answer. */
+import { inParts } from './answer-in-parts';
+
 export const WORKER_JOBS = {
   spin: (): never => {
     for (;;) {
@@ -10,6 +12,8 @@ export const WORKER_JOBS = {
     for (;;) keep.push(Array.from({ length: 1_000_000 }, (_, i) => i));
   },
   double: (n: number): number => n * 2,
+  /** An answer in n parts, each naming its place. */
+  parts: (n: number) => inParts({ of: n, cues: Array.from({ length: n * 100 }, (_, j) => ({ id: `c${j}` })) }, 100),
   refuse: (): never => {
     throw new Error('no such seat');
   },

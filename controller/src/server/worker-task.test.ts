@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { type AnswerInParts, joinParts } from './answer-in-parts';
 import { MAX_RUNNING_TASKS, runningWorkerTasks, runWorkerTask, WorkerTaskError } from './worker-task';
 
 const jobsModule = new URL('./worker-task.fixtures.ts', import.meta.url).href;
@@ -19,6 +20,14 @@ async function settled(): Promise<void> {
 describe('runWorkerTask', () => {
   it('answers with the job result', async () => {
     expect(await run('double', 21, { deadlineMs: 20_000 })).toBe(42);
+  });
+
+  it('brings an answer in parts back whole: the head, then every part in order', async () => {
+    const answer = (await run('parts', 25, { deadlineMs: 20_000 })) as unknown as AnswerInParts;
+    expect(answer.inParts).toBe(true);
+    expect(answer.head).toEqual({ of: 25, cues: [] });
+    expect(answer.parts.length).toBe(25);
+    expect(joinParts(answer)).toEqual({ of: 25, cues: Array.from({ length: 2500 }, (_, j) => ({ id: `c${j}` })) });
   });
 
   it('stops a job at its deadline with a 503 that says so', async () => {

@@ -9,7 +9,8 @@
  * work (a job cannot be interrupted in the middle of a loop any other way),
  * and a task is a request, not a hot path.
  */
-import { Worker } from 'node:worker_threads';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { BACKGROUND_CORES } from '../background-work';
 import type { WorkerJobs } from './worker-jobs';
 
@@ -42,7 +43,26 @@ export class WorkerTaskError extends Error {
   }
 }
 
-type FromWorker = { ok: true; value: unknown } | { ok: false; message: string };
+/** `parts`: the answer is the head `value` and that many parts, waiting on the task's parts port. */
+type FromWorker = { ok: true; value: unknown; parts?: number } | { ok: false; message: string };
+
+/**
+ * Takes `count` parts off `port`, one per turn of the loop (each is
+ * deserialised as it is taken). Undefined when the task ended meanwhile
+ * (deadline, client gone).
+ */
+async function receiveParts(port: MessagePort, count: number, ended: () => boolean): Promise<unknown[] | undefined> {
+  const got: unknown[] = [];
+  while (got.length < count) {
+    await nextTurn();
+    if (ended()) return undefined;
+    const part = receiveMessageOnPort(port);
+    // The worker posted every part before its answer, so each is already waiting.
+    if (!part) throw new Error(`the worker's answer said ${count} parts, but only ${got.length} came`);
+    got.push(part.message);
+  }
+  return got;
+}
 
 const ENTRY = new URL('./worker-task-entry.mjs', import.meta.url);
 /**
@@ -116,7 +136,9 @@ function runNow<N extends WorkerJobName>(job: N, input: WorkerJobInput<N>, opts:
     const worker = takeSpare(opts.jobsModule, maxMemoryMb) ?? spawn(opts.jobsModule, maxMemoryMb);
     running++;
     worker.once('exit', () => running--);
-    worker.postMessage({ job, input });
+    // A large answer's parts come on their own port, pulled one per turn (answer-in-parts.ts).
+    const { port1: parts, port2: partsPort } = new MessageChannel();
+    worker.postMessage({ job, input, partsPort }, [partsPort]);
     // The next task finds a worker with its modules already loaded.
     if (opts.jobsModule === undefined) setImmediate(warmSpare);
     let settled = false;
@@ -126,6 +148,7 @@ function runNow<N extends WorkerJobName>(job: N, input: WorkerJobInput<N>, opts:
       clearTimeout(timer);
       opts.signal?.removeEventListener('abort', onAbort);
       fn();
+      parts.close();
       // Whatever it was doing, it is no longer wanted: stop it now, not when it finishes.
       void worker.terminate();
     };
@@ -135,8 +158,14 @@ function runNow<N extends WorkerJobName>(job: N, input: WorkerJobInput<N>, opts:
     opts.signal?.addEventListener('abort', onAbort, { once: true });
 
     worker.on('message', (m: FromWorker) => {
-      if (m.ok) finish(() => resolve(m.value as WorkerJobOutput<N>));
-      else fail('job', m.message, 422);
+      if (!m.ok) fail('job', m.message, 422);
+      else if (m.parts === undefined) finish(() => resolve(m.value as WorkerJobOutput<N>));
+      else {
+        void receiveParts(parts, m.parts, () => settled).then(
+          (got) => got && finish(() => resolve({ inParts: true, head: m.value, parts: got } as WorkerJobOutput<N>)),
+          (err: Error) => fail('job', err.message, 500),
+        );
+      }
     });
     worker.on('error', (err: Error & { code?: string }) => {
       if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') fail('memory', `needs more than ${maxMemoryMb} MB; stopped, nothing changed (ask for less)`, 422);
