@@ -5,9 +5,9 @@
  * alone (the quiet baseline), then under each hostile input on its own: venue
  * specs of 320 million seats, venues at the seat limit, a 240-byte SVG with
  * turbulence and blur placed at scale 100, a 10,000-cue show imported, saved
- * (PUT) and loaded live with a GO, a login flood and a GO flood (the floods
- * come from a child process at nice 10, standing for clients on other
- * machines, so their client work is not counted here), and
+ * (PUT) and loaded live with a GO, a login flood and a GO flood (the import,
+ * the PUT and the floods come from a child process at nice 10, standing for
+ * clients on other machines, so their client work is not counted here), and
  * finally the venue and logo set all at once. Each phase lists its answers.
  * Then shows of 100, 1,000 and 10,000 cues (64 zones, follow 0) are loaded, each
  * in a fresh process: time and RSS per stage (parse, check, session, GO, play).
@@ -15,7 +15,7 @@
  * BENCH_HOSTILE_ROUNDS sets how many times the all-at-once set is fired (default 3).
  */
 import { execFile, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -93,6 +93,7 @@ async function loopDelayWhile(work: () => Promise<void>): Promise<Delay> {
 
 export async function bench(): Promise<BenchResult[]> {
   const dataDir = await mkdtemp(join(tmpdir(), 'crowdcue-hostile-'));
+  const clientDir = await mkdtemp(join(tmpdir(), 'crowdcue-hostile-client-'));
   const server = await startControllerServer({ dataDir, port: 0, host: '127.0.0.1', buildConsole: false, log: () => undefined });
   const rows: BenchResult['rows'] = [];
   const notes: string[] = [];
@@ -148,7 +149,11 @@ export async function bench(): Promise<BenchResult[]> {
     };
     const big = bigShowInput(10_000, { allZones: true });
     const bigText = JSON.stringify(big);
-    const renamed = JSON.stringify({ revision: 1, show: { ...big, name: 'Renamed' } });
+    // The show's bodies go from a client process too (see flood): their files, written before any measuring.
+    const bigFile = join(clientDir, 'big-show.json');
+    const renamedFile = join(clientDir, 'big-show-renamed.json');
+    writeFileSync(bigFile, bigText);
+    writeFileSync(renamedFile, JSON.stringify({ revision: 1, show: { ...big, name: 'Renamed' } }));
     const socket = openConsoleSocket(server.url, { cookie });
     await whenConnected(socket);
     /** Starts a flood child and waits until it is ready; the returned function sets it off and reads its answers. */
@@ -177,11 +182,11 @@ export async function bench(): Promise<BenchResult[]> {
       { name: 'SVG turbulence+blur logo at scale 100', run: () => timed(1, requests[4]!.fire) },
       {
         name: `10,000-cue show import (${(bigText.length / 1e6).toFixed(1)} MB, follow 0)`,
-        run: () => timed(1, async () => (await fetch(new URL('/api/shows/import', server.url), { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: bigText })).status),
+        prepare: () => flood(['send', 'POST', new URL('/api/shows/import', server.url).href, cookie!, bigFile]),
       },
       {
         name: '10,000-cue show PUT',
-        run: () => timed(1, async () => (await fetch(new URL(`/api/shows/${big.id}`, server.url), { method: 'PUT', headers: { 'content-type': 'application/json', cookie }, body: renamed })).status),
+        prepare: () => flood(['send', 'PUT', new URL(`/api/shows/${big.id}`, server.url).href, cookie!, renamedFile]),
       },
       {
         name: '10,000-cue show load + GO (socket)',
@@ -231,6 +236,7 @@ export async function bench(): Promise<BenchResult[]> {
   } finally {
     await server.close();
     await rm(dataDir, { recursive: true, force: true });
+    await rm(clientDir, { recursive: true, force: true });
   }
 
   const loadRows: BenchResult['rows'] = [];

@@ -5,7 +5,9 @@
  *
  *   flood.ts login URL N           N logins with a wrong password, all at once
  *   flood.ts go URL COOKIE N       N GOs over one console socket, all at once
+ *   flood.ts send METHOD URL COOKIE FILE   one request with FILE as its JSON body
  */
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { openConsoleSocket, sendCommand, whenConnected } from '../../../controller/src/server/console-socket.test-util';
 
@@ -52,6 +54,25 @@ if (mode === 'login') {
   await ready();
   await Promise.all(Array.from({ length: n }, async () => count((await sendCommand(socket, 'go', {})).ok ? 'ok' : 'refused')));
   socket.close();
+} else if (mode === 'send') {
+  // Here url is the method: send METHOD URL COOKIE FILE.
+  const [target, cookie, file] = rest as [string, string, string];
+  const body = readFileSync(file);
+  await ready();
+  await new Promise<void>((resolve) => {
+    const req = request(new URL(target), { method: url, agent: false, headers: { 'content-type': 'application/json', 'content-length': body.length, cookie } }, (res) => {
+      res.resume();
+      res.on('end', () => {
+        count(String(res.statusCode));
+        resolve();
+      });
+    });
+    req.on('error', () => {
+      count('closed');
+      resolve();
+    });
+    req.end(body);
+  });
 } else throw new Error(`flood.ts: unknown mode '${mode}'`);
 
 process.stdout.write(JSON.stringify({ ms: Math.round(performance.now() - t0), ...Object.fromEntries(answers) }) + '\n');
