@@ -55,7 +55,12 @@ async function stopController(signal: NodeJS.Signals): Promise<void> {
   controller = undefined;
   if (!c || c.child.exitCode !== null) return;
   c.child.kill(signal);
-  await c.exited;
+  // A controller that does not stop is a failure of its own, named, not a test timeout.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stuck = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`crowdcue start still running 30 s after ${signal}; it said:\n${c.lines.slice(-20).join('\n')}`)), 30_000);
+  });
+  await Promise.race([c.exited, stuck]).finally(() => clearTimeout(timer));
 }
 
 /** Records, in the page, every moment GO was enabled and what the link said then. */
@@ -115,7 +120,12 @@ async function expectOfflineAndStill(shot: string): Promise<void> {
 }
 
 async function expectBackInSync(): Promise<void> {
-  await page.locator('[data-testid="connection"][data-status="online"]').waitFor({ timeout: 30_000 });
+  await page
+    .locator('[data-testid="connection"][data-status="online"]')
+    .waitFor({ timeout: 30_000 })
+    .catch((err: Error) => {
+      throw new Error(`the console did not come back online within 30 s of the controller's restart (${err.message.split('\n')[0]}); the controller said:\n${controller?.lines.slice(-20).join('\n')}`);
+    });
   await expect.poll(goEnabled).toBe(true);
   expect(await page.getByTestId('offline-banner').count()).toBe(0);
   expect(await page.evaluate(() => (window as unknown as { goWhileDown: string[] }).goWhileDown)).toEqual([]);
