@@ -25,6 +25,9 @@ parentPort?.once('message', async ({ job, input, partsPort }: { job: string; inp
       // The parts first: they are waiting on their port when the answer arrives.
       for (const part of value.parts) partsPort.postMessage(part);
       parentPort?.postMessage({ ok: true, value: value.head, parts: value.parts.length });
+      // This thread stays until the task ends it (worker-task.ts always terminates its
+      // worker): leaving now would close the parts port while the parts are being taken.
+      setInterval(() => undefined, 60_000);
     } else parentPort?.postMessage({ ok: true, value });
   } catch (err) {
     parentPort?.postMessage({ ok: false, message: err instanceof Error ? err.message : String(err) });

@@ -13,7 +13,7 @@ export const WORKER_JOBS = {
   },
   double: (n: number): number => n * 2,
   /** An answer in n parts, each naming its place. */
-  parts: (n: number) => inParts({ of: n, cues: Array.from({ length: n * 100 }, (_, j) => ({ id: `c${j}` })) }, 100),
+  parts: (n: number) => inParts({ of: n, cues: Array.from({ length: n * 10 }, (_, j) => ({ id: `c${j}` })) }, 10),
   refuse: (): never => {
     throw new Error('no such seat');
   },
