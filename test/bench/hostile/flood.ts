@@ -23,28 +23,34 @@ async function ready(): Promise<void> {
   t0 = performance.now();
 }
 
+/**
+ * One request with a JSON body, its answer counted by status. node:http rather
+ * than fetch: a connection the server closes at accept must end as a 'closed'
+ * answer, and undici can leave such a promise unsettled.
+ */
+function send(method: string, target: URL, body: string | Buffer, headers: Record<string, string> = {}): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const req = request(target, { method, agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
+      res.resume();
+      res.on('end', () => {
+        count(String(res.statusCode));
+        resolve();
+      });
+    });
+    req.on('error', () => {
+      count('closed');
+      resolve();
+    });
+    req.end(body);
+  });
+}
+
 if (mode === 'login') {
-  // node:http rather than fetch: a connection the server closes at accept must
-  // end as an 'error' answer, and undici can leave such a promise unsettled.
   const n = Number(rest[0]);
   await ready();
   await Promise.all(
     Array.from({ length: n }, (_, i) =>
-      new Promise<void>((resolve) => {
-        const body = JSON.stringify({ username: i % 2 === 0 ? 'admin' : `nobody${i}`, password: 'wrong-password-here' });
-        const req = request(new URL('/api/login', url), { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-          res.resume();
-          res.on('end', () => {
-            count(String(res.statusCode));
-            resolve();
-          });
-        });
-        req.on('error', () => {
-          count('closed');
-          resolve();
-        });
-        req.end(body);
-      }),
+      send('POST', new URL('/api/login', url), JSON.stringify({ username: i % 2 === 0 ? 'admin' : `nobody${i}`, password: 'wrong-password-here' })),
     ),
   );
 } else if (mode === 'go') {
@@ -59,20 +65,7 @@ if (mode === 'login') {
   const [target, cookie, file] = rest as [string, string, string];
   const body = readFileSync(file);
   await ready();
-  await new Promise<void>((resolve) => {
-    const req = request(new URL(target), { method: url, agent: false, headers: { 'content-type': 'application/json', 'content-length': body.length, cookie } }, (res) => {
-      res.resume();
-      res.on('end', () => {
-        count(String(res.statusCode));
-        resolve();
-      });
-    });
-    req.on('error', () => {
-      count('closed');
-      resolve();
-    });
-    req.end(body);
-  });
+  await send(url!, new URL(target), body, { cookie });
 } else throw new Error(`flood.ts: unknown mode '${mode}'`);
 
 process.stdout.write(JSON.stringify({ ms: Math.round(performance.now() - t0), ...Object.fromEntries(answers) }) + '\n');
