@@ -5,6 +5,8 @@
  * fraction, SPARKLE's hash in 32-bit uint, rounding floor(v + 0.5), master
  * floor(c * level / 255) in integers.
  */
+import { DOT_VERTEX } from './webgl-painter';
+
 export const BAND_VERTEX = `#version 300 es
 precision highp float;
 precision highp int;
@@ -15,15 +17,12 @@ layout(location = 2) in vec2 a_bandF;
 layout(location = 3) in uvec4 a_layer0;
 layout(location = 4) in uvec4 a_layer1;
 layout(location = 5) in vec4 a_layerF;
-uniform vec4 u_view;
-uniform float u_size;
-uniform vec3 u_unlit;
+${DOT_VERTEX}
 // Show time: whole ms (u32, wrapped), fraction, and as a float for the drift term.
 uniform uint u_atWhole;
 uniform float u_atFrac;
 uniform float u_atF;
 uniform usampler2D u_effects;
-out vec3 v_rgb;
 
 const float TAU = 6.283185307179586;
 
@@ -99,10 +98,7 @@ vec3 effectColour(uvec4 layer, float lag, int eWhole, float eFrac, uint pixel) {
 void main() {
   uint flags = a_band.y;
   if ((flags & (1u << 25)) == 0u) {
-    // Empty seat: no point at all.
-    v_rgb = vec3(0.0);
-    gl_PointSize = 0.0;
-    gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
+    hideDot();
     return;
   }
   vec3 rgb = vec3(0.0);
@@ -135,9 +131,5 @@ void main() {
     uint master = (flags >> 16) & 255u;
     if (master != 255u) rgb = vec3((uvec3(rgb) * master) / 255u);
   }
-  rgb /= 255.0;
-  float lit = max(rgb.r, max(rgb.g, rgb.b));
-  v_rgb = min(rgb + u_unlit * (1.0 - lit), vec3(1.0));
-  gl_PointSize = u_size;
-  gl_Position = vec4(a_pos * u_view.xy + u_view.zw, 0.0, 1.0);
+  placeDot(a_pos, rgb / 255.0);
 }`;

@@ -14,25 +14,39 @@
 import type { DotStyle, Painter } from './painter';
 import type { ViewTransform } from './view-transform';
 
-const VERTEX = `#version 300 es
-layout(location = 0) in vec2 a_pos;
-layout(location = 1) in vec4 a_color;
-uniform vec4 u_view;
+/**
+ * The vertex side of every dot program, spliced into each vertex shader after
+ * its own inputs: the view, dot size and unlit colour that dotFrame sets, and
+ * how a band becomes a dot, whoever computed its colour.
+ */
+export const DOT_VERTEX = `uniform vec4 u_view;
 uniform float u_size;
 uniform vec3 u_unlit;
 out vec3 v_rgb;
+// A seat with no band: no point at all.
+void hideDot() {
+  v_rgb = vec3(0.0);
+  gl_PointSize = 0.0;
+  gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
+}
+// A band showing rgb (0..1) at pos; a band that is off shows the unlit colour, a lit one its own.
+void placeDot(vec2 pos, vec3 rgb) {
+  float lit = max(rgb.r, max(rgb.g, rgb.b));
+  v_rgb = min(rgb + u_unlit * (1.0 - lit), vec3(1.0));
+  gl_PointSize = u_size;
+  gl_Position = vec4(pos * u_view.xy + u_view.zw, 0.0, 1.0);
+}`;
+
+const VERTEX = `#version 300 es
+layout(location = 0) in vec2 a_pos;
+layout(location = 1) in vec4 a_color;
+${DOT_VERTEX}
 void main() {
   if (a_color.a == 0.0) {
-    // Empty seat: no point at all.
-    v_rgb = vec3(0.0);
-    gl_PointSize = 0.0;
-    gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
+    hideDot();
     return;
   }
-  float lit = max(a_color.r, max(a_color.g, a_color.b));
-  v_rgb = min(a_color.rgb + u_unlit * (1.0 - lit), vec3(1.0));
-  gl_PointSize = u_size;
-  gl_Position = vec4(a_pos * u_view.xy + u_view.zw, 0.0, 1.0);
+  placeDot(a_pos, a_color.rgb);
 }`;
 
 export const DOT_FRAGMENT = `#version 300 es
@@ -81,11 +95,11 @@ export function rendererString(gl: WebGL2RenderingContext): string {
 
 /**
  * What every dot program does for a frame, whoever computes the colours: clear
- * to the background, then set the view, the dot size, the unlit colour and the
- * soft edge (the `u_view`, `u_size`, `u_unlit`, `u_edge` of DOT_FRAGMENT and
- * the vertex shaders), with premultiplied blending.
+ * to the background, then draw the dots with the view, the dot size, the unlit colour and the
+ * soft edge (the `u_view`, `u_size`, `u_unlit` of DOT_VERTEX and `u_edge` of
+ * DOT_FRAGMENT), with premultiplied blending.
  */
-export function dotFrame(gl: WebGL2RenderingContext, program: WebGLProgram): { clear(style: DotStyle): void; set(view: ViewTransform, style: DotStyle): void } {
+export function dotFrame(gl: WebGL2RenderingContext, program: WebGLProgram): { clear(style: DotStyle): void; draw(view: ViewTransform, style: DotStyle, count: number): void } {
   const uView = gl.getUniformLocation(program, 'u_view');
   const uSize = gl.getUniformLocation(program, 'u_size');
   const uUnlit = gl.getUniformLocation(program, 'u_unlit');
@@ -100,7 +114,8 @@ export function dotFrame(gl: WebGL2RenderingContext, program: WebGLProgram): { c
       gl.clearColor(br / 255, bg / 255, bb / 255, 1);
       gl.clear(gl.COLOR_BUFFER_BIT);
     },
-    set(view, style) {
+    /** Sets the frame's uniforms and draws `count` dots from the program's bound vertex array (left unbound after). */
+    draw(view, style, count) {
       gl.uniform4fv(uView, view.clipAffine(affine));
       // The point spans the dot plus half a pixel of soft edge each side.
       const size = Math.min(maxPointSize, 2 * style.radiusPx + 1);
@@ -110,6 +125,8 @@ export function dotFrame(gl: WebGL2RenderingContext, program: WebGLProgram): { c
       gl.uniform1f(uEdge, Math.min(1, 2 / size));
       gl.enable(gl.BLEND);
       gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+      gl.drawArrays(gl.POINTS, 0, count);
+      gl.bindVertexArray(null);
     },
   };
 }
@@ -158,9 +175,7 @@ export function createWebglPainter(canvas: HTMLCanvasElement): Painter | null {
       gl.bindVertexArray(vao);
       gl.bindBuffer(gl.ARRAY_BUFFER, colorBuf);
       gl.bufferSubData(gl.ARRAY_BUFFER, 0, colors, 0, 4 * count);
-      frame.set(view, style);
-      gl.drawArrays(gl.POINTS, 0, count);
-      gl.bindVertexArray(null);
+      frame.draw(view, style, count);
     },
     resize(width, height) {
       canvas.width = width;

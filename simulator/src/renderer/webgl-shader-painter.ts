@@ -132,9 +132,7 @@ export function createWebglShaderPainter(canvas: HTMLCanvasElement): StatePainte
       gl.activeTexture(gl.TEXTURE0);
       gl.bindTexture(gl.TEXTURE_2D, fxTex);
       gl.uniform1i(uEffects, 0);
-      frame.set(view, style);
-      gl.drawArrays(gl.POINTS, 0, count);
-      gl.bindVertexArray(null);
+      frame.draw(view, style, count);
     },
     resize(width, height) {
       canvas.width = width;
