@@ -13,6 +13,13 @@ import type { LogoFormat, LogoRecord } from '@crowdcue/protocol';
 import { decodeLogo, type LogoLimits } from './logo-decode';
 
 const ASSET = /^logo-[0-9a-f]{20}$/;
+/** A file of the logo store: an asset's bytes or its JSON record (what a hot-standby backup copies). */
+export const LOGO_FILE = /^logo-[0-9a-f]{20}\.(png|jpg|svg|json)$/;
+
+/** Where the uploaded logos of a data directory are. */
+export function logoDir(dataDir: string): string {
+  return join(dataDir, 'brand', 'logos');
+}
 const EXT: Record<LogoFormat, string> = { png: 'png', jpeg: 'jpg', svg: 'svg' };
 export const LOGO_MIME: Record<LogoFormat, string> = { png: 'image/png', jpeg: 'image/jpeg', svg: 'image/svg+xml' };
 
@@ -23,7 +30,7 @@ export class LogoStore {
     dataDir: string,
     private readonly limits: LogoLimits = {},
   ) {
-    this.dir = join(dataDir, 'brand', 'logos');
+    this.dir = logoDir(dataDir);
   }
 
   async init(): Promise<void> {

@@ -6,11 +6,13 @@
  *
  * - `hello`: who is active (controller id, fencing epoch) and where its console is.
  * - `file`: a data-directory file (accounts, a show) as it now is; `content` null = deleted.
+ * - `logos`: the names of the uploaded logo files; the backup fetches those it lacks (followed-logos.ts).
  * - `state`: a live-state record (runtime-file.ts), as it is written.
  * - `band`: the CCB seq block reserved ahead and the band-clock epoch, as reserved.
  * - `beat`: the heartbeat, every 100 ms, with the newest record's `rev`.
  */
 import { z } from 'zod';
+import { LOGO_FILE } from '../brand/logo-store';
 import { checkRuntimeRecord, type BandState, type RuntimeFile } from '../live/runtime-file';
 
 const BandSchema = z.strictObject({ seqReserved: z.number().int().min(0), epochWallMs: z.number() });
@@ -18,9 +20,13 @@ const BandSchema = z.strictObject({ seqReserved: z.number().int().min(0), epochW
 /** Files a follower may be sent: accounts.json and shows/<id>.json, nothing else. */
 export const FOLLOWED_FILE = /^(accounts\.json|shows\/[A-Za-z0-9][A-Za-z0-9_-]{0,63}\.json)$/;
 
+/** Far above any show's logos (each brand sequence has one); a list longer than this is not a logo list. */
+const MAX_LOGO_FILES = 100_000;
+
 const Wire = z.discriminatedUnion('t', [
   z.strictObject({ t: z.literal('hello'), controllerId: z.number().int().min(0).max(0xffffffff), epoch: z.number().int().min(0).max(0xffffffff), url: z.string().nullable() }),
   z.strictObject({ t: z.literal('file'), path: z.string().regex(FOLLOWED_FILE), content: z.string().nullable() }),
+  z.strictObject({ t: z.literal('logos'), files: z.array(z.string().regex(LOGO_FILE)).max(MAX_LOGO_FILES) }),
   z.strictObject({ t: z.literal('state'), state: z.unknown() }),
   z.strictObject({ t: z.literal('band'), band: BandSchema }),
   z.strictObject({ t: z.literal('beat'), wallMs: z.number(), rev: z.number().int().min(0) }),
@@ -29,6 +35,7 @@ const Wire = z.discriminatedUnion('t', [
 export type FollowMessage =
   | { t: 'hello'; controllerId: number; epoch: number; url: string | null }
   | { t: 'file'; path: string; content: string | null }
+  | { t: 'logos'; files: string[] }
   | { t: 'state'; state: RuntimeFile }
   | { t: 'band'; band: BandState }
   | { t: 'beat'; wallMs: number; rev: number };

@@ -6,6 +6,7 @@
  *   seq reservation as it is written, file changes, and a heartbeat every
  *   100 ms. One follower at a time; a new one replaces the old.
  * - `POST /api/standby/ack { rev }`: the backup has the records up to `rev`.
+ * - `GET /api/standby/logo/:file`: one uploaded logo file, for a backup that lacks it.
  * - `GET /api/standby/status`: who this controller is and its role (a
  *   returning controller asks this before it drives anything). A warm backup
  *   answers `backup` and refuses to be followed (409): only the active
@@ -13,6 +14,8 @@
  *
  * Every route needs the pair's key in `x-crowdcue-standby-key` (403 without it).
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { interval, Subscription, type Observable } from 'rxjs';
@@ -21,7 +24,9 @@ import type { DurableWrite } from '../live/durable-runtime';
 import type { RuntimeFile } from '../live/runtime-file';
 import { BackupTracker } from './backup-tracker';
 import { encodeFollow, type FollowMessage } from './follow-messages';
+import { LOGO_FILE, logoDir } from '../brand/logo-store';
 import { FILE_POLL_MS, FollowedFiles } from './followed-files';
+import { listLogoFiles } from './followed-logos';
 import { HEARTBEAT_EVERY_MS } from './heartbeat';
 import { keyMatches, STANDBY_KEY_HEADER, type StandbyIdentity } from './standby-files';
 
@@ -64,6 +69,16 @@ export default async function standbyLinkPlugin(app: FastifyInstance, opts: Stan
     },
   );
 
+  r.get(
+    '/api/standby/logo/:file',
+    { preHandler: guard, schema: { hide: true, params: z.strictObject({ file: z.string().regex(LOGO_FILE) }) } },
+    async (req, reply) => {
+      const bytes = await readFile(join(logoDir(opts.dataDir), req.params.file)).catch(() => null);
+      if (!bytes) return reply.code(404).send({ error: `no logo file '${req.params.file}'` });
+      return reply.type('application/octet-stream').send(bytes);
+    },
+  );
+
   r.get('/api/standby/follow', { preHandler: guard, schema: { hide: true } }, (req, reply) => {
     if (opts.role() !== 'active') return reply.code(409).send({ error: 'this controller is a backup; follow the active controller' });
     const feed = opts.feed();
@@ -83,11 +98,17 @@ export default async function standbyLinkPlugin(app: FastifyInstance, opts: Stan
     };
     const files = new FollowedFiles(opts.dataDir);
     let polling = false;
+    let logosSent = '';
     const poll = async () => {
       if (polling) return;
       polling = true;
       try {
         for (const f of await files.changes()) send({ t: 'file', ...f });
+        const logos = await listLogoFiles(opts.dataDir);
+        if (logos.join('/') !== logosSent) {
+          logosSent = logos.join('/');
+          send({ t: 'logos', files: logos });
+        }
       } finally {
         polling = false;
       }

@@ -1,7 +1,8 @@
 /**
  * The backup's end of the standby link: follows the active controller's
  * stream (follow-messages.ts), keeps its own copy of shows and accounts in
- * step in its data directory (written atomically as they arrive), holds the
+ * step in its data directory (written atomically as they arrive) and copies
+ * the uploaded logos it lacks (followed-logos.ts), holds the
  * newest live-state record and seq reservation in memory, acknowledges what it
  * has, and calls `onSilent` once when no heartbeat has come for `takeoverMs`.
  *
@@ -16,6 +17,7 @@ import { dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { BandState, RuntimeFile } from '../live/runtime-file';
 import { parseFollowLine, type FollowMessage } from './follow-messages';
+import { LogoFetcher } from './followed-logos';
 import { Watchdog } from './heartbeat';
 import { STANDBY_KEY_HEADER } from './standby-files';
 
@@ -44,6 +46,7 @@ export interface StateFollowerOptions {
 export class StateFollower {
   readonly followed: Followed = { active: null, state: null, band: null };
   private readonly watchdog: Watchdog;
+  private readonly logos: LogoFetcher;
   private req: ClientRequest | undefined;
   private stopped = false;
   private writes: Promise<unknown> = Promise.resolve();
@@ -60,6 +63,7 @@ export class StateFollower {
       this.stop();
       o.onSilent(silent, this.followed);
     });
+    this.logos = new LogoFetcher({ url: o.url, key: o.key, dataDir: o.dataDir, log: (level, message) => this.log(level, message) });
   }
 
   /** Ms since the last heartbeat (undefined before the first). */
@@ -88,8 +92,14 @@ export class StateFollower {
     return this.writes.then(() => undefined);
   }
 
+  /** Resolves once every logo listed so far has been copied (or given up on for now). */
+  logosCopied(): Promise<void> {
+    return this.logos.settled();
+  }
+
   stop(): void {
     this.stopped = true;
+    this.logos.stop();
     this.watchdog.stop();
     clearTimeout(this.ackTimer);
     clearTimeout(this.retry);
@@ -158,6 +168,9 @@ export class StateFollower {
         return;
       case 'file':
         this.writeFile(m.path, m.content);
+        return;
+      case 'logos':
+        this.logos.listed(m.files);
         return;
       case 'state':
         if (!f.state || m.state.rev >= f.state.rev) f.state = m.state;

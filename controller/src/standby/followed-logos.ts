@@ -1,0 +1,112 @@
+/**
+ * Uploaded logos on a hot-standby pair. A brand sequence's logo is drawn onto
+ * the seats when its slot comes (BrandService.planFor), so a backup that takes
+ * over must hold every logo the active controller holds.
+ *
+ * Logos are not sent on the follow stream: one is up to 2 MB, and a heartbeat
+ * queued behind it on the same connection could be late enough to look like a
+ * dead primary. The stream carries only the list of logo files (`logos`); the
+ * backup fetches each one it lacks on a request of its own
+ * (`GET /api/standby/logo/:file`). A logo file never changes once written (its
+ * name is its content's hash), so one that is there is the right one.
+ */
+import { request } from 'node:http';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { LOGO_FILE, logoDir } from '../brand/logo-store';
+import { STANDBY_KEY_HEADER } from './standby-files';
+
+/** A logo that does not arrive within this is given up on for now. */
+const FETCH_DEADLINE_MS = 30_000;
+/** After a failed copy, the whole list is gone through again this much later. */
+const RETRY_MS = 5_000;
+
+/** The logo files of a data directory, sorted: the images before their records, so a record is never there without its image. */
+export async function listLogoFiles(dataDir: string): Promise<string[]> {
+  const names = await readdir(logoDir(dataDir)).catch(() => [] as string[]);
+  const isRecord = (n: string) => (n.endsWith('.json') ? 1 : 0);
+  return names.filter((n) => LOGO_FILE.test(n)).sort((a, b) => isRecord(a) - isRecord(b) || a.localeCompare(b));
+}
+
+export interface LogoFetcherOptions {
+  /** The active controller's base URL. */
+  url: string;
+  key: string;
+  dataDir: string;
+  log: (level: 'warn' | 'error', message: string) => void;
+}
+
+/** The backup's side: fetches, one at a time, the listed logo files it does not have. */
+export class LogoFetcher {
+  private listedNow: string[] = [];
+  private wanted: string[] = [];
+  private running = false;
+  private retry: ReturnType<typeof setTimeout> | undefined;
+  private idle: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(private readonly o: LogoFetcherOptions) {}
+
+  /** The active controller's list of logo files, as the stream said it. */
+  listed(files: string[]): void {
+    this.listedNow = files.filter((f) => LOGO_FILE.test(f));
+    this.wanted = [...this.listedNow];
+    clearTimeout(this.retry);
+    if (!this.running) this.idle = this.run();
+  }
+
+  /** Resolves once the newest list has been fetched (or given up on for now). */
+  settled(): Promise<void> {
+    return this.idle;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.retry);
+  }
+
+  private async run(): Promise<void> {
+    this.running = true;
+    try {
+      const dir = logoDir(this.o.dataDir);
+      await mkdir(dir, { recursive: true });
+      // A list that arrives while fetching replaces the rest of this one.
+      for (let next = this.take(dir); next !== undefined && !this.stopped; next = this.take(dir)) {
+        try {
+          await writeFileAtomic(join(dir, next), await this.fetch(next), { fsync: true, mode: 0o600 });
+        } catch (err) {
+          this.o.log('warn', `could not copy logo ${next} from the active controller: ${err instanceof Error ? err.message : String(err)}; trying again in ${RETRY_MS / 1000} s`);
+          this.wanted = [];
+          if (!this.stopped) this.retry = setTimeout(() => this.listed(this.listedNow), RETRY_MS);
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private take(dir: string): string | undefined {
+    while (this.wanted.length > 0) {
+      const name = this.wanted.shift()!;
+      if (!existsSync(join(dir, name))) return name;
+    }
+    return undefined;
+  }
+
+  private fetch(name: string): Promise<Buffer> {
+    return new Promise((done, fail) => {
+      const req = request(new URL(`api/standby/logo/${name}`, this.o.url), { headers: { [STANDBY_KEY_HEADER]: this.o.key }, timeout: FETCH_DEADLINE_MS });
+      req.on('timeout', () => req.destroy(new Error(`no answer in ${FETCH_DEADLINE_MS / 1000} s`)));
+      req.on('error', fail);
+      req.on('response', (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', fail);
+        res.on('end', () => (res.statusCode === 200 ? done(Buffer.concat(chunks)) : fail(new Error(`HTTP ${res.statusCode}`))));
+      });
+      req.end();
+    });
+  }
+}
