@@ -112,3 +112,44 @@ describe('AccountStore with a damaged accounts.json', () => {
     expect(await store.login('admin', createdAdminPassword!)).toBeDefined();
   });
 });
+
+describe('AccountStore on a hot-standby backup (accounts.json followed from the active controller)', () => {
+  it('keeps the consoles logged in here across a reload, takes the active controller’s sessions, and ends a session whose password changed', async () => {
+    const { copyFile, mkdir } = await import('node:fs/promises');
+    const activeDir = join(dir, 'active');
+    const backupDir = join(dir, 'backup');
+    await mkdir(activeDir);
+    await mkdir(backupDir);
+    const follow = () => copyFile(join(activeDir, 'accounts.json'), join(backupDir, 'accounts.json'));
+    const active = new AccountStore(activeDir);
+    await active.init();
+    await active.create({ username: 'ana', role: 'operator', password: 'long-enough-1' });
+    await active.create({ username: 'bo', role: 'operator', password: 'long-enough-2' });
+    await follow();
+    const backup = new AccountStore(backupDir);
+    await backup.init();
+
+    const here = (await backup.login('ana', 'long-enough-1'))!;
+    const hereToo = (await backup.login('bo', 'long-enough-2'))!;
+    const there = (await active.login('ana', 'long-enough-1'))!;
+    await follow();
+    expect(await backup.reload()).toBe(true);
+    expect(backup.authenticate(here.token)?.account.username).toBe('ana');
+    expect(backup.authenticate(hereToo.token)?.account.username).toBe('bo');
+    expect(backup.authenticate(there.token)?.account.username).toBe('ana');
+
+    await active.logout(there.token);
+    await active.setPassword('bo', 'another-long-one');
+    await follow();
+    await backup.reload();
+    expect(backup.authenticate(there.token)).toBeUndefined();
+    expect(backup.authenticate(hereToo.token)).toBeUndefined();
+    expect(backup.authenticate(here.token)?.account.username).toBe('ana');
+
+    const ana = active.list().find((a) => a.username === 'ana')!;
+    await active.remove(ana.id);
+    await follow();
+    await backup.reload();
+    expect(backup.authenticate(here.token)).toBeUndefined();
+  });
+});

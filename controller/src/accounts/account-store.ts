@@ -73,6 +73,8 @@ export function publicAccount(a: Account): PublicAccount {
 
 export class AccountStore {
   private data: AccountsFile = { accounts: [], sessions: [] };
+  /** Sessions logged in through this process (kept across `reload`). */
+  private readonly ownLogins = new Set<string>();
   private readonly path: string;
   /** Changes are made one at a time, each on its own copy. */
   private changing: Promise<unknown> = Promise.resolve();
@@ -127,7 +129,17 @@ export class AccountStore {
     const run = async (): Promise<boolean> => {
       const read = await readJsonRecovering(this.path, checkAccountsFile);
       if (read.status === 'missing' || read.status === 'damaged') return false;
-      this.data = { accounts: read.value.accounts, sessions: read.value.sessions.filter((s) => s.expiresAt > this.now()) };
+      const { accounts, sessions } = read.value;
+      // Consoles logged in on this controller (a backup's own) are not in the followed file:
+      // they stay while their account does, with the same password.
+      const listed = new Set(sessions.map((s) => s.tokenHash));
+      const stillTheirs = (s: Session) => {
+        const before = this.byId(s.accountId);
+        return accounts.some((a) => a.id === s.accountId && a.passwordHash === before?.passwordHash);
+      };
+      const own = this.data.sessions.filter((s) => this.ownLogins.has(s.tokenHash) && !listed.has(s.tokenHash) && stillTheirs(s));
+      for (const hash of this.ownLogins) if (!own.some((s) => s.tokenHash === hash)) this.ownLogins.delete(hash);
+      this.data = { accounts, sessions: [...sessions, ...own].filter((s) => s.expiresAt > this.now()) };
       return true;
     };
     const next = this.changing.then(run, run);
@@ -244,9 +256,11 @@ export class AccountStore {
       await forgetInitialPassword(this.dataDir);
     }
     const token = randomBytes(32).toString('base64url');
+    const tokenHash = sha256(token);
     await this.mutate((d) => {
-      d.sessions.push({ tokenHash: sha256(token), accountId: account.id, expiresAt: this.now() + SESSION_TTL_MS });
+      d.sessions.push({ tokenHash, accountId: account.id, expiresAt: this.now() + SESSION_TTL_MS });
     });
+    this.ownLogins.add(tokenHash);
     return { token, account: publicAccount(account) };
   }
 
