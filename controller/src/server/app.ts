@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { AccountStore } from '../accounts/account-store';
 import type { PasswordChecksOptions } from '../accounts/password-checks';
 import type { ShowStore } from '../storage/show-store';
+import { refuseWritesOnBackup } from './backup-writes';
 import { capConnectionsPerAddress } from './connection-cap';
 import { makeErrorHandler, type ServerErrorLog } from './errors';
 import authPlugin from './plugins/auth';
@@ -37,6 +38,8 @@ export interface AppOptions {
   /** Console origins trusted besides this host's own (`--origin`, see same-origin.ts). */
   trustedOrigins?: ReadonlySet<string>;
   onShowChange?: ShowsOptions['onChange'];
+  /** While this controller is a hot-standby backup: the active controller's console URL (null: unknown); undefined otherwise. Writes of followed data are then refused (backup-writes.ts). */
+  backupOf?: () => string | null | undefined;
   /** Registers the routes that need the live show (transmitters, venues, realtime). */
   extend?: (app: FastifyInstance) => Promise<void>;
 }
@@ -52,6 +55,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     res.code(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${req.method} ${req.url.split('?')[0]}` }),
   );
 
+  if (opts.backupOf) refuseWritesOnBackup(app, opts.backupOf);
   await registerSecurityHeaders(app);
   await app.register(fastifySwagger, {
     openapi: {

@@ -178,6 +178,7 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
       errorLog: (line) => log('error', line),
       loginAttemptsPerMinute: opts.loginAttemptsPerMinute,
       trustedOrigins: origins.origins,
+      ...(standby ? { backupOf: () => (standby.role === 'backup' ? standby.o.peerUrl : undefined) } : {}),
       onShowChange: (e) => {
         runtime.showChanged(e.id, e.revision, e.by);
         live.osc?.showSaved(e.id);
