@@ -71,3 +71,36 @@ describe('ProofOfPlayLog', () => {
     log.close();
   });
 });
+
+describe('ProofOfPlayLog copied to a hot-standby backup', () => {
+  let dirs: string[] = [];
+  afterEach(async () => {
+    for (const d of dirs) await rm(d, { recursive: true, force: true });
+    dirs = [];
+  });
+  const open = async () => {
+    const d = await mkdtemp(join(tmpdir(), 'crowdcue-pop-'));
+    dirs.push(d);
+    return new ProofOfPlayLog(d);
+  };
+
+  it('copies rows under their ids with every column and the snapshot, page by page; the copy records on after them', async () => {
+    const active = await open();
+    const backup = await open();
+    for (let i = 0; i < 5; i++) active.record(entry(i % 2 ? 'acme' : 'globex', i === 3 ? { snapshotPng: Uint8Array.from([137, 80, 78, 71, i]), notes: 'late' } : {}));
+    expect(active.newestId()).toBe(5);
+    const first = active.rowsAfter(0, 3);
+    expect(first.map((r) => r.id)).toEqual([1, 2, 3]);
+    for (const r of [...first, ...active.rowsAfter(3, 3)]) expect(backup.copy(r)).toBe('added');
+    expect(backup.list()).toEqual(active.list());
+    expect(backup.snapshot(4)).toEqual(active.snapshot(4));
+    expect(backup.copy(active.rowsAfter(1, 1)[0]!)).toBe('had');
+    // Taken over: its own rows come after the copied ones.
+    expect(backup.record(entry('acme')).id).toBe(6);
+    active.record(entry('initech'));
+    expect(backup.copy(active.rowsAfter(5, 1)[0]!)).toBe('differs');
+    expect(backup.get(6)?.brand).toBe('acme');
+    active.close();
+    backup.close();
+  });
+});

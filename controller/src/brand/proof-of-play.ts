@@ -11,6 +11,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { PlayFigures, PlayReason, PlayStatus, ProofOfPlayRecord } from '@crowdcue/protocol';
+import { z } from 'zod';
 
 /** A sequence's slot as the runtime records it: the report's fields, with the replayed crowd's PNG. */
 export type ProofOfPlayEntry = Omit<ProofOfPlayRecord, 'id' | 'recordedAt' | 'hasSnapshot'> & { snapshotPng?: Uint8Array };
@@ -79,6 +80,36 @@ const COLUMNS =
 
 export const PROOF_OF_PLAY_FILE = 'proof-of-play.sqlite';
 
+/** A row with every column as stored, the snapshot PNG in base64: how a row travels to a hot-standby backup. */
+export const StoredPlaySchema = z.strictObject({
+  id: z.number().int().min(1),
+  recorded_at: z.string().max(64),
+  brand: z.string().max(200),
+  sequence_id: z.string().max(200),
+  sequence_name: z.string().max(1000),
+  show_id: z.string().max(200),
+  scheduled_start: z.string().max(64),
+  scheduled_end: z.string().max(64),
+  actual_start: z.string().max(64),
+  actual_end: z.string().max(64),
+  zones: z.string(),
+  seats_covered: z.number(),
+  bands_estimated: z.number(),
+  bands_covered: z.number(),
+  airtime_ms: z.number(),
+  airtime_by_transmitter: z.string(),
+  transmissions: z.number(),
+  notes: z.string().nullable(),
+  status: z.string().max(32).nullable(),
+  reasons: z.string().nullable(),
+  figures: z.string().nullable(),
+  show_name: z.string().nullable(),
+  venue_name: z.string().nullable(),
+  snapshot: z.string().nullable(),
+});
+export type StoredPlay = z.infer<typeof StoredPlaySchema>;
+const STORED_COLUMNS = Object.keys(StoredPlaySchema.shape) as Array<keyof StoredPlay>;
+
 export class ProofOfPlayLog {
   private readonly db: Database.Database;
 
@@ -139,6 +170,32 @@ export class ProofOfPlayLog {
   get(id: number): ProofOfPlayRecord | undefined {
     const row = this.db.prepare(`SELECT ${COLUMNS} FROM plays WHERE id = ?`).get(id) as Row | undefined;
     return row ? fromRow(row) : undefined;
+  }
+
+  /** The newest row's id (0 with none). */
+  newestId(): number {
+    return (this.db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM plays').get() as { id: number }).id;
+  }
+
+  /** Rows after `afterId`, oldest first, every column as stored: what a hot-standby backup copies. */
+  rowsAfter(afterId: number, limit: number): StoredPlay[] {
+    const rows = this.db.prepare(`SELECT ${STORED_COLUMNS.join(', ')} FROM plays WHERE id > ? ORDER BY id LIMIT ?`).all(afterId, limit) as Array<Record<string, unknown>>;
+    return rows.map((r) => ({ ...r, snapshot: r.snapshot instanceof Buffer ? r.snapshot.toString('base64') : null }) as StoredPlay);
+  }
+
+  /**
+   * Keeps a row the active controller of a hot-standby pair recorded, under its id, so a
+   * report has the same id on both. A row already there under that id is left as it is
+   * (the log is append-only): `had` when it is the same play, `differs` when another.
+   */
+  copy(row: StoredPlay): 'added' | 'had' | 'differs' {
+    const there = this.db.prepare('SELECT recorded_at, sequence_id, actual_start FROM plays WHERE id = ?').get(row.id) as
+      | { recorded_at: string; sequence_id: string; actual_start: string }
+      | undefined;
+    if (there) return there.recorded_at === row.recorded_at && there.sequence_id === row.sequence_id && there.actual_start === row.actual_start ? 'had' : 'differs';
+    const values = STORED_COLUMNS.map((c) => (c === 'snapshot' ? (row.snapshot === null ? null : Buffer.from(row.snapshot, 'base64')) : row[c]));
+    this.db.prepare(`INSERT INTO plays (${STORED_COLUMNS.join(', ')}) VALUES (${STORED_COLUMNS.map(() => '?').join(', ')})`).run(...values);
+    return 'added';
   }
 
   snapshot(id: number): Buffer | undefined {

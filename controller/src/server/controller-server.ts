@@ -190,7 +190,7 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
         await a.register(venuesPlugin);
         await a.register(brandPlugin, { service: brands });
         await registerConsoleStatic(a, { root: opts.consoleRoot ?? DEFAULT_CONSOLE_ROOT });
-        await standby?.register(a, runtime, dataDir);
+        await standby?.register(a, runtime, dataDir, brands.log);
       },
     });
     const server = app;

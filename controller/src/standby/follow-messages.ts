@@ -7,6 +7,7 @@
  * - `hello`: who is active (controller id, fencing epoch) and where its console is.
  * - `file`: a data-directory file (accounts, a show) as it now is; `content` null = deleted.
  * - `logos`: the names of the uploaded logo files; the backup fetches those it lacks (followed-logos.ts).
+ * - `reports`: the newest proof-of-play row's id; the backup fetches the rows it lacks (followed-reports.ts).
  * - `state`: a live-state record (runtime-file.ts), as it is written.
  * - `band`: the CCB seq block reserved ahead and the band-clock epoch, as reserved.
  * - `beat`: the heartbeat, every 100 ms, with the newest record's `rev`.
@@ -27,6 +28,7 @@ const Wire = z.discriminatedUnion('t', [
   z.strictObject({ t: z.literal('hello'), controllerId: z.number().int().min(0).max(0xffffffff), epoch: z.number().int().min(0).max(0xffffffff), url: z.string().nullable() }),
   z.strictObject({ t: z.literal('file'), path: z.string().regex(FOLLOWED_FILE), content: z.string().nullable() }),
   z.strictObject({ t: z.literal('logos'), files: z.array(z.string().regex(LOGO_FILE)).max(MAX_LOGO_FILES) }),
+  z.strictObject({ t: z.literal('reports'), newest: z.number().int().min(0) }),
   z.strictObject({ t: z.literal('state'), state: z.unknown() }),
   z.strictObject({ t: z.literal('band'), band: BandSchema }),
   z.strictObject({ t: z.literal('beat'), wallMs: z.number(), rev: z.number().int().min(0) }),
@@ -36,6 +38,7 @@ export type FollowMessage =
   | { t: 'hello'; controllerId: number; epoch: number; url: string | null }
   | { t: 'file'; path: string; content: string | null }
   | { t: 'logos'; files: string[] }
+  | { t: 'reports'; newest: number }
   | { t: 'state'; state: RuntimeFile }
   | { t: 'band'; band: BandState }
   | { t: 'beat'; wallMs: number; rev: number };

@@ -10,16 +10,13 @@
  * (`GET /api/standby/logo/:file`). A logo file never changes once written (its
  * name is its content's hash), so one that is there is the right one.
  */
-import { request } from 'node:http';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { LOGO_FILE, logoDir } from '../brand/logo-store';
-import { STANDBY_KEY_HEADER } from './standby-files';
+import { getFromActive } from './standby-fetch';
 
-/** A logo that does not arrive within this is given up on for now. */
-const FETCH_DEADLINE_MS = 30_000;
 /** After a failed copy, the whole list is gone through again this much later. */
 const RETRY_MS = 5_000;
 
@@ -75,7 +72,7 @@ export class LogoFetcher {
       // A list that arrives while fetching replaces the rest of this one.
       for (let next = this.take(dir); next !== undefined && !this.stopped; next = this.take(dir)) {
         try {
-          await writeFileAtomic(join(dir, next), await this.fetch(next), { fsync: true, mode: 0o600 });
+          await writeFileAtomic(join(dir, next), await getFromActive(this.o.url, `api/standby/logo/${next}`, this.o.key), { fsync: true, mode: 0o600 });
         } catch (err) {
           this.o.log('warn', `could not copy logo ${next} from the active controller: ${err instanceof Error ? err.message : String(err)}; trying again in ${RETRY_MS / 1000} s`);
           this.wanted = [];
@@ -93,20 +90,5 @@ export class LogoFetcher {
       if (!existsSync(join(dir, name))) return name;
     }
     return undefined;
-  }
-
-  private fetch(name: string): Promise<Buffer> {
-    return new Promise((done, fail) => {
-      const req = request(new URL(`api/standby/logo/${name}`, this.o.url), { headers: { [STANDBY_KEY_HEADER]: this.o.key }, timeout: FETCH_DEADLINE_MS });
-      req.on('timeout', () => req.destroy(new Error(`no answer in ${FETCH_DEADLINE_MS / 1000} s`)));
-      req.on('error', fail);
-      req.on('response', (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('error', fail);
-        res.on('end', () => (res.statusCode === 200 ? done(Buffer.concat(chunks)) : fail(new Error(`HTTP ${res.statusCode}`))));
-      });
-      req.end();
-    });
   }
 }

@@ -7,6 +7,7 @@
  *   100 ms. One follower at a time; a new one replaces the old.
  * - `POST /api/standby/ack { rev }`: the backup has the records up to `rev`.
  * - `GET /api/standby/logo/:file`: one uploaded logo file, for a backup that lacks it.
+ * - `GET /api/standby/reports?after=N`: the proof-of-play rows after id N, a page at a time.
  * - `GET /api/standby/status`: who this controller is and its role (a
  *   returning controller asks this before it drives anything). A warm backup
  *   answers `backup` and refuses to be followed (409): only the active
@@ -27,6 +28,8 @@ import { encodeFollow, type FollowMessage } from './follow-messages';
 import { LOGO_FILE, logoDir } from '../brand/logo-store';
 import { FILE_POLL_MS, FollowedFiles } from './followed-files';
 import { listLogoFiles } from './followed-logos';
+import { REPORTS_PAGE } from './followed-reports';
+import type { ProofOfPlayLog } from '../brand/proof-of-play';
 import { HEARTBEAT_EVERY_MS } from './heartbeat';
 import { keyMatches, STANDBY_KEY_HEADER, type StandbyIdentity } from './standby-files';
 
@@ -40,6 +43,8 @@ export interface StandbyLinkOptions {
   url: () => string | null;
   feed: () => { now: RuntimeFile; written$: Observable<DurableWrite> } | null;
   tracker: BackupTracker;
+  /** This controller's proof of play, copied by the backup. */
+  reports?: ProofOfPlayLog;
   /** Counts what goes to the backup (the bench's tracking cost). */
   onSent?: (bytes: number) => void;
 }
@@ -79,6 +84,12 @@ export default async function standbyLinkPlugin(app: FastifyInstance, opts: Stan
     },
   );
 
+  r.get(
+    '/api/standby/reports',
+    { preHandler: guard, schema: { hide: true, querystring: z.strictObject({ after: z.coerce.number().int().min(0) }) } },
+    (req) => ({ rows: opts.reports?.rowsAfter(req.query.after, REPORTS_PAGE) ?? [] }),
+  );
+
   r.get('/api/standby/follow', { preHandler: guard, schema: { hide: true } }, (req, reply) => {
     if (opts.role() !== 'active') return reply.code(409).send({ error: 'this controller is a backup; follow the active controller' });
     const feed = opts.feed();
@@ -99,6 +110,7 @@ export default async function standbyLinkPlugin(app: FastifyInstance, opts: Stan
     const files = new FollowedFiles(opts.dataDir);
     let polling = false;
     let logosSent = '';
+    let reportsSent = -1;
     const poll = async () => {
       if (polling) return;
       polling = true;
@@ -108,6 +120,11 @@ export default async function standbyLinkPlugin(app: FastifyInstance, opts: Stan
         if (logos.join('/') !== logosSent) {
           logosSent = logos.join('/');
           send({ t: 'logos', files: logos });
+        }
+        const newest = opts.reports?.newestId() ?? 0;
+        if (newest !== reportsSent) {
+          reportsSent = newest;
+          send({ t: 'reports', newest });
         }
       } finally {
         polling = false;

@@ -10,6 +10,7 @@
  */
 import type { StandbyStatus } from '@crowdcue/protocol';
 import type { FastifyInstance } from 'fastify';
+import type { ProofOfPlayLog } from '../brand/proof-of-play';
 import type { LiveShowRuntime } from '../live/live-show-runtime';
 import { BackupTracker } from './backup-tracker';
 import { fencedOpener } from './fencing';
@@ -80,7 +81,7 @@ export class StandbyServer {
     };
   }
 
-  async register(app: FastifyInstance, runtime: LiveShowRuntime, dataDir: string): Promise<void> {
+  async register(app: FastifyInstance, runtime: LiveShowRuntime, dataDir: string, reports: ProofOfPlayLog): Promise<void> {
     runtime.setStandbyStatus(() => this.status());
     await app.register(standbyLinkPlugin, {
       key: this.o.key,
@@ -91,6 +92,7 @@ export class StandbyServer {
       feed: () => runtime.standbyFeed(),
       tracker: this.tracker,
       onSent: this.o.onSent,
+      reports,
     });
   }
 }

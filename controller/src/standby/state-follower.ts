@@ -17,7 +17,9 @@ import { dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { BandState, RuntimeFile } from '../live/runtime-file';
 import { parseFollowLine, type FollowMessage } from './follow-messages';
+import { ProofOfPlayLog } from '../brand/proof-of-play';
 import { LogoFetcher } from './followed-logos';
+import { ReportCopier } from './followed-reports';
 import { Watchdog } from './heartbeat';
 import { STANDBY_KEY_HEADER } from './standby-files';
 
@@ -47,6 +49,8 @@ export class StateFollower {
   readonly followed: Followed = { active: null, state: null, band: null };
   private readonly watchdog: Watchdog;
   private readonly logos: LogoFetcher;
+  /** Opened at the first `reports`: this controller's own proof-of-play log. */
+  private reports: { log: ProofOfPlayLog; copier: ReportCopier } | undefined;
   private req: ClientRequest | undefined;
   private stopped = false;
   private writes: Promise<unknown> = Promise.resolve();
@@ -97,9 +101,20 @@ export class StateFollower {
     return this.logos.settled();
   }
 
+  /** Resolves once every proof-of-play row announced so far has been copied (or given up on for now). */
+  async reportsCopied(): Promise<void> {
+    await this.reports?.copier.settled();
+  }
+
   stop(): void {
     this.stopped = true;
     this.logos.stop();
+    if (this.reports) {
+      const { log, copier } = this.reports;
+      copier.stop();
+      void copier.settled().then(() => log.close());
+      this.reports = undefined;
+    }
     this.watchdog.stop();
     clearTimeout(this.ackTimer);
     clearTimeout(this.retry);
@@ -172,6 +187,9 @@ export class StateFollower {
       case 'logos':
         this.logos.listed(m.files);
         return;
+      case 'reports':
+        this.copyReports(m.newest);
+        return;
       case 'state':
         if (!f.state || m.state.rev >= f.state.rev) f.state = m.state;
         if (m.state.band) this.band(m.state.band);
@@ -187,6 +205,15 @@ export class StateFollower {
         this.noteRevs();
         return;
     }
+  }
+
+  private copyReports(newest: number): void {
+    if (this.stopped) return;
+    if (!this.reports) {
+      const log = new ProofOfPlayLog(this.o.dataDir);
+      this.reports = { log, copier: new ReportCopier({ url: this.o.url, key: this.o.key, log, warn: (message) => this.log('warn', message) }) };
+    }
+    this.reports.copier.newest(newest);
   }
 
   private band(b: BandState): void {

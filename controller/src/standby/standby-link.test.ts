@@ -7,6 +7,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { Subject } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { logoDir } from '../brand/logo-store';
+import { ProofOfPlayLog, type ProofOfPlayEntry } from '../brand/proof-of-play';
 import type { DurableWrite } from '../live/durable-runtime';
 import { runtimeRecord } from '../live/runtime-file';
 import { BackupTracker } from './backup-tracker';
@@ -20,10 +21,14 @@ const ASSET = (n: number) => `logo-${n.toString(16).padStart(20, '0')}`;
 let dirs: string[] = [];
 let app: FastifyInstance | undefined;
 let follower: StateFollower | undefined;
+let logs: ProofOfPlayLog[] = [];
 
 afterEach(async () => {
   follower?.stop();
+  await follower?.reportsCopied();
   await app?.close();
+  for (const l of logs) l.close();
+  logs = [];
   for (const d of dirs) await rm(d, { recursive: true, force: true });
   dirs = [];
   app = follower = undefined;
@@ -43,7 +48,7 @@ async function putLogo(dataDir: string, n: number, bytes: Buffer): Promise<void>
 }
 
 /** The active controller's standby link alone, on a real port. */
-async function activeLink(dataDir: string): Promise<string> {
+async function activeLink(dataDir: string, reports?: ProofOfPlayLog): Promise<string> {
   app = Fastify();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -56,6 +61,7 @@ async function activeLink(dataDir: string): Promise<string> {
     url: () => null,
     feed: () => ({ now, written$: new Subject<DurableWrite>() }),
     tracker: new BackupTracker(),
+    ...(reports ? { reports } : {}),
   });
   return app.listen({ port: 0, host: '127.0.0.1' });
 }
@@ -67,6 +73,52 @@ async function until(what: string, ok: () => boolean, ms = 10_000): Promise<void
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+const play = (brand: string, i: number): ProofOfPlayEntry => ({
+  brand,
+  sequenceId: `${brand}-seq`,
+  sequenceName: `${brand} logo`,
+  showId: 'demo',
+  scheduledStart: '2025-06-01T20:30:00.000Z',
+  scheduledEnd: '2025-06-01T20:30:10.000Z',
+  actualStart: new Date(Date.UTC(2025, 5, 1, 20, i)).toISOString(),
+  actualEnd: '2025-06-01T20:30:10.000Z',
+  zones: [1, 2],
+  seatsCovered: 2400,
+  bandsEstimated: 2388,
+  bandsCovered: 2400,
+  airtimeMs: 1234.5,
+  airtimeByTransmitter: { main: 1234.5 },
+  transmissions: 180,
+  status: 'played',
+  reasons: [],
+  figures: null,
+  snapshotPng: Buffer.alloc(50_000, i),
+});
+
+describe('proof of play on a hot-standby pair', () => {
+  it('the backup copies every report, more than a page, under the same ids with their snapshots, and one recorded later', async () => {
+    const active = await tempDir();
+    const backup = await tempDir();
+    const there = new ProofOfPlayLog(active);
+    logs.push(there);
+    for (let i = 0; i < 40; i++) there.record(play(i % 3 ? 'acme' : 'globex', i));
+    const url = await activeLink(active, there);
+    follower = new StateFollower({ url: url + '/', key: KEY, dataDir: backup, takeoverMs: 60_000, onSilent: () => undefined });
+    follower.start();
+    const here = new ProofOfPlayLog(backup);
+    logs.push(here);
+    await until('40 reports copied', () => here.newestId() === 40);
+    await follower.reportsCopied();
+    expect(here.list()).toEqual(there.list());
+    expect(here.snapshot(17)).toEqual(there.snapshot(17));
+
+    there.record(play('initech', 41));
+    await until('the later report copied', () => here.newestId() === 41);
+    expect(here.get(41)).toEqual(there.get(41));
+    expect((await app!.inject({ method: 'GET', url: '/api/standby/reports?after=0' })).statusCode).toBe(403);
+  });
+});
 
 describe('logos on a hot-standby pair', () => {
   it('lists a data directory’s logo files, images before records, nothing else', async () => {
