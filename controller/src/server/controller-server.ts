@@ -31,6 +31,7 @@ import { demoShowInput } from '../show/demo-show';
 import { DEFAULT_DATA_DIR } from '../storage/data-dir';
 import { ShowStore } from '../storage/show-store';
 import { buildApp } from './app';
+import { closeWithin } from './close-within';
 import { ensureConsoleBuilt } from './console-build';
 import brandPlugin from './plugins/brand';
 import { DEFAULT_CONSOLE_ROOT, registerConsoleStatic } from './plugins/console-static';
@@ -227,7 +228,7 @@ export async function startControllerServer(opts: ControllerServerOptions = {}):
           sub.unsubscribe();
           await osc.close();
           await runtime.close();
-          await server.close();
+          await closeWithin(server, (message) => log('warn', message));
           brands.close();
           await closeWorkerTasks();
         })();
