@@ -3,29 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PROOF_OF_PLAY_FILE, ProofOfPlayLog, proofOfPlayCsv, type ProofOfPlayEntry } from './proof-of-play';
+import { PROOF_OF_PLAY_FILE, ProofOfPlayLog, proofOfPlayCsv } from './proof-of-play';
+import { playEntry } from './proof-of-play.test-util';
 
-const entry = (brand: string, extra: Partial<ProofOfPlayEntry> = {}): ProofOfPlayEntry => ({
-  brand,
-  sequenceId: `${brand}-seq`,
-  sequenceName: `${brand} logo`,
-  showId: 'demo',
-  scheduledStart: '2025-06-01T20:30:00.000Z',
-  scheduledEnd: '2025-06-01T20:30:10.000Z',
-  actualStart: '2025-06-01T20:30:00.000Z',
-  actualEnd: '2025-06-01T20:30:10.000Z',
-  zones: [1, 2],
-  seatsCovered: 2400,
-  bandsEstimated: 2388,
-  bandsCovered: 2400,
-  airtimeMs: 1234.5,
-  airtimeByTransmitter: { main: 1234.5 },
-  transmissions: 180,
-  status: 'played',
-  reasons: [],
-  figures: null,
-  ...extra,
-});
+const entry = playEntry;
 
 describe('ProofOfPlayLog', () => {
   let dir: string;

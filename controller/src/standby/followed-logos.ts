@@ -15,10 +15,8 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { LOGO_FILE, logoDir } from '../brand/logo-store';
-import { getFromActive } from './standby-fetch';
+import { CopyRounds, getFromActive } from './standby-fetch';
 
-/** After a failed copy, the whole list is gone through again this much later. */
-const RETRY_MS = 5_000;
 
 /** The logo files of a data directory, sorted: the images before their records, so a record is never there without its image. */
 export async function listLogoFiles(dataDir: string): Promise<string[]> {
@@ -37,53 +35,43 @@ export interface LogoFetcherOptions {
 
 /** The backup's side: fetches, one at a time, the listed logo files it does not have. */
 export class LogoFetcher {
-  private listedNow: string[] = [];
   private wanted: string[] = [];
-  private running = false;
-  private retry: ReturnType<typeof setTimeout> | undefined;
-  private idle: Promise<void> = Promise.resolve();
-  private stopped = false;
+  private readonly rounds = new CopyRounds(() => this.round());
 
   constructor(private readonly o: LogoFetcherOptions) {}
 
-  /** The active controller's list of logo files, as the stream said it. */
+  /** The active controller's list of logo files, as the stream said it (a list arriving while fetching replaces the rest of the last). */
   listed(files: string[]): void {
-    this.listedNow = files.filter((f) => LOGO_FILE.test(f));
-    this.wanted = [...this.listedNow];
-    clearTimeout(this.retry);
-    if (!this.running) this.idle = this.run();
+    this.wanted = files.filter((f) => LOGO_FILE.test(f));
+    this.rounds.kick();
   }
 
   /** Resolves once the newest list has been fetched (or given up on for now). */
   settled(): Promise<void> {
-    return this.idle;
+    return this.rounds.settled();
   }
 
   stop(): void {
-    this.stopped = true;
-    clearTimeout(this.retry);
+    this.rounds.stop();
   }
 
-  private async run(): Promise<void> {
-    this.running = true;
-    try {
-      const dir = logoDir(this.o.dataDir);
-      await mkdir(dir, { recursive: true });
-      // A list that arrives while fetching replaces the rest of this one.
-      for (let next = this.take(dir); next !== undefined && !this.stopped; next = this.take(dir)) {
-        try {
-          await writeFileAtomic(join(dir, next), await getFromActive(this.o.url, `api/standby/logo/${next}`, this.o.key), { fsync: true, mode: 0o600 });
-        } catch (err) {
-          this.o.log('warn', `could not copy logo ${next} from the active controller: ${err instanceof Error ? err.message : String(err)}; trying again in ${RETRY_MS / 1000} s`);
-          this.wanted = [];
-          if (!this.stopped) this.retry = setTimeout(() => this.listed(this.listedNow), RETRY_MS);
-        }
+  private async round(): Promise<'done' | 'failed'> {
+    const dir = logoDir(this.o.dataDir);
+    await mkdir(dir, { recursive: true });
+    for (let next = this.take(dir); next !== undefined && !this.rounds.stopped; next = this.take(dir)) {
+      try {
+        await writeFileAtomic(join(dir, next), await getFromActive(this.o.url, `api/standby/logo/${next}`, this.o.key), { fsync: true, mode: 0o600 });
+      } catch (err) {
+        this.o.log('warn', `could not copy logo ${next} from the active controller: ${err instanceof Error ? err.message : String(err)}; trying again in ${this.rounds.retryMs / 1000} s`);
+        // Tried again from the list as it then is: every name, those already here skipped.
+        this.wanted = [next, ...this.wanted];
+        return 'failed';
       }
-    } finally {
-      this.running = false;
     }
+    return 'done';
   }
 
+  /** The next listed file not here yet. */
   private take(dir: string): string | undefined {
     while (this.wanted.length > 0) {
       const name = this.wanted.shift()!;

@@ -12,11 +12,10 @@
 import { z } from 'zod';
 import type { ProofOfPlayLog } from '../brand/proof-of-play';
 import { StoredPlaySchema } from '../brand/proof-of-play';
-import { getFromActive } from './standby-fetch';
+import { CopyRounds, getFromActive } from './standby-fetch';
 
 /** Rows a page: a page is at most a few MB (a snapshot PNG is up to a few hundred KB). */
 export const REPORTS_PAGE = 16;
-const RETRY_MS = 5_000;
 
 export const ReportsPage = z.strictObject({ rows: z.array(StoredPlaySchema).max(REPORTS_PAGE) });
 
@@ -32,59 +31,49 @@ export class ReportCopier {
   private newestThere = 0;
   /** Rows up to here are copied (or found here). */
   private cursor: number | undefined;
-  private running = false;
-  private idle: Promise<void> = Promise.resolve();
-  private retry: ReturnType<typeof setTimeout> | undefined;
-  private stopped = false;
+  private readonly rounds = new CopyRounds(() => this.round());
 
   constructor(private readonly o: ReportCopierOptions) {}
 
   /** The active controller's newest row id, as the stream said it. */
   newest(id: number): void {
     this.newestThere = Math.max(this.newestThere, id);
-    clearTimeout(this.retry);
-    if (!this.running) this.idle = this.run();
+    this.rounds.kick();
   }
 
   /** Resolves once the rows announced so far are copied (or given up on for now). */
   settled(): Promise<void> {
-    return this.idle;
+    return this.rounds.settled();
   }
 
   stop(): void {
-    this.stopped = true;
-    clearTimeout(this.retry);
+    this.rounds.stop();
   }
 
-  private async run(): Promise<void> {
-    this.running = true;
-    try {
-      // The first time, the last page this controller has is looked at again: a row it
-      // recorded as the active controller just before it lost that role may be another play
-      // than the one its new active controller holds under the same id (said, not hidden).
-      let after = (this.cursor ??= Math.max(0, this.o.log.newestId() - REPORTS_PAGE));
-      while (!this.stopped && after < this.newestThere) {
-        let rows: z.infer<typeof ReportsPage>['rows'];
-        try {
-          const parsed = ReportsPage.safeParse(JSON.parse((await getFromActive(this.o.url, `api/standby/reports?after=${after}`, this.o.key)).toString('utf8')));
-          if (!parsed.success) throw new Error(`the rows do not read: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
-          rows = parsed.data.rows;
-        } catch (err) {
-          this.o.warn(`could not copy proof-of-play rows after ${after} from the active controller: ${err instanceof Error ? err.message : String(err)}; trying again in ${RETRY_MS / 1000} s`);
-          if (!this.stopped) this.retry = setTimeout(() => this.newest(this.newestThere), RETRY_MS);
-          return;
-        }
-        if (rows.length === 0) return;
-        for (const row of rows) {
-          if (this.o.log.copy(row) === 'differs') {
-            this.o.warn(`proof-of-play row ${row.id} here is another play than the active controller's row ${row.id} (${row.sequence_id} at ${row.actual_start}); this one is kept`);
-          }
-          after = Math.max(after, row.id);
-        }
-        this.cursor = after;
+  private async round(): Promise<'done' | 'failed'> {
+    // The first time, the last page this controller has is looked at again: a row it
+    // recorded as the active controller just before it lost that role may be another play
+    // than the one its new active controller holds under the same id (said, not hidden).
+    let after = (this.cursor ??= Math.max(0, this.o.log.newestId() - REPORTS_PAGE));
+    while (!this.rounds.stopped && after < this.newestThere) {
+      let rows: z.infer<typeof ReportsPage>['rows'];
+      try {
+        const parsed = ReportsPage.safeParse(JSON.parse((await getFromActive(this.o.url, `api/standby/reports?after=${after}`, this.o.key)).toString('utf8')));
+        if (!parsed.success) throw new Error(`the rows do not read: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
+        rows = parsed.data.rows;
+      } catch (err) {
+        this.o.warn(`could not copy proof-of-play rows after ${after} from the active controller: ${err instanceof Error ? err.message : String(err)}; trying again in ${this.rounds.retryMs / 1000} s`);
+        return 'failed';
       }
-    } finally {
-      this.running = false;
+      if (rows.length === 0) return 'done';
+      for (const row of rows) {
+        if (this.o.log.copy(row) === 'differs') {
+          this.o.warn(`proof-of-play row ${row.id} here is another play than the active controller's row ${row.id} (${row.sequence_id} at ${row.actual_start}); this one is kept`);
+        }
+        after = Math.max(after, row.id);
+      }
+      this.cursor = after;
     }
+    return 'done';
   }
 }

@@ -22,3 +22,49 @@ export function getFromActive(base: string, path: string, key: string, deadlineM
     req.end();
   });
 }
+
+/**
+ * Copying rounds (logos, proof-of-play rows): one at a time; work announced while a round
+ * runs is taken by that round (it looks again before it ends); a round that failed is run
+ * again `retryMs` later.
+ */
+export class CopyRounds {
+  private running = false;
+  private idle: Promise<void> = Promise.resolve();
+  private retry: ReturnType<typeof setTimeout> | undefined;
+  private stoppedNow = false;
+
+  constructor(
+    private readonly round: () => Promise<'done' | 'failed'>,
+    readonly retryMs = 5_000,
+  ) {}
+
+  get stopped(): boolean {
+    return this.stoppedNow;
+  }
+
+  /** There is (maybe) something new to copy. */
+  kick(): void {
+    clearTimeout(this.retry);
+    if (!this.running && !this.stoppedNow) this.idle = this.run();
+  }
+
+  /** Resolves once the work announced so far is copied (or given up on for now). */
+  settled(): Promise<void> {
+    return this.idle;
+  }
+
+  stop(): void {
+    this.stoppedNow = true;
+    clearTimeout(this.retry);
+  }
+
+  private async run(): Promise<void> {
+    this.running = true;
+    try {
+      if ((await this.round()) === 'failed' && !this.stoppedNow) this.retry = setTimeout(() => this.kick(), this.retryMs);
+    } finally {
+      this.running = false;
+    }
+  }
+}

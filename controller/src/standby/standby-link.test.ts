@@ -7,7 +7,8 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { Subject } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { logoDir } from '../brand/logo-store';
-import { ProofOfPlayLog, type ProofOfPlayEntry } from '../brand/proof-of-play';
+import { ProofOfPlayLog } from '../brand/proof-of-play';
+import { playEntry } from '../brand/proof-of-play.test-util';
 import type { DurableWrite } from '../live/durable-runtime';
 import { runtimeRecord } from '../live/runtime-file';
 import { BackupTracker } from './backup-tracker';
@@ -74,27 +75,7 @@ async function until(what: string, ok: () => boolean, ms = 10_000): Promise<void
   }
 }
 
-const play = (brand: string, i: number): ProofOfPlayEntry => ({
-  brand,
-  sequenceId: `${brand}-seq`,
-  sequenceName: `${brand} logo`,
-  showId: 'demo',
-  scheduledStart: '2025-06-01T20:30:00.000Z',
-  scheduledEnd: '2025-06-01T20:30:10.000Z',
-  actualStart: new Date(Date.UTC(2025, 5, 1, 20, i)).toISOString(),
-  actualEnd: '2025-06-01T20:30:10.000Z',
-  zones: [1, 2],
-  seatsCovered: 2400,
-  bandsEstimated: 2388,
-  bandsCovered: 2400,
-  airtimeMs: 1234.5,
-  airtimeByTransmitter: { main: 1234.5 },
-  transmissions: 180,
-  status: 'played',
-  reasons: [],
-  figures: null,
-  snapshotPng: Buffer.alloc(50_000, i),
-});
+const play = (brand: string, i: number) => playEntry(brand, { actualStart: new Date(Date.UTC(2025, 5, 1, 20, i)).toISOString(), snapshotPng: Buffer.alloc(50_000, i) });
 
 describe('proof of play on a hot-standby pair', () => {
   it('the backup copies every report, more than a page, under the same ids with their snapshots, and one recorded later', async () => {
