@@ -9,7 +9,8 @@ import { defineConfig } from 'vitest/config';
  * - `alone`: files that drive Chromium, real child processes, pseudo-terminals or a
  *   heartbeat's timing, and files that put a show on the air in real time (a show
  *   session, a live runtime, a controller server, a transmitter) run one at a time,
- *   after the rest: a second test file beside them would be measured as their lateness.
+ *   after the rest, each in a fresh process: a second test file beside them, or what an
+ *   earlier one left running, would be measured as their lateness.
  * - `mocked`: files that replace a module (`vi.mock`) get a fresh module graph each, or
  *   the mock would not reach a module another file loaded first.
  * - `unit`: everything else, two files at a time in one shared module graph (most of a
@@ -79,7 +80,8 @@ export default defineConfig({
           include: [...ALONE, ...ON_AIR],
           exclude: EXCLUDE,
           maxWorkers: 1,
-          isolate: false,
+          // Each in a fresh process: what an earlier file left running would be measured as lateness.
+          isolate: true,
           sequence: { groupOrder: 1 },
         },
       },
