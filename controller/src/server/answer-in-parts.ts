@@ -6,7 +6,8 @@
  * top. Here every long array in the answer (a cue list's cues) is cut out of
  * it into parts of a few hundred items; worker-task.ts pulls the parts one
  * per turn of the loop, so each is deserialised in a turn of its own, and
- * `joinParts` puts them back where they were.
+ * puts them back where they were (`joinParts`): the task's caller gets the
+ * whole value.
  *
  * For plain data (JSON values): the head is rebuilt from objects' own
  * enumerable keys, so class instances, Maps or Dates would not survive it.
@@ -21,14 +22,19 @@ export interface AnswerPart {
   items: unknown[];
 }
 
-export interface AnswerInParts {
+export interface AnswerInParts<T = unknown> {
   readonly inParts: true;
   head: unknown;
   parts: AnswerPart[];
+  /** Type only, never set: what the parts join back to. */
+  readonly joinsTo?: T;
 }
 
+/** What a job's answer is to its caller: an answer in parts is joined back first. */
+export type Joined<A> = A extends AnswerInParts<infer T> ? T : A;
+
 /** `value` with each array longer than `itemsPerPart` emptied in the head and carried, in order, by the parts. */
-export function inParts(value: unknown, itemsPerPart = ITEMS_PER_PART): AnswerInParts {
+export function inParts<T>(value: T, itemsPerPart = ITEMS_PER_PART): AnswerInParts<T> {
   const parts: AnswerPart[] = [];
   const walk = (v: unknown, path: Array<string | number>): unknown => {
     if (Array.isArray(v)) {
@@ -50,12 +56,12 @@ export function isInParts(value: unknown): value is AnswerInParts {
 }
 
 /** The value `inParts` cut up: each part's items appended to the array at its path. */
-export function joinParts(answer: AnswerInParts): unknown {
+export function joinParts<T>(answer: AnswerInParts<T>): T {
   for (const part of answer.parts) {
     let at: unknown = answer.head;
     for (const key of part.path) at = (at as Record<string | number, unknown> | undefined)?.[key];
     if (!Array.isArray(at)) throw new Error(`a part of the answer belongs at ${JSON.stringify(part.path)}, where the answer has no list`);
     for (const item of part.items) at.push(item);
   }
-  return answer.head;
+  return answer.head as T;
 }

@@ -11,7 +11,6 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { isInParts, joinParts } from './answer-in-parts';
 import { HttpError } from './errors';
 import { parseJsonText, type ParsedJsonText } from './json-text';
 import { runWorkerTask } from './worker-task';
@@ -23,10 +22,7 @@ export const WORKER_JSON_BYTES = 512 * 1024;
 /** A large body waits at most this long for its parse (behind other heavy requests); past it, 503. */
 export const BODY_PARSE_DEADLINE_MS = 30_000;
 
-async function parseLarge(text: string): Promise<ParsedJsonText> {
-  const answer = await runWorkerTask('parse-json', { text }, { deadlineMs: BODY_PARSE_DEADLINE_MS });
-  return isInParts(answer) ? (joinParts(answer) as ParsedJsonText) : answer;
-}
+const parseLarge = (text: string): Promise<ParsedJsonText> => runWorkerTask('parse-json', { text }, { deadlineMs: BODY_PARSE_DEADLINE_MS });
 
 /** Where a value came from: the body's text, and the top-level member it is (none: the whole body). */
 export interface JsonSource {

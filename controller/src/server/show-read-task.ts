@@ -11,7 +11,7 @@ import { stat } from 'node:fs/promises';
 import type { StoredShow } from '@crowdcue/protocol';
 import { backupPath, readJsonRecovering, type RecoveredJson } from '../storage/atomic-json';
 import { checkStored } from '../storage/show-store';
-import { type AnswerInParts, inParts, joinParts } from './answer-in-parts';
+import { type AnswerInParts, inParts } from './answer-in-parts';
 import { runWorkerTask } from './worker-task';
 
 /** A 10,000-cue show on 64 zones is a 120 MB file: ~6 s to read and check on an idle 2-core machine. */
@@ -27,12 +27,12 @@ export const INLINE_READ_BYTES = 512 * 1024;
 const size = (path: string) => stat(path).then((s) => s.size, () => 0);
 
 /** Worker side: the whole read with its recovery, handed back in parts (answer-in-parts.ts). */
-export async function readStoredShowInParts(path: string): Promise<AnswerInParts> {
+export async function readStoredShowInParts(path: string): Promise<AnswerInParts<RecoveredJson<StoredShow>>> {
   return inParts(await readJsonRecovering(path, checkStored));
 }
 
 /** ShowStore's `readStored`: inline for small files, else in a worker task. */
 export async function readStoredOffLoop(path: string): Promise<RecoveredJson<StoredShow>> {
   if (Math.max(await size(path), await size(backupPath(path))) < INLINE_READ_BYTES) return readJsonRecovering(path, checkStored);
-  return joinParts(await runWorkerTask('read-stored-show', { path }, { deadlineMs: SHOW_READ_DEADLINE_MS })) as RecoveredJson<StoredShow>;
+  return runWorkerTask('read-stored-show', { path }, { deadlineMs: SHOW_READ_DEADLINE_MS });
 }

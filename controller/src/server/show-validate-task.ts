@@ -9,7 +9,6 @@
 import { checkShowFile, type CheckShowFileResult } from '@crowdcue/protocol';
 import { type CheckedShow, ShowValidationError } from '../storage/show-store';
 import { jsonSourceOf } from './json-body';
-import { joinParts } from './answer-in-parts';
 import { runWorkerTask } from './worker-task';
 
 /** A 10,000-cue show (the schema's limit) parses in ~7 s and is flash-checked in ~6 s on a 2-core machine; leave room for a busy one. */
@@ -42,7 +41,7 @@ export async function parseShowOffLoop(json: unknown, signal?: AbortSignal): Pro
   if (cueCount(json) < INLINE_CUE_LIMIT) return checkShowFile(json);
   // A large request body goes over as its text: cloning the parsed object would cost this thread more than the text.
   const source = jsonSourceOf(json);
-  return joinParts(await runWorkerTask('check-show-file', source ?? { json }, { deadlineMs: SHOW_PARSE_DEADLINE_MS, signal })) as CheckShowFileResult;
+  return runWorkerTask('check-show-file', source ?? { json }, { deadlineMs: SHOW_PARSE_DEADLINE_MS, signal });
 }
 
 /** ShowStore's `validate`: the show and its flash problems, or a ShowValidationError listing every field at fault. */

@@ -3,7 +3,7 @@
  * plain data (structured-cloned across the thread), so the heavy work and its
  * memory live and die with the worker.
  */
-import { checkShowFile, type LogoPlacement, type Show, type ShowError, type Venue } from '@crowdcue/protocol';
+import { checkShowFile, type CheckShowFileResult, type LogoPlacement, type Show, type ShowError, type StoredShow, type Venue } from '@crowdcue/protocol';
 import { venueFromShow } from '@crowdcue/simulator';
 import { logoOnSeats, type LogoOnSeats, type LogoOnSeatsOptions } from '../brand/logo-on-seats';
 import { BrandError } from '../brand/brand-error';
@@ -11,6 +11,7 @@ import { replaySlotJob, type ReplayJobInput } from '../brand/replay-slot-job';
 import type { SlotReplay } from '../brand/replay-slot';
 import type { SeatMap } from '../brand/seat-map';
 import { checkShow } from '../safety/check-show';
+import type { RecoveredJson } from '../storage/atomic-json';
 import { readStoredShowInParts } from './show-read-task';
 import { parseJsonText, type ParsedJsonText } from './json-text';
 import { type AnswerInParts, inParts } from './answer-in-parts';
@@ -45,7 +46,7 @@ export const WORKER_JOBS = {
    * top-level member that is the show), which is cheaper to hand over than the object. The answer goes back in
    * parts (answer-in-parts.ts), so the live show's thread takes the show a few hundred cues per turn.
    */
-  'check-show-file': (input: { json: unknown } | { text: string; key?: string }): AnswerInParts => {
+  'check-show-file': (input: { json: unknown } | { text: string; key?: string }): AnswerInParts<CheckShowFileResult> => {
     if ('json' in input) return inParts(checkShowFile(input.json));
     const body = JSON.parse(input.text) as Record<string, unknown>;
     return inParts(checkShowFile(input.key === undefined ? body : body[input.key]));
@@ -53,9 +54,9 @@ export const WORKER_JOBS = {
   /** The load-time safety check of a show already parsed (its JSON text): every problem by path, empty = may play. */
   'check-show': (input: { text: string }): ShowError[] => checkShow(JSON.parse(input.text) as Show),
   /** A stored show file read and checked (its `.bak` when it is damaged), in parts. */
-  'read-stored-show': (input: { path: string }): Promise<AnswerInParts> => readStoredShowInParts(input.path),
+  'read-stored-show': (input: { path: string }): Promise<AnswerInParts<RecoveredJson<StoredShow>>> => readStoredShowInParts(input.path),
   /** A large request body parsed as the server parses any body (json-text.ts), in parts when it parses. */
-  'parse-json': (input: { text: string }): AnswerInParts | ParsedJsonText => {
+  'parse-json': (input: { text: string }): AnswerInParts<ParsedJsonText> | ParsedJsonText => {
     const parsed = parseJsonText(input.text);
     return parsed.ok ? inParts(parsed) : parsed;
   },

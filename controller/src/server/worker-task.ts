@@ -12,11 +12,13 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { BACKGROUND_CORES } from '../background-work';
+import { type AnswerPart, joinParts, type Joined } from './answer-in-parts';
 import type { WorkerJobs } from './worker-jobs';
 
 export type WorkerJobName = keyof WorkerJobs;
 export type WorkerJobInput<N extends WorkerJobName> = Parameters<WorkerJobs[N]>[0];
-export type WorkerJobOutput<N extends WorkerJobName> = Awaited<ReturnType<WorkerJobs[N]>>;
+/** A job's answer as its caller gets it: an answer sent in parts comes joined. */
+export type WorkerJobOutput<N extends WorkerJobName> = Joined<Awaited<ReturnType<WorkerJobs[N]>>>;
 
 export interface WorkerTaskOptions {
   /** Wall-clock budget from start, worker start-up included. */
@@ -51,15 +53,15 @@ type FromWorker = { ok: true; value: unknown; parts?: number } | { ok: false; me
  * deserialised as it is taken). Undefined when the task ended meanwhile
  * (deadline, client gone).
  */
-async function receiveParts(port: MessagePort, count: number, ended: () => boolean): Promise<unknown[] | undefined> {
-  const got: unknown[] = [];
+async function receiveParts(port: MessagePort, count: number, ended: () => boolean): Promise<AnswerPart[] | undefined> {
+  const got: AnswerPart[] = [];
   while (got.length < count) {
     await nextTurn();
     if (ended()) return undefined;
     const part = receiveMessageOnPort(port);
     // The worker posted every part before its answer, so each is already waiting.
     if (!part) throw new Error(`the worker's answer said ${count} parts, but only ${got.length} came`);
-    got.push(part.message);
+    got.push(part.message as AnswerPart);
   }
   return got;
 }
@@ -162,7 +164,7 @@ function runNow<N extends WorkerJobName>(job: N, input: WorkerJobInput<N>, opts:
       else if (m.parts === undefined) finish(() => resolve(m.value as WorkerJobOutput<N>));
       else {
         void receiveParts(parts, m.parts, () => settled).then(
-          (got) => got && finish(() => resolve({ inParts: true, head: m.value, parts: got } as WorkerJobOutput<N>)),
+          (got) => got && finish(() => resolve(joinParts({ inParts: true, head: m.value, parts: got }) as WorkerJobOutput<N>)),
           (err: Error) => fail('job', err.message, 500),
         );
       }
