@@ -17,7 +17,6 @@ import writeFileAtomic from 'write-file-atomic';
 import { LOGO_FILE, logoDir } from '../brand/logo-store';
 import { CopyRounds, getFromActive } from './standby-fetch';
 
-
 /** The logo files of a data directory, sorted: the images before their records, so a record is never there without its image. */
 export async function listLogoFiles(dataDir: string): Promise<string[]> {
   const names = await readdir(logoDir(dataDir)).catch(() => [] as string[]);
@@ -34,36 +33,29 @@ export interface LogoFetcherOptions {
 }
 
 /** The backup's side: fetches, one at a time, the listed logo files it does not have. */
-export class LogoFetcher {
+export class LogoFetcher extends CopyRounds {
   private wanted: string[] = [];
-  private readonly rounds = new CopyRounds(() => this.round());
 
-  constructor(private readonly o: LogoFetcherOptions) {}
+  constructor(private readonly o: LogoFetcherOptions) {
+    super();
+  }
 
   /** The active controller's list of logo files, as the stream said it (a list arriving while fetching replaces the rest of the last). */
   listed(files: string[]): void {
+    // Names become paths here: only a logo file's name is taken, whoever calls.
     this.wanted = files.filter((f) => LOGO_FILE.test(f));
-    this.rounds.kick();
+    this.kick();
   }
 
-  /** Resolves once the newest list has been fetched (or given up on for now). */
-  settled(): Promise<void> {
-    return this.rounds.settled();
-  }
-
-  stop(): void {
-    this.rounds.stop();
-  }
-
-  private async round(): Promise<'done' | 'failed'> {
+  protected async round(): Promise<'done' | 'failed'> {
     const dir = logoDir(this.o.dataDir);
     await mkdir(dir, { recursive: true });
-    for (let next = this.take(dir); next !== undefined && !this.rounds.stopped; next = this.take(dir)) {
+    for (let next = this.take(dir); next !== undefined && !this.stopped; next = this.take(dir)) {
       try {
         await writeFileAtomic(join(dir, next), await getFromActive(this.o.url, `api/standby/logo/${next}`, this.o.key), { fsync: true, mode: 0o600 });
       } catch (err) {
-        this.o.log('warn', `could not copy logo ${next} from the active controller: ${err instanceof Error ? err.message : String(err)}; trying again in ${this.rounds.retryMs / 1000} s`);
-        // Tried again from the list as it then is: every name, those already here skipped.
+        this.o.log('warn', `could not copy logo ${next} from the active controller: ${err instanceof Error ? err.message : String(err)}; trying again in ${CopyRounds.RETRY_MS / 1000} s`);
+        // The next round starts with this one, then the rest of the list.
         this.wanted = [next, ...this.wanted];
         return 'failed';
       }

@@ -27,42 +27,34 @@ export interface ReportCopierOptions {
   warn: (message: string) => void;
 }
 
-export class ReportCopier {
+export class ReportCopier extends CopyRounds {
   private newestThere = 0;
   /** Rows up to here are copied (or found here). */
   private cursor: number | undefined;
-  private readonly rounds = new CopyRounds(() => this.round());
 
-  constructor(private readonly o: ReportCopierOptions) {}
+  constructor(private readonly o: ReportCopierOptions) {
+    super();
+  }
 
   /** The active controller's newest row id, as the stream said it. */
   newest(id: number): void {
     this.newestThere = Math.max(this.newestThere, id);
-    this.rounds.kick();
+    this.kick();
   }
 
-  /** Resolves once the rows announced so far are copied (or given up on for now). */
-  settled(): Promise<void> {
-    return this.rounds.settled();
-  }
-
-  stop(): void {
-    this.rounds.stop();
-  }
-
-  private async round(): Promise<'done' | 'failed'> {
+  protected async round(): Promise<'done' | 'failed'> {
     // The first time, the last page this controller has is looked at again: a row it
     // recorded as the active controller just before it lost that role may be another play
     // than the one its new active controller holds under the same id (said, not hidden).
     let after = (this.cursor ??= Math.max(0, this.o.log.newestId() - REPORTS_PAGE));
-    while (!this.rounds.stopped && after < this.newestThere) {
+    while (!this.stopped && after < this.newestThere) {
       let rows: z.infer<typeof ReportsPage>['rows'];
       try {
         const parsed = ReportsPage.safeParse(JSON.parse((await getFromActive(this.o.url, `api/standby/reports?after=${after}`, this.o.key)).toString('utf8')));
         if (!parsed.success) throw new Error(`the rows do not read: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
         rows = parsed.data.rows;
       } catch (err) {
-        this.o.warn(`could not copy proof-of-play rows after ${after} from the active controller: ${err instanceof Error ? err.message : String(err)}; trying again in ${this.rounds.retryMs / 1000} s`);
+        this.o.warn(`could not copy proof-of-play rows after ${after} from the active controller: ${err instanceof Error ? err.message : String(err)}; trying again in ${CopyRounds.RETRY_MS / 1000} s`);
         return 'failed';
       }
       if (rows.length === 0) return 'done';

@@ -24,29 +24,24 @@ export function getFromActive(base: string, path: string, key: string, deadlineM
 }
 
 /**
- * Copying rounds (logos, proof-of-play rows): one at a time; work announced while a round
- * runs is taken by that round (it looks again before it ends); a round that failed is run
- * again `retryMs` later.
+ * What a backup copies from the active controller (logos, proof-of-play rows), in rounds:
+ * one at a time; work announced while a round runs is taken by that round (it looks again
+ * before it ends); a round that failed is run again `RETRY_MS` later.
  */
-export class CopyRounds {
+export abstract class CopyRounds {
+  static readonly RETRY_MS = 5_000;
   private running = false;
   private idle: Promise<void> = Promise.resolve();
   private retry: ReturnType<typeof setTimeout> | undefined;
-  private stoppedNow = false;
+  protected stopped = false;
 
-  constructor(
-    private readonly round: () => Promise<'done' | 'failed'>,
-    readonly retryMs = 5_000,
-  ) {}
-
-  get stopped(): boolean {
-    return this.stoppedNow;
-  }
+  /** Copies what is announced and not here yet. */
+  protected abstract round(): Promise<'done' | 'failed'>;
 
   /** There is (maybe) something new to copy. */
-  kick(): void {
+  protected kick(): void {
     clearTimeout(this.retry);
-    if (!this.running && !this.stoppedNow) this.idle = this.run();
+    if (!this.running && !this.stopped) this.idle = this.run();
   }
 
   /** Resolves once the work announced so far is copied (or given up on for now). */
@@ -55,14 +50,14 @@ export class CopyRounds {
   }
 
   stop(): void {
-    this.stoppedNow = true;
+    this.stopped = true;
     clearTimeout(this.retry);
   }
 
   private async run(): Promise<void> {
     this.running = true;
     try {
-      if ((await this.round()) === 'failed' && !this.stoppedNow) this.retry = setTimeout(() => this.kick(), this.retryMs);
+      if ((await this.round()) === 'failed' && !this.stopped) this.retry = setTimeout(() => this.kick(), CopyRounds.RETRY_MS);
     } finally {
       this.running = false;
     }

@@ -117,8 +117,9 @@ export default async function standbyLinkPlugin(app: FastifyInstance, opts: Stan
       try {
         for (const f of await files.changes()) send({ t: 'file', ...f });
         const logos = await listLogoFiles(opts.dataDir);
-        if (logos.join('/') !== logosSent) {
-          logosSent = logos.join('/');
+        const listed = logos.join('/');
+        if (listed !== logosSent) {
+          logosSent = listed;
           send({ t: 'logos', files: logos });
         }
         const newest = opts.reports?.newestId() ?? 0;
